@@ -1,0 +1,362 @@
+// The booking service: the one way a reservation is made, held, moved or ended, whatever
+// the channel. It reads availability, lets the store's unique claims decide races, and
+// emits an event for each change.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { computeAvailability, nearestTimes, refusalFor, type Availability, type Slot } from './availability';
+import { claimsFor } from './claims';
+import { addDays, isValidDate, isValidTime, localDateOf, localTimeOf, localToInstant, minutesOfDay, systemClock, weekdayOf, type Clock } from './clock';
+import { BookingError, SlotTakenError, type Alternative } from './errors';
+import { BookingEventBus } from './events';
+import { ACTIVE_STATUSES, toPublic, turnMinutes, type Channel, type Language, type Reservation, type ReservationStatus, type Restaurant, type Table } from './model';
+import type { Store } from './store';
+
+export interface BookingRequest {
+  customerName: string;
+  customerPhone: string;
+  customerEmail?: string | null;
+  partySize: number;
+  date: string;
+  time: string;
+  channel: Channel;
+  language: Language;
+  notes?: string;
+  conversationId?: string | null;
+}
+
+/** What staff may do that guests may not: any time of the day, any party, chosen tables. */
+export interface StaffOverrides {
+  tableIds?: string[];
+  ignoreRules?: boolean;
+}
+
+export interface ReservationChange {
+  date?: string;
+  time?: string;
+  partySize?: number;
+  tableIds?: string[];
+  notes?: string;
+  customerName?: string;
+  customerEmail?: string | null;
+}
+
+export interface BookingResult {
+  reservation: Reservation;
+  /** Given once, at creation: lets the guest see, change or cancel the booking. */
+  manageToken: string;
+}
+
+const ALLOWED_TRANSITIONS: Record<ReservationStatus, readonly ReservationStatus[]> = {
+  held: ['confirmed', 'cancelled'],
+  confirmed: ['seated', 'cancelled', 'no_show', 'completed'],
+  seated: ['completed', 'confirmed'],
+  completed: [],
+  cancelled: [],
+  no_show: ['confirmed'],
+};
+
+const MAX_CLAIM_ATTEMPTS = 3;
+const PHONE_RE = /^\+?[0-9][0-9 ().-]{5,20}$/;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function normalisePhone(phone: string): string {
+  const trimmed = phone.trim().replace(/^whatsapp:/i, '');
+  const digits = trimmed.replace(/[^0-9]/g, '');
+  return trimmed.startsWith('+') ? `+${digits}` : digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
+}
+
+export class BookingService {
+  readonly events: BookingEventBus;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly store: Store,
+    readonly restaurantId: string,
+    options: { clock?: Clock; events?: BookingEventBus } = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.events = options.events ?? new BookingEventBus();
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  async restaurant(): Promise<Restaurant> {
+    const r = await this.store.getRestaurant(this.restaurantId);
+    if (!r) throw new BookingError('not_found', `Restaurant ${this.restaurantId} does not exist.`);
+    return r;
+  }
+
+  tables(): Promise<Table[]> {
+    return this.store.listTables(this.restaurantId);
+  }
+
+  /** Free start times on a local date for a party. */
+  async availability(date: string, partySize: number, ignoreReservationId?: string): Promise<Availability> {
+    if (!isValidDate(date)) throw new BookingError('invalid_date', `"${date}" is not a date (YYYY-MM-DD).`, { field: 'date' });
+    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    return this.availabilityWith(restaurant, tables, date, partySize, ignoreReservationId);
+  }
+
+  private async availabilityWith(restaurant: Restaurant, tables: Table[], date: string, partySize: number, ignoreReservationId?: string): Promise<Availability> {
+    const dayStart = localToInstant(date, 0, restaurant.timezone) ?? new Date(`${date}T00:00:00Z`);
+    const occupancies = await this.store.findReservations({
+      restaurantId: restaurant.id,
+      // A booking that began the evening before can still hold a table after midnight.
+      from: new Date(dayStart.getTime() - 12 * 3600_000).toISOString(),
+      to: new Date(dayStart.getTime() + 36 * 3600_000).toISOString(),
+      statuses: ACTIVE_STATUSES,
+    });
+    return computeAvailability({ restaurant, tables, occupancies, date, partySize, now: this.now(), ignoreReservationId });
+  }
+
+  /** The nearest free times that day, then the same time on the following days. */
+  async alternatives(date: string, time: string, partySize: number, ignoreReservationId?: string, count = 3): Promise<Alternative[]> {
+    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    const out: Alternative[] = [];
+    if (isValidDate(date)) {
+      const today = await this.availabilityWith(restaurant, tables, date, partySize, ignoreReservationId);
+      for (const t of nearestTimes(today.slots, time, count)) out.push({ date, time: t });
+    }
+    const firstDay = isValidDate(date) ? date : localDateOf(this.now(), restaurant.timezone);
+    for (let d = 1; d <= 14 && out.length < count * 2; d++) {
+      const day = addDays(firstDay, d);
+      const avail = await this.availabilityWith(restaurant, tables, day, partySize, ignoreReservationId);
+      if (avail.refusal === 'too_far' || avail.refusal === 'party_too_large') break;
+      const same = avail.slots.find((s) => s.time === time) ?? avail.slots.find((s) => s.time === nearestTimes(avail.slots, time, 1)[0]);
+      if (same) out.push({ date: day, time: same.time });
+    }
+    return out;
+  }
+
+  /** Books in one step (website, API, dashboard). */
+  async book(request: BookingRequest, staff: StaffOverrides = {}): Promise<BookingResult> {
+    const manageToken = randomBytes(24).toString('base64url');
+    const reservation = await this.claim(request, 'confirmed', staff, hashToken(manageToken));
+    this.events.emit('reservation:created', toPublic(reservation));
+    return { reservation, manageToken };
+  }
+
+  /** Keeps a table for a guest while they confirm; it lapses by itself after the hold time. */
+  async hold(request: BookingRequest): Promise<Reservation> {
+    return this.claim(request, 'held', {}, null);
+  }
+
+  /** Turns a hold into a booking, if it has not lapsed. */
+  async confirm(holdId: string): Promise<BookingResult> {
+    const held = await this.mustGet(holdId);
+    if (held.status !== 'held') throw new BookingError('invalid_transition', 'That reservation is not on hold.');
+    const restaurant = await this.restaurant();
+    const manageToken = randomBytes(24).toString('base64url');
+    const confirmed: Reservation = { ...held, status: 'confirmed', holdExpiresAt: null, manageTokenHash: hashToken(manageToken), updatedAt: this.now().toISOString() };
+    const claims = claimsFor(held, restaurant.rules.bufferMinutes);
+    if (!(await this.store.confirmHold(confirmed, claims.length, this.now()))) {
+      const local = this.localOf(restaurant, held);
+      throw new BookingError('hold_expired', 'The table was held too long and is no longer kept.', {
+        alternatives: await this.alternatives(local.date, local.time, held.partySize),
+      });
+    }
+    this.events.emit('reservation:created', toPublic(confirmed));
+    return { reservation: confirmed, manageToken };
+  }
+
+  /** Lets a hold go at once (the guest said no). */
+  async release(holdId: string): Promise<void> {
+    const held = await this.store.getReservation(holdId);
+    if (!held || held.status !== 'held') return;
+    await this.store.releaseReservation({ ...held, status: 'cancelled', holdExpiresAt: null, updatedAt: this.now().toISOString() });
+  }
+
+  /** Changes time, party, tables or details; a refused move keeps the booking as it was. */
+  async modify(id: string, change: ReservationChange, staff: StaffOverrides = {}): Promise<Reservation> {
+    const current = await this.mustGet(id);
+    if (!['confirmed', 'held', 'seated'].includes(current.status)) throw new BookingError('invalid_transition', `A ${current.status} reservation cannot be changed.`);
+    const restaurant = await this.restaurant();
+    const local = this.localOf(restaurant, current);
+    const moves = change.date !== undefined || change.time !== undefined || change.partySize !== undefined || change.tableIds !== undefined;
+    const now = this.now().toISOString();
+    let updated: Reservation = {
+      ...current,
+      notes: change.notes ?? current.notes,
+      customerName: change.customerName !== undefined ? this.checkName(change.customerName) : current.customerName,
+      customerEmail: change.customerEmail !== undefined ? change.customerEmail : current.customerEmail,
+      updatedAt: now,
+    };
+    if (moves) {
+      const request: BookingRequest = {
+        customerName: updated.customerName, customerPhone: updated.customerPhone, customerEmail: updated.customerEmail,
+        partySize: change.partySize ?? current.partySize, date: change.date ?? local.date, time: change.time ?? local.time,
+        channel: current.channel, language: current.language, notes: updated.notes, conversationId: current.conversationId,
+      };
+      updated = await this.claimFor(request, staff, current.id, (slot, tables) => ({
+        ...updated, partySize: request.partySize, startAt: slot.startAt.toISOString(), endAt: slot.endAt.toISOString(), tableIds: tables,
+      }), async (next) => this.store.moveReservation(next, claimsFor(next, restaurant.rules.bufferMinutes), this.now()));
+    } else {
+      await this.store.updateReservation(updated);
+    }
+    if (updated.status !== 'held') this.events.emit('reservation:updated', toPublic(updated));
+    return updated;
+  }
+
+  async cancel(id: string): Promise<Reservation> {
+    return this.transition(id, 'cancelled');
+  }
+
+  /** Seat, complete, no-show, or back to confirmed (a mistaken arrival). */
+  async transition(id: string, status: ReservationStatus): Promise<Reservation> {
+    const current = await this.mustGet(id);
+    if (current.status === status) return current;
+    if (!ALLOWED_TRANSITIONS[current.status].includes(status)) {
+      throw new BookingError('invalid_transition', `A ${current.status} reservation cannot become ${status}.`);
+    }
+    const updated: Reservation = { ...current, status, updatedAt: this.now().toISOString() };
+    if (ACTIVE_STATUSES.includes(status)) await this.store.updateReservation(updated);
+    else await this.store.releaseReservation(updated);
+    this.events.emit(status === 'cancelled' ? 'reservation:cancelled' : 'reservation:updated', toPublic(updated));
+    return updated;
+  }
+
+  async get(id: string): Promise<Reservation | null> {
+    return this.store.getReservation(id);
+  }
+
+  async mustGet(id: string): Promise<Reservation> {
+    const r = await this.store.getReservation(id);
+    if (!r || r.restaurantId !== this.restaurantId) throw new BookingError('not_found', `No reservation ${id}.`);
+    return r;
+  }
+
+  /** A guest's bookings still to come, found by phone number (for change and cancel). */
+  async upcomingFor(phone: string): Promise<Reservation[]> {
+    return this.store.findReservations({
+      restaurantId: this.restaurantId, customerPhone: normalisePhone(phone),
+      from: this.now().toISOString(), statuses: ['confirmed'],
+    });
+  }
+
+  /** Local day and time of a reservation, in the restaurant's timezone. */
+  localOf(restaurant: Restaurant, r: Pick<Reservation, 'startAt'>): { date: string; time: string } {
+    const start = new Date(r.startAt);
+    return { date: localDateOf(start, restaurant.timezone), time: localTimeOf(start, restaurant.timezone) };
+  }
+
+  async sweepExpiredHolds(): Promise<number> {
+    return this.store.sweepExpiredHolds(this.now());
+  }
+
+  private async claim(request: BookingRequest, status: 'held' | 'confirmed', staff: StaffOverrides, manageTokenHash: string | null): Promise<Reservation> {
+    const restaurant = await this.restaurant();
+    const base = this.validate(request, staff);
+    const created = this.now().toISOString();
+    const holdExpiresAt = status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
+    return this.claimFor(base, staff, undefined, (slot, tableIds) => ({
+      id: randomUUID(), restaurantId: restaurant.id, customerName: base.customerName, customerPhone: base.customerPhone,
+      customerEmail: base.customerEmail ?? null, partySize: base.partySize, startAt: slot.startAt.toISOString(),
+      endAt: slot.endAt.toISOString(), tableIds, status, channel: base.channel, language: base.language,
+      notes: base.notes ?? '', createdAt: created, updatedAt: created, holdExpiresAt, manageTokenHash,
+      conversationId: base.conversationId ?? null,
+    }), async (r) => this.store.createReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now()));
+  }
+
+  /**
+   * Finds the slot, builds the reservation, lets the store claim it. A refused claim (another
+   * booking won the race) is retried on fresh availability, then reported as unavailable.
+   */
+  private async claimFor(
+    request: BookingRequest,
+    staff: StaffOverrides,
+    ignoreId: string | undefined,
+    build: (slot: Slot, tableIds: string[]) => Reservation,
+    write: (r: Reservation) => Promise<void>,
+  ): Promise<Reservation> {
+    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    this.validate(request, staff);
+    for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+      const slot = await this.findSlot(restaurant, tables, request, staff, ignoreId);
+      if (!slot) break;
+      for (const tableIds of slot.options) {
+        const reservation = build(slot, tableIds);
+        try {
+          await write(reservation);
+          return reservation;
+        } catch (err) {
+          if (!(err instanceof SlotTakenError)) throw err;
+        }
+      }
+      if (staff.tableIds) break; // the chosen tables are taken; another table is not what staff asked
+    }
+    throw new BookingError('unavailable', `No table for ${request.partySize} on ${request.date} at ${request.time}.`, {
+      alternatives: await this.alternatives(request.date, request.time, request.partySize, ignoreId),
+    });
+  }
+
+  private async findSlot(restaurant: Restaurant, tables: Table[], request: BookingRequest, staff: StaffOverrides, ignoreId?: string): Promise<Slot | null> {
+    const now = this.now();
+    if (staff.ignoreRules || staff.tableIds) return this.staffSlot(restaurant, tables, request, staff, ignoreId);
+    const refusal = refusalFor(restaurant, tables, request.date, request.partySize, now);
+    if (refusal) throw new BookingError(refusal, undefined, { field: refusal === 'party_too_large' ? 'partySize' : 'date' });
+    const start = localToInstant(request.date, minutesOfDay(request.time), restaurant.timezone);
+    if (!start) throw new BookingError('invalid_input', `${request.time} does not exist on ${request.date} (the clocks change).`, { field: 'time' });
+    if (start.getTime() <= now.getTime()) throw new BookingError('past_time', `${request.date} ${request.time} has already passed.`, { field: 'time' });
+    if (start.getTime() < now.getTime() + restaurant.rules.minNoticeMinutes * 60_000) {
+      throw new BookingError('too_soon', `Bookings are taken at least ${restaurant.rules.minNoticeMinutes} minutes ahead.`, { field: 'time' });
+    }
+    const avail = await this.availabilityWith(restaurant, tables, request.date, request.partySize, ignoreId);
+    const slot = avail.slots.find((s) => s.time === request.time);
+    if (slot) return slot;
+    if (!this.withinService(restaurant, request.date, request.time)) {
+      throw new BookingError('closed', `The restaurant does not seat guests at ${request.time} on ${request.date}.`, {
+        field: 'time', alternatives: await this.alternatives(request.date, request.time, request.partySize, ignoreId),
+      });
+    }
+    return null;
+  }
+
+  /** Staff may seat any party at any time on tables they pick; the claims still decide. */
+  private async staffSlot(restaurant: Restaurant, tables: Table[], request: BookingRequest, staff: StaffOverrides, ignoreId?: string): Promise<Slot | null> {
+    const start = localToInstant(request.date, minutesOfDay(request.time), restaurant.timezone);
+    if (!start) throw new BookingError('invalid_input', `${request.time} does not exist on ${request.date}.`, { field: 'time' });
+    const end = new Date(start.getTime() + turnMinutes(restaurant.rules, request.partySize) * 60_000);
+    if (staff.tableIds) {
+      const known = new Set(tables.map((t) => t.id));
+      const unknown = staff.tableIds.find((id) => !known.has(id));
+      if (unknown) throw new BookingError('invalid_input', `No table ${unknown}.`, { field: 'tableIds' });
+      return { time: request.time, startAt: start, endAt: end, tableIds: [...staff.tableIds], options: [[...staff.tableIds]] };
+    }
+    const relaxed: Restaurant = {
+      ...restaurant,
+      services: { ...restaurant.services, [String(weekdayOf(request.date))]: [{ name: 'staff', open: request.time, close: request.time, lastSeatingMinutes: 0 }] },
+      closures: [],
+      rules: { ...restaurant.rules, minNoticeMinutes: -24 * 60, maxPartySize: Number.MAX_SAFE_INTEGER, maxCoversPerSlot: null },
+    };
+    const avail = await this.availabilityWith(relaxed, tables, request.date, request.partySize, ignoreId);
+    return avail.slots.find((s) => s.time === request.time) ?? null;
+  }
+
+  private withinService(restaurant: Restaurant, date: string, time: string): boolean {
+    const day = restaurant.services[String(weekdayOf(date))] ?? [];
+    const m = minutesOfDay(time);
+    return day.some((s) => m >= minutesOfDay(s.open) && m <= minutesOfDay(s.close) - s.lastSeatingMinutes);
+  }
+
+  private validate(request: BookingRequest, staff: StaffOverrides): BookingRequest {
+    if (!isValidDate(request.date)) throw new BookingError('invalid_date', `"${request.date}" is not a real date (YYYY-MM-DD).`, { field: 'date' });
+    if (!isValidTime(request.time)) throw new BookingError('invalid_input', `"${request.time}" is not a time (HH:mm).`, { field: 'time' });
+    if (!Number.isInteger(request.partySize) || request.partySize < 1) throw new BookingError('invalid_input', 'The party must be at least 1 guest.', { field: 'partySize' });
+    if (!staff.ignoreRules && request.partySize > 500) throw new BookingError('party_too_large', undefined, { field: 'partySize' });
+    const phone = normalisePhone(request.customerPhone);
+    if (!PHONE_RE.test(request.customerPhone.trim().replace(/^whatsapp:/i, '')) || phone.replace('+', '').length < 6) {
+      throw new BookingError('invalid_input', 'The phone number is not valid.', { field: 'phoneNumber' });
+    }
+    return { ...request, customerName: this.checkName(request.customerName), customerPhone: phone };
+  }
+
+  private checkName(name: string): string {
+    const clean = name.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+    if (clean.length < 1 || clean.length > 80) throw new BookingError('invalid_input', 'The name must be 1 to 80 characters.', { field: 'customerName' });
+    return clean;
+  }
+}

@@ -1,0 +1,152 @@
+// The store port: everything the product keeps, whatever the database. Two stores implement
+// it (embedded SQLite, MongoDB) and pass one contract suite (test/booking-core/store-contract).
+import type { SlotClaim } from './claims';
+import type { Reservation, ReservationStatus, Restaurant, Table } from './model';
+
+export interface ReservationQuery {
+  restaurantId: string;
+  /** Reservations starting at or after this instant (ISO). */
+  from?: string;
+  /** Reservations starting before this instant (ISO). */
+  to?: string;
+  statuses?: readonly ReservationStatus[];
+  customerPhone?: string;
+  limit?: number;
+}
+
+export type Role = 'admin' | 'staff';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface TranscriptEntry {
+  conversationId: string;
+  channel: string;
+  /** "guest", "bot" or "system". */
+  from: string;
+  text: string;
+  at: string;
+  reservationId?: string | null;
+  /** Who the guest is on that channel: a phone number, a web chat id. */
+  address?: string;
+  language?: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  channel: string;
+  address: string;
+  language: string | null;
+  startedAt: string;
+  lastAt: string;
+  turns: number;
+  reservationIds: string[];
+  outcome: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not_configured' | 'suppressed';
+
+export interface OutboxEntry {
+  id: string;
+  kind: 'sms' | 'whatsapp' | 'email';
+  to: string;
+  subject: string | null;
+  body: string;
+  /** Provider options, e.g. a WhatsApp template. */
+  meta: Record<string, string>;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  leaseUntil: string | null;
+  leaseOwner: string | null;
+  reservationId: string | null;
+  /** Unique: the same message is never queued twice (e.g. "reminder:<id>:120"). */
+  dedupeKey: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** A stored JSON document with an etag for optimistic concurrency (conversation state, idempotency). */
+export interface StoredDocument<T> {
+  value: T;
+  etag: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+  /** Creates tables / indexes. Throws with a clear message when the database refuses. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  // Restaurant and tables
+  getRestaurant(id: string): Promise<Restaurant | null>;
+  firstRestaurant(): Promise<Restaurant | null>;
+  saveRestaurant(restaurant: Restaurant): Promise<void>;
+  listTables(restaurantId: string): Promise<Table[]>;
+  saveTable(table: Table): Promise<void>;
+  deleteTable(restaurantId: string, tableId: string): Promise<boolean>;
+
+  // Reservations and their claims. Claims are the lock: a unique (restaurantId, tableId,
+  // slotStart). Each method below either does all it says or nothing, and throws
+  // SlotTakenError when a claim is refused by the unique constraint.
+  /** Inserts the reservation and its claims; expired claims in the way are removed first. */
+  createReservation(reservation: Reservation, claims: SlotClaim[], now: Date): Promise<void>;
+  /**
+   * Moves a reservation to new claims: the new claims are taken before the old ones are
+   * released, so a refused move leaves the reservation and its claims as they were.
+   */
+  moveReservation(reservation: Reservation, claims: SlotClaim[], now: Date): Promise<void>;
+  /** Updates fields that do not change the claims (status, notes, name…). */
+  updateReservation(reservation: Reservation): Promise<void>;
+  /** Updates the reservation and drops all its claims (cancel, no-show, complete, lapse). */
+  releaseReservation(reservation: Reservation): Promise<void>;
+  /**
+   * Turns a hold into a booking if the hold still owns all its claims at `now`; the claims
+   * stop expiring. Returns false (and changes nothing) when the hold has lapsed.
+   */
+  confirmHold(reservation: Reservation, claimCount: number, now: Date): Promise<boolean>;
+  getReservation(id: string): Promise<Reservation | null>;
+  findReservations(query: ReservationQuery): Promise<Reservation[]>;
+  /** Claims held by one reservation (for tests and audits). */
+  claimsOf(reservationId: string): Promise<SlotClaim[]>;
+  /** Deletes expired hold claims and marks their reservations lapsed (cancelled). Returns the count. */
+  sweepExpiredHolds(now: Date): Promise<number>;
+
+  // Staff users
+  countUsers(): Promise<number>;
+  getUserByEmail(email: string): Promise<User | null>;
+  getUser(id: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
+  saveUser(user: User): Promise<void>;
+
+  // Documents: conversation state, webhook idempotency, anything keyed.
+  getDocument<T>(collection: string, key: string): Promise<StoredDocument<T> | null>;
+  /**
+   * Writes a document if its etag is still `expectedEtag` (null: it must not exist yet).
+   * Returns the new etag, or null when someone else wrote first.
+   */
+  putDocument<T>(collection: string, key: string, value: T, expectedEtag: string | null): Promise<string | null>;
+  deleteDocument(collection: string, key: string): Promise<void>;
+
+  // Transcripts
+  appendTranscript(entry: TranscriptEntry): Promise<void>;
+  listConversations(limit: number): Promise<ConversationSummary[]>;
+  getTranscript(conversationId: string): Promise<TranscriptEntry[]>;
+  setConversationOutcome(conversationId: string, outcome: string): Promise<void>;
+
+  // Outbox
+  /** Queues a message; returns false when an entry with the same dedupeKey exists. */
+  enqueueOutbox(entry: OutboxEntry): Promise<boolean>;
+  /** Leases up to `limit` due entries to `owner` until `leaseUntil`; each entry to one owner. */
+  leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
+  updateOutbox(entry: OutboxEntry): Promise<void>;
+  listOutbox(limit: number): Promise<OutboxEntry[]>;
+}

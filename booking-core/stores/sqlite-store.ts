@@ -1,0 +1,342 @@
+// The embedded store: one SQLite file under DATA_DIR. Claims are rows under a primary key
+// (restaurant_id, table_id, slot_start): SQLite refuses a second claim of a table-slot, and
+// each write below runs in one IMMEDIATE transaction, so it happens whole or not at all.
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SlotClaim } from '../claims';
+import { SlotTakenError } from '../errors';
+import type { Reservation, Restaurant, Table } from '../model';
+import type {
+  ConversationSummary, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
+} from '../store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS restaurants (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tables_ (restaurant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (restaurant_id, id));
+CREATE TABLE IF NOT EXISTS reservations (
+  id TEXT PRIMARY KEY, restaurant_id TEXT NOT NULL, start_at TEXT NOT NULL, status TEXT NOT NULL,
+  customer_phone TEXT NOT NULL, hold_expires_at TEXT, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reservations_by_start ON reservations (restaurant_id, start_at);
+CREATE INDEX IF NOT EXISTS reservations_by_phone ON reservations (customer_phone, start_at);
+CREATE TABLE IF NOT EXISTS slot_claims (
+  restaurant_id TEXT NOT NULL, table_id TEXT NOT NULL, slot_start TEXT NOT NULL,
+  reservation_id TEXT NOT NULL, expires_at TEXT,
+  PRIMARY KEY (restaurant_id, table_id, slot_start));
+CREATE INDEX IF NOT EXISTS slot_claims_by_reservation ON slot_claims (reservation_id);
+CREATE INDEX IF NOT EXISTS slot_claims_by_expiry ON slot_claims (expires_at) WHERE expires_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, key TEXT NOT NULL, etag TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (collection, key));
+CREATE TABLE IF NOT EXISTS transcripts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS transcripts_by_conversation ON transcripts (conversation_id, seq);
+CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, last_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS conversations_by_last ON conversations (last_at);
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY, dedupe_key TEXT UNIQUE, status TEXT NOT NULL, next_attempt_at TEXT NOT NULL,
+  lease_until TEXT, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
+`;
+
+type Row = { doc: string };
+const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db!: Database.Database;
+
+  /** `file` is a path, or ":memory:" for tests. */
+  constructor(private readonly file: string) {}
+
+  async init(): Promise<void> {
+    if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+  }
+
+  async close(): Promise<void> {
+    if (this.db?.open) this.db.close();
+  }
+
+  // Restaurant and tables
+
+  async getRestaurant(id: string): Promise<Restaurant | null> {
+    return parse<Restaurant>(this.db.prepare('SELECT doc FROM restaurants WHERE id = ?').get(id) as Row | undefined);
+  }
+
+  async firstRestaurant(): Promise<Restaurant | null> {
+    return parse<Restaurant>(this.db.prepare('SELECT doc FROM restaurants ORDER BY created_at, id LIMIT 1').get() as Row | undefined);
+  }
+
+  async saveRestaurant(r: Restaurant): Promise<void> {
+    this.db.prepare(`INSERT INTO restaurants (id, doc, created_at) VALUES (?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`).run(r.id, JSON.stringify(r), new Date().toISOString());
+  }
+
+  async listTables(restaurantId: string): Promise<Table[]> {
+    const rows = this.db.prepare('SELECT doc FROM tables_ WHERE restaurant_id = ?').all(restaurantId) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as Table).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  }
+
+  async saveTable(t: Table): Promise<void> {
+    this.db.prepare(`INSERT INTO tables_ (restaurant_id, id, doc) VALUES (?, ?, ?)
+      ON CONFLICT (restaurant_id, id) DO UPDATE SET doc = excluded.doc`).run(t.restaurantId, t.id, JSON.stringify(t));
+  }
+
+  async deleteTable(restaurantId: string, tableId: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM tables_ WHERE restaurant_id = ? AND id = ?').run(restaurantId, tableId).changes > 0;
+  }
+
+  // Reservations and claims
+
+  async createReservation(r: Reservation, claims: SlotClaim[], now: Date): Promise<void> {
+    this.write(() => {
+      this.takeClaims(r.id, claims, now);
+      this.insertReservation(r);
+    });
+  }
+
+  async moveReservation(r: Reservation, claims: SlotClaim[], now: Date): Promise<void> {
+    this.write(() => {
+      this.takeClaims(r.id, claims, now);
+      const keep = new Set(claims.map((c) => `${c.tableId}|${c.slotStart}`));
+      const owned = this.db.prepare('SELECT table_id, slot_start FROM slot_claims WHERE reservation_id = ?').all(r.id) as Array<{ table_id: string; slot_start: string }>;
+      const drop = this.db.prepare('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ? AND reservation_id = ?');
+      for (const o of owned) if (!keep.has(`${o.table_id}|${o.slot_start}`)) drop.run(r.restaurantId, o.table_id, o.slot_start, r.id);
+      this.updateRow(r);
+    });
+  }
+
+  async updateReservation(r: Reservation): Promise<void> {
+    this.write(() => this.updateRow(r));
+  }
+
+  async releaseReservation(r: Reservation): Promise<void> {
+    this.write(() => {
+      this.db.prepare('DELETE FROM slot_claims WHERE reservation_id = ?').run(r.id);
+      this.updateRow(r);
+    });
+  }
+
+  async confirmHold(r: Reservation, claimCount: number, now: Date): Promise<boolean> {
+    return this.write(() => {
+      const row = this.db.prepare('SELECT COUNT(*) AS n FROM slot_claims WHERE reservation_id = ? AND expires_at > ?').get(r.id, now.toISOString()) as { n: number };
+      if (row.n !== claimCount) return false;
+      this.db.prepare('UPDATE slot_claims SET expires_at = NULL WHERE reservation_id = ?').run(r.id);
+      this.updateRow(r);
+      return true;
+    });
+  }
+
+  async getReservation(id: string): Promise<Reservation | null> {
+    return parse<Reservation>(this.db.prepare('SELECT doc FROM reservations WHERE id = ?').get(id) as Row | undefined);
+  }
+
+  async findReservations(q: ReservationQuery): Promise<Reservation[]> {
+    const where = ['restaurant_id = ?'];
+    const args: unknown[] = [q.restaurantId];
+    if (q.from) { where.push('start_at >= ?'); args.push(q.from); }
+    if (q.to) { where.push('start_at < ?'); args.push(q.to); }
+    if (q.customerPhone) { where.push('customer_phone = ?'); args.push(q.customerPhone); }
+    if (q.statuses) {
+      if (!q.statuses.length) return [];
+      where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+      args.push(...q.statuses);
+    }
+    const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
+    const rows = this.db.prepare(`SELECT doc FROM reservations WHERE ${where.join(' AND ')} ORDER BY start_at, id${limit}`).all(...args) as Row[];
+    return rows.map((row) => JSON.parse(row.doc) as Reservation);
+  }
+
+  async claimsOf(reservationId: string): Promise<SlotClaim[]> {
+    const rows = this.db.prepare('SELECT * FROM slot_claims WHERE reservation_id = ? ORDER BY table_id, slot_start').all(reservationId) as Array<Record<string, string | null>>;
+    return rows.map((c) => ({
+      restaurantId: c.restaurant_id as string, tableId: c.table_id as string, slotStart: c.slot_start as string,
+      reservationId: c.reservation_id as string, expiresAt: c.expires_at,
+    }));
+  }
+
+  async sweepExpiredHolds(now: Date): Promise<number> {
+    const at = now.toISOString();
+    return this.write(() => {
+      this.db.prepare('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at);
+      const lapsed = this.db.prepare(`SELECT doc FROM reservations WHERE status = 'held' AND hold_expires_at <= ?`).all(at) as Row[];
+      for (const row of lapsed) {
+        const r = JSON.parse(row.doc) as Reservation;
+        this.updateRow({ ...r, status: 'cancelled', notes: r.notes, updatedAt: at });
+      }
+      return lapsed.length;
+    });
+  }
+
+  private takeClaims(reservationId: string, claims: SlotClaim[], now: Date): void {
+    const current = this.db.prepare('SELECT reservation_id, expires_at FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const dropExpired = this.db.prepare('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const insert = this.db.prepare('INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at) VALUES (?, ?, ?, ?, ?)');
+    const refresh = this.db.prepare('UPDATE slot_claims SET expires_at = ? WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const at = now.toISOString();
+    for (const c of claims) {
+      const existing = current.get(c.restaurantId, c.tableId, c.slotStart) as { reservation_id: string; expires_at: string | null } | undefined;
+      if (existing?.reservation_id === reservationId) {
+        refresh.run(c.expiresAt, c.restaurantId, c.tableId, c.slotStart);
+        continue;
+      }
+      if (existing && existing.expires_at !== null && existing.expires_at <= at) dropExpired.run(c.restaurantId, c.tableId, c.slotStart);
+      try {
+        insert.run(c.restaurantId, c.tableId, c.slotStart, reservationId, c.expiresAt);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new SlotTakenError(`${c.tableId}@${c.slotStart}`);
+        throw err;
+      }
+    }
+  }
+
+  private insertReservation(r: Reservation): void {
+    this.db.prepare('INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(r.id, r.restaurantId, r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r));
+  }
+
+  private updateRow(r: Reservation): void {
+    this.db.prepare('UPDATE reservations SET start_at = ?, status = ?, customer_phone = ?, hold_expires_at = ?, doc = ? WHERE id = ?')
+      .run(r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r), r.id);
+  }
+
+  /** One IMMEDIATE transaction: takes the write lock first, so concurrent writers queue. */
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // Users
+
+  async countUsers(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  }
+
+  async getUserByEmail(email: string): Promise<User | null> {
+    return parse<User>(this.db.prepare('SELECT doc FROM users WHERE email = ?').get(email.toLowerCase()) as Row | undefined);
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    return parse<User>(this.db.prepare('SELECT doc FROM users WHERE id = ?').get(id) as Row | undefined);
+  }
+
+  async listUsers(): Promise<User[]> {
+    return (this.db.prepare('SELECT doc FROM users ORDER BY email').all() as Row[]).map((r) => JSON.parse(r.doc) as User);
+  }
+
+  async saveUser(u: User): Promise<void> {
+    const user = { ...u, email: u.email.toLowerCase() };
+    this.db.prepare('INSERT INTO users (id, email, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc')
+      .run(user.id, user.email, JSON.stringify(user));
+  }
+
+  // Documents
+
+  async getDocument<T>(collection: string, key: string): Promise<StoredDocument<T> | null> {
+    const row = this.db.prepare('SELECT etag, value FROM documents WHERE collection = ? AND key = ?').get(collection, key) as { etag: string; value: string } | undefined;
+    return row ? { value: JSON.parse(row.value) as T, etag: row.etag } : null;
+  }
+
+  async putDocument<T>(collection: string, key: string, value: T, expectedEtag: string | null): Promise<string | null> {
+    const etag = randomUUID();
+    const json = JSON.stringify(value);
+    if (expectedEtag === null) {
+      try {
+        this.db.prepare('INSERT INTO documents (collection, key, etag, value) VALUES (?, ?, ?, ?)').run(collection, key, etag, json);
+        return etag;
+      } catch (err) {
+        if (isUniqueViolation(err)) return null;
+        throw err;
+      }
+    }
+    const changed = this.db.prepare('UPDATE documents SET etag = ?, value = ? WHERE collection = ? AND key = ? AND etag = ?').run(etag, json, collection, key, expectedEtag).changes;
+    return changed ? etag : null;
+  }
+
+  async deleteDocument(collection: string, key: string): Promise<void> {
+    this.db.prepare('DELETE FROM documents WHERE collection = ? AND key = ?').run(collection, key);
+  }
+
+  // Transcripts
+
+  async appendTranscript(e: TranscriptEntry): Promise<void> {
+    this.write(() => {
+      this.db.prepare('INSERT INTO transcripts (conversation_id, doc) VALUES (?, ?)').run(e.conversationId, JSON.stringify(e));
+      const existing = parse<ConversationSummary>(this.db.prepare('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined);
+      const summary: ConversationSummary = existing ?? {
+        id: e.conversationId, channel: e.channel, address: e.address ?? '', language: e.language ?? null,
+        startedAt: e.at, lastAt: e.at, turns: 0, reservationIds: [], outcome: null,
+      };
+      summary.lastAt = e.at;
+      summary.turns += e.from === 'guest' ? 1 : 0;
+      if (e.language) summary.language = e.language;
+      if (e.address && !summary.address) summary.address = e.address;
+      if (e.reservationId && !summary.reservationIds.includes(e.reservationId)) summary.reservationIds.push(e.reservationId);
+      this.db.prepare('INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc')
+        .run(summary.id, summary.lastAt, JSON.stringify(summary));
+    });
+  }
+
+  async listConversations(limit: number): Promise<ConversationSummary[]> {
+    return (this.db.prepare('SELECT doc FROM conversations ORDER BY last_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as ConversationSummary);
+  }
+
+  async getTranscript(conversationId: string): Promise<TranscriptEntry[]> {
+    return (this.db.prepare('SELECT doc FROM transcripts WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]).map((r) => JSON.parse(r.doc) as TranscriptEntry);
+  }
+
+  async setConversationOutcome(conversationId: string, outcome: string): Promise<void> {
+    const existing = parse<ConversationSummary>(this.db.prepare('SELECT doc FROM conversations WHERE id = ?').get(conversationId) as Row | undefined);
+    if (!existing) return;
+    this.db.prepare('UPDATE conversations SET doc = ? WHERE id = ?').run(JSON.stringify({ ...existing, outcome }), conversationId);
+  }
+
+  // Outbox
+
+  async enqueueOutbox(e: OutboxEntry): Promise<boolean> {
+    try {
+      this.db.prepare('INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(e.id, e.dedupeKey, e.status, e.nextAttemptAt, e.leaseUntil, e.createdAt, JSON.stringify(e));
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  async leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
+    const at = now.toISOString();
+    return this.write(() => {
+      const rows = this.db.prepare(`SELECT doc FROM outbox
+        WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
+        ORDER BY next_attempt_at LIMIT ?`).all(at, at, limit) as Row[];
+      return rows.map((row) => {
+        const e: OutboxEntry = { ...(JSON.parse(row.doc) as OutboxEntry), status: 'sending', leaseOwner: owner, leaseUntil: leaseUntil.toISOString() };
+        this.saveOutboxRow(e);
+        return e;
+      });
+    });
+  }
+
+  async updateOutbox(e: OutboxEntry): Promise<void> {
+    this.saveOutboxRow(e);
+  }
+
+  async listOutbox(limit: number): Promise<OutboxEntry[]> {
+    return (this.db.prepare('SELECT doc FROM outbox ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as OutboxEntry);
+  }
+
+  private saveOutboxRow(e: OutboxEntry): void {
+    this.db.prepare('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?')
+      .run(e.status, e.nextAttemptAt, e.leaseUntil, JSON.stringify(e), e.id);
+  }
+}
