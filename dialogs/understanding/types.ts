@@ -1,0 +1,60 @@
+// The understanding layer's public types: what the dialog tree gets back from one guest utterance.
+
+export type Lang = 'fr' | 'en';
+
+export type Intent =
+  | 'book'
+  | 'modify'
+  | 'cancel'
+  | 'hours'
+  | 'address'
+  | 'menu'
+  | 'human'
+  | 'greeting'
+  | 'thanks'
+  | 'help'
+  | 'restart'
+  | 'abort'
+  | 'yes'
+  | 'no'
+  | 'none';
+
+export const INTENTS: readonly Intent[] = [
+  'book', 'modify', 'cancel', 'hours', 'address', 'menu', 'human', 'greeting', 'thanks', 'help', 'restart', 'abort', 'yes', 'no', 'none',
+];
+
+/** What the dialog is waiting for, so a bare answer ("4", "Dupont") is read right. */
+export type Expecting = 'partySize' | 'date' | 'time' | 'name' | 'phone' | 'confirm' | 'choice';
+
+export interface UnderstandContext {
+  /** The conversation's current language: the recognizers of this language are tried first. */
+  lang: Lang;
+  /** The real instant; it is converted to the restaurant's wall clock before recognition. */
+  now: Date;
+  /** IANA zone of the restaurant, e.g. Europe/Paris. */
+  timezone: string;
+  expecting?: Expecting;
+}
+
+export interface Understanding {
+  /** Main goal of the utterance (book if it carries booking facts and no other goal). */
+  intent: Intent;
+  /** Language detected from the words (null when unclear, e.g. "20h"). */
+  language: Lang | null;
+  /** Explicit request: "in English please", "en français", "parlez français". */
+  switchTo: Lang | null;
+  partySize?: number;
+  /** YYYY-MM-DD local date in the restaurant timezone, future-biased. */
+  date?: string;
+  /** HH:mm 24h. */
+  time?: string;
+  /** "ce soir", "tonight", "midi" when no exact time. */
+  partOfDay?: 'lunch' | 'dinner';
+  name?: string;
+  /** E.164 when a phone number is given. */
+  phone?: string;
+  email?: string;
+  yesNo?: 'yes' | 'no';
+  /** "the second one", "le 2", "1". */
+  choice?: number;
+}
