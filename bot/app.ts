@@ -1,0 +1,114 @@
+// Wires the product together: store, booking core, staff auth, the restify server and every
+// module (public API, staff API, channels, live feed, notifications).
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import { join } from 'node:path';
+import restify from 'restify';
+import { BookingEventBus, BookingService, demoRestaurant, demoTables, systemClock, type Clock, type Store } from '../booking-core';
+import { SqliteStore } from '../booking-core/stores/sqlite-store';
+import { StaffAuth } from '../dashboard/auth';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { HttpError, securityHeaders, sendError } from './http';
+import { MODULES } from './modules';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const HOLD_SWEEP_MS = 30_000;
+
+export interface App {
+  ctx: AppContext;
+  /** The first admin's login, as start-up prints it. */
+  admin: { email: string; password: string | null; created: boolean };
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openStore(config: Config): Promise<Store> {
+  if (config.mongodbUri) {
+    const { MongoStore } = await import('../booking-core/stores/mongo-store');
+    return new MongoStore(config.mongodbUri);
+  }
+  return new SqliteStore(join(config.dataDir, 'maitre.db'));
+}
+
+/** Seeds the demo restaurant into an empty store; returns the restaurant to serve. */
+async function restaurantOf(store: Store): Promise<string> {
+  const existing = await store.firstRestaurant();
+  if (existing) return existing.id;
+  const demo = demoRestaurant();
+  await store.saveRestaurant(demo);
+  for (const t of demoTables(demo.id)) await store.saveTable(t);
+  return demo.id;
+}
+
+export async function createApp(config: Config, options: { clock?: Clock; store?: Store; log?: (line: string) => void } = {}): Promise<App> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? (await openStore(config));
+  await store.init();
+  const restaurantId = await restaurantOf(store);
+  const events = new BookingEventBus();
+  const bookings = new BookingService(store, restaurantId, { clock, events });
+  const auth = new StaffAuth(store, config.jwtSecret);
+  const admin = await auth.ensureFirstAdmin(config.admin, config.production);
+
+  const server = restify.createServer({
+    name: 'maitre',
+    handleUncaughtExceptions: false,
+    ...(config.tls ? { certificate: readFileSync(config.tls.certPath), key: readFileSync(config.tls.keyPath) } : {}),
+  });
+  server.pre(restify.plugins.pre.dedupeSlashes());
+  server.use(securityHeaders);
+  server.use(restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 20, depth: 2 }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
+    // restify's own errors (bad JSON, body too large, unknown route) in the SPEC's shape.
+    const status = err.statusCode ?? 500;
+    const code = status === 404 ? 'not_found' : status === 405 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status >= 500 ? 'internal' : 'invalid_input';
+    const message = status === 404 || status === 405 ? `No route ${req.method} ${req.path()}.` : status >= 500 ? 'Something went wrong on our side.' : status === 413 ? 'The request body is too large.' : 'The request could not be read (malformed body).';
+    if (status >= 500) log(`[http] ${req.method} ${req.path()}: ${err.stack ?? err.message}`);
+    (err as Error & { toJSON?: () => unknown }).toJSON = () => ({ error: code, message });
+    cb();
+  });
+  server.on('uncaughtException', (req: restify.Request, res: restify.Response, _route: unknown, err: Error) => {
+    log(`[http] uncaught in ${req.method} ${req.path()}: ${err.stack ?? err.message}`);
+    sendError(res, new HttpError('internal'));
+  });
+
+  const closers: Array<() => Promise<void> | void> = [];
+  const ctx: AppContext = {
+    config, store, bookings, events, clock, restaurantId, server,
+    httpServer: server.server as unknown as http.Server,
+    auth, log, onClose: (fn) => closers.push(fn),
+  };
+
+  const startedAt = Date.now();
+  const instanceId = randomUUID().slice(0, 8);
+  server.get('/health', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.json({ status: 'ok', store: store.kind, instance: instanceId, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    next();
+  });
+
+  for (const register of MODULES) await register(ctx);
+
+  const sweeper = setInterval(() => {
+    bookings.sweepExpiredHolds().catch((err: Error) => log(`[holds] sweep failed: ${err.message}`));
+  }, HOLD_SWEEP_MS);
+  sweeper.unref();
+
+  return {
+    ctx,
+    admin,
+    listen: () => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve(server.url));
+    }),
+    close: async () => {
+      clearInterval(sweeper);
+      for (const fn of closers.reverse()) await fn();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Configuration from the environment: every setting of the SPEC, checked once at start-up.
+// A missing or malformed required setting stops start-up with one line naming it.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  mongodbUri: string | null;
+  publicBaseUrl: string;
+  production: boolean;
+  jwtSecret: string;
+  /** True when no JWT_SECRET was given and one was made for this run. */
+  jwtSecretGenerated: boolean;
+  admin: { email: string; password: string } | null;
+  twilio: { accountSid: string | null; authToken: string | null; phoneNumber: string | null; whatsappNumber: string | null; apiBaseUrl: string | null };
+  openai: { apiKey: string; baseUrl: string | null; model: string } | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  managerEmails: string[];
+  managerPhones: string[];
+  defaultLocale: 'fr' | 'en';
+  tls: { certPath: string; keyPath: string } | null;
+  voiceStt: 'twilio' | 'whisper';
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly setting: string, problem: string) {
+    super(`${setting}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const get = (env: Env, key: string): string | null => {
+  const v = env[key]?.trim();
+  return v ? v : null;
+};
+
+function int(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = get(env, key);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(key, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function list(env: Env, key: string, check: (v: string) => boolean, what: string): string[] {
+  const raw = get(env, key);
+  if (!raw) return [];
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.find((v) => !check(v));
+  if (bad) throw new ConfigError(key, `"${bad}" is not ${what}`);
+  return items;
+}
+
+function url(env: Env, key: string, protocols: string[]): string | null {
+  const raw = get(env, key);
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(key, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(key, `must start with ${protocols.join(' or ')}`);
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = int(env, 'PORT', 3978, 0, 65535);
+  const host = get(env, 'HOST') ?? '0.0.0.0';
+  const tlsCert = get(env, 'TLS_CERT_PATH');
+  const tlsKey = get(env, 'TLS_KEY_PATH');
+  if ((tlsCert === null) !== (tlsKey === null)) throw new ConfigError(tlsCert ? 'TLS_KEY_PATH' : 'TLS_CERT_PATH', 'HTTPS needs both TLS_CERT_PATH and TLS_KEY_PATH');
+  for (const [k, p] of [['TLS_CERT_PATH', tlsCert], ['TLS_KEY_PATH', tlsKey]] as const) {
+    if (p && !existsSync(p)) throw new ConfigError(k, `file not found: ${p}`);
+  }
+  const scheme = tlsCert ? 'https' : 'http';
+  const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `${scheme}://localhost:${port}`).replace(/\/+$/, '');
+
+  const jwtGiven = get(env, 'JWT_SECRET');
+  if (!jwtGiven && production) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (jwtGiven && jwtGiven.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+
+  const adminEmail = get(env, 'ADMIN_EMAIL');
+  const adminPassword = get(env, 'ADMIN_PASSWORD');
+  if ((adminEmail === null) !== (adminPassword === null)) throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
+  if (adminPassword && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters');
+
+  const openaiKey = get(env, 'OPENAI_API_KEY');
+  const locale = get(env, 'DEFAULT_LOCALE') ?? 'fr';
+  if (!/^(fr|en)([-_][A-Za-z]{2})?$/.test(locale)) throw new ConfigError('DEFAULT_LOCALE', 'must be fr or en');
+  const stt = get(env, 'VOICE_STT') ?? 'twilio';
+  if (stt !== 'twilio' && stt !== 'whisper') throw new ConfigError('VOICE_STT', 'must be "twilio" or "whisper"');
+  const isPhone = (v: string) => /^\+[1-9]\d{6,14}$/.test(v);
+
+  return {
+    port,
+    host,
+    dataDir: resolve(get(env, 'DATA_DIR') ?? './data'),
+    mongodbUri: url(env, 'MONGODB_URI', ['mongodb:', 'mongodb+srv:']),
+    publicBaseUrl,
+    production,
+    jwtSecret: jwtGiven ?? randomBytes(32).toString('hex'),
+    jwtSecretGenerated: !jwtGiven,
+    admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
+    twilio: {
+      accountSid: get(env, 'TWILIO_ACCOUNT_SID'),
+      authToken: get(env, 'TWILIO_AUTH_TOKEN'),
+      phoneNumber: get(env, 'TWILIO_PHONE_NUMBER'),
+      whatsappNumber: get(env, 'TWILIO_WHATSAPP_NUMBER'),
+      apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']),
+    },
+    openai: openaiKey ? { apiKey: openaiKey, baseUrl: url(env, 'OPENAI_BASE_URL', ['http:', 'https:']), model: get(env, 'OPENAI_MODEL') ?? 'gpt-4o-mini' } : null,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: get(env, 'MAIL_FROM') ?? 'Maître <no-reply@localhost>',
+    managerEmails: list(env, 'MANAGER_EMAILS', (v) => /^[^\s@]+@[^\s@]+$/.test(v), 'an email address'),
+    managerPhones: list(env, 'MANAGER_PHONES', isPhone, 'a phone number in +E.164 form'),
+    defaultLocale: locale.startsWith('en') ? 'en' : 'fr',
+    tls: tlsCert && tlsKey ? { certPath: tlsCert, keyPath: tlsKey } : null,
+    voiceStt: stt,
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
+  };
+}

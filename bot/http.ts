@@ -1,0 +1,96 @@
+// HTTP plumbing shared by every route: the SPEC's error shape, body validation, rate limits,
+// security headers. The booking core's error table is mapped to statuses here, once.
+import type { Request, Response, Next } from 'restify';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import { BookingError, ERROR_CODES, type ErrorCode } from '../booking-core';
+
+export class HttpError extends Error {
+  constructor(readonly code: ErrorCode, message?: string, readonly extra: Record<string, unknown> = {}) {
+    super(message ?? ERROR_CODES[code].message);
+  }
+}
+
+export function sendError(res: Response, err: unknown, log?: (line: string) => void): void {
+  let code: ErrorCode = 'internal';
+  let message: string = ERROR_CODES.internal.message;
+  let extra: Record<string, unknown> = {};
+  if (err instanceof BookingError) {
+    code = err.code;
+    message = err.message;
+    if (err.details.field) extra.field = err.details.field;
+    if (err.details.alternatives) extra.alternatives = err.details.alternatives;
+  } else if (err instanceof HttpError) {
+    ({ code, message, extra } = err);
+  } else {
+    // Never a stack trace or a driver message to the client; the log gets the detail.
+    log?.(`[http] unexpected error: ${(err as Error)?.stack ?? String(err)}`);
+  }
+  if (code === 'unavailable' && !('alternatives' in extra)) extra.alternatives = [];
+  if (res.headersSent) return;
+  res.status(ERROR_CODES[code].status);
+  res.json({ error: code, message, ...extra });
+}
+
+/** Wraps an async handler: every failure becomes the SPEC's error shape. */
+export function route(handler: (req: Request, res: Response) => Promise<void>, log?: (line: string) => void) {
+  return (req: Request, res: Response, next: Next): void => {
+    handler(req, res).then(() => next(), (err: unknown) => {
+      sendError(res, err, log);
+      next();
+    });
+  };
+}
+
+/** Parses a JSON body against a schema, naming the first bad field. */
+export function parseBody<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (req.body !== undefined && req.body !== null && !/application\/json/i.test(type)) {
+    throw new HttpError('unsupported_media_type');
+  }
+  return parseWith(schema, req.body ?? {});
+}
+
+export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
+  return parseWith(schema, req.query ?? {});
+}
+
+function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new HttpError('invalid_input', 'The body must be a JSON object.');
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '');
+  const message = issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}.` : `${field || 'body'}: ${issue.message}`;
+  throw new HttpError('invalid_input', message, { field: field || undefined });
+}
+
+export function clientKey(req: Request): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}
+
+/** Per-client request budget per minute; over it, 429 in the SPEC's shape. */
+export function rateLimit(pointsPerMinute: number, keyOf: (req: Request) => string = clientKey) {
+  const limiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
+  return (req: Request, res: Response, next: Next): void => {
+    limiter.consume(keyOf(req)).then(
+      () => next(),
+      (rej: { msBeforeNext?: number }) => {
+        res.header('Retry-After', String(Math.ceil((rej.msBeforeNext ?? 60_000) / 1000)));
+        sendError(res, new HttpError('rate_limited'));
+        next(false);
+      },
+    );
+  };
+}
+
+export function securityHeaders(req: Request, res: Response, next: Next): void {
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.header('Cross-Origin-Opener-Policy', 'same-origin');
+  res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  // The widget script is embedded on other sites; everything else must not be framed.
+  if (!req.path().startsWith('/webchat/')) res.header('X-Frame-Options', 'DENY');
+  if (req.isSecure()) res.header('Strict-Transport-Security', 'max-age=31536000');
+  next();
+}

@@ -1,0 +1,9 @@
+// Every part of the server, in the order it is registered. One line per module.
+import { registerStaffApi } from '../dashboard/api/staff-api';
+import type { AppModule } from './context';
+import { registerPublicApi } from './public-api';
+
+export const MODULES: AppModule[] = [
+  registerPublicApi,
+  registerStaffApi,
+];

@@ -1,0 +1,112 @@
+// Staff authentication: bcrypt password hashes, JWT bearer tokens, roles admin and staff.
+import bcrypt from 'bcryptjs';
+import jwt from 'jsonwebtoken';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Request, Response, Next } from 'restify';
+import type { Role, Store, User } from '../booking-core';
+import { HttpError, sendError } from '../bot/http';
+
+const TOKEN_TTL = '12h';
+const BCRYPT_ROUNDS = 10;
+
+export interface StaffClaims {
+  sub: string;
+  email: string;
+  role: Role;
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export const publicUser = (u: User): PublicUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt });
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_ROUNDS);
+}
+
+export class StaffAuth {
+  constructor(private readonly store: Store, private readonly secret: string) {}
+
+  sign(user: User): string {
+    const claims: StaffClaims = { sub: user.id, email: user.email, role: user.role };
+    return jwt.sign(claims, this.secret, { expiresIn: TOKEN_TTL, algorithm: 'HS256' });
+  }
+
+  /** The user behind a token, or null when the token is forged, expired or the user disabled. */
+  async verify(token: string | undefined | null): Promise<User | null> {
+    if (!token) return null;
+    let claims: StaffClaims;
+    try {
+      claims = jwt.verify(token, this.secret, { algorithms: ['HS256'] }) as StaffClaims;
+    } catch {
+      return null;
+    }
+    const user = await this.store.getUser(String(claims.sub));
+    return user && !user.disabled ? user : null;
+  }
+
+  async login(email: string, password: string): Promise<{ token: string; user: PublicUser } | null> {
+    const user = await this.store.getUserByEmail(email.trim().toLowerCase());
+    // Compare against a dummy hash when the user is unknown, so timing does not tell.
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.sT0dFh0wGg2sxyoMGaGQaUqqO9rK');
+    if (!user || !ok || user.disabled) return null;
+    return { token: this.sign(user), user: publicUser(user) };
+  }
+
+  /** restify handler: a valid staff token (any role, or the one given) or 401/403. */
+  require(role?: Role) {
+    return (req: Request, res: Response, next: Next): void => {
+      const header = String(req.headers.authorization ?? '');
+      const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+      this.verify(token).then((user) => {
+        if (!user) {
+          sendError(res, new HttpError('unauthorized', token ? 'The token is invalid or expired.' : 'Log in first (Authorization: Bearer <token>).'));
+          return next(false);
+        }
+        if (role === 'admin' && user.role !== 'admin') {
+          sendError(res, new HttpError('forbidden', 'Only an admin can do that.'));
+          return next(false);
+        }
+        (req as Request & { user?: User }).user = user;
+        next();
+      }, (err: unknown) => {
+        sendError(res, err);
+        next(false);
+      });
+    };
+  }
+
+  /**
+   * The first admin: from ADMIN_EMAIL / ADMIN_PASSWORD when the store has no user; in
+   * development without them, one is made with a random password, shown once.
+   */
+  async ensureFirstAdmin(admin: { email: string; password: string } | null, production: boolean): Promise<{ email: string; password: string | null; created: boolean }> {
+    if ((await this.store.countUsers()) > 0) {
+      const first = (await this.store.listUsers()).find((u) => u.role === 'admin' && !u.disabled);
+      if (admin) {
+        const existing = await this.store.getUserByEmail(admin.email);
+        if (existing) return { email: existing.email, password: null, created: false };
+      }
+      return { email: first?.email ?? '(no active admin)', password: null, created: false };
+    }
+    if (!admin && production) throw new HttpError('unavailable_service', 'ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first admin');
+    const chosen = admin ?? { email: 'admin@maitre.local', password: randomBytes(9).toString('base64url') };
+    await this.store.saveUser({
+      id: randomUUID(), email: chosen.email, name: 'Admin', role: 'admin',
+      passwordHash: await hashPassword(chosen.password), disabled: false, createdAt: new Date().toISOString(),
+    });
+    return { email: chosen.email, password: admin ? null : chosen.password, created: true };
+  }
+}
+
+export function currentUser(req: Request): User {
+  const user = (req as Request & { user?: User }).user;
+  if (!user) throw new HttpError('unauthorized');
+  return user;
+}
