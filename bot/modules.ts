@@ -1,9 +1,11 @@
 // Every part of the server, in the order it is registered. One line per module.
 import { registerStaffApi } from '../dashboard/api/staff-api';
+import { registerDashboard } from '../dashboard/module';
 import type { AppModule } from './context';
 import { registerPublicApi } from './public-api';
 
 export const MODULES: AppModule[] = [
   registerPublicApi,
   registerStaffApi,
+  registerDashboard,
 ];

@@ -1,0 +1,82 @@
+// Staff users (admin only): list, create, disable, reset a password. An admin cannot lock
+// the restaurant out: the last active admin can be neither disabled nor made staff.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { User } from '../../booking-core';
+import type { AppContext } from '../../bot/context';
+import { HttpError, parseBody, route } from '../../bot/http';
+import { currentUser, hashPassword, publicUser } from '../auth';
+
+const password = z.string().min(10, 'must be at least 10 characters').max(200);
+const role = z.enum(['admin', 'staff']);
+
+const createBody = z.object({
+  email: z.email().trim().toLowerCase().max(200),
+  name: z.string().trim().min(1).max(80),
+  role: role.default('staff'),
+  password,
+}).strict();
+
+const changeBody = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+  role: role.optional(),
+  disabled: z.boolean().optional(),
+}).strict();
+
+const passwordBody = z.object({ password }).strict();
+
+export interface UserEvents {
+  /** Called when a user's sessions must end (disabled, password reset). */
+  onSessionsRevoked?: (userId: string) => void;
+}
+
+export function registerUsersApi(ctx: AppContext, hooks: UserEvents = {}): void {
+  const { server, store, auth, log } = ctx;
+  const admin = auth.require('admin');
+
+  const mustGet = async (id: string): Promise<User> => {
+    const user = await store.getUser(id);
+    if (!user) throw new HttpError('not_found', `No user ${id}.`);
+    return user;
+  };
+
+  server.get('/api/admin/users', admin, route(async (_req, res) => {
+    const users = await store.listUsers();
+    res.json(users.map(publicUser).sort((a, b) => a.email.localeCompare(b.email)));
+  }, log));
+
+  server.post('/api/admin/users', admin, route(async (req, res) => {
+    const body = parseBody(req, createBody);
+    if (await store.getUserByEmail(body.email)) throw new HttpError('conflict', `${body.email} already has an account.`, { field: 'email' });
+    const user: User = {
+      id: randomUUID(), email: body.email, name: body.name, role: body.role,
+      passwordHash: await hashPassword(body.password), disabled: false, createdAt: new Date().toISOString(),
+    };
+    await store.saveUser(user);
+    res.status(201);
+    res.json(publicUser(user));
+  }, log));
+
+  server.patch('/api/admin/users/:id', admin, route(async (req, res) => {
+    const body = parseBody(req, changeBody);
+    const user = await mustGet(String(req.params.id));
+    const me = currentUser(req);
+    const losesAdmin = user.role === 'admin' && !user.disabled && (body.disabled === true || body.role === 'staff');
+    if (losesAdmin) {
+      if (user.id === me.id) throw new HttpError('conflict', 'You cannot disable or demote your own account.');
+      const admins = (await store.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
+      if (admins.length <= 1) throw new HttpError('conflict', 'The last active admin cannot be disabled or demoted.');
+    }
+    const next: User = { ...user, name: body.name ?? user.name, role: body.role ?? user.role, disabled: body.disabled ?? user.disabled };
+    await store.saveUser(next);
+    if (next.disabled && !user.disabled) hooks.onSessionsRevoked?.(user.id);
+    res.json(publicUser(next));
+  }, log));
+
+  server.post('/api/admin/users/:id/password', admin, route(async (req, res) => {
+    const body = parseBody(req, passwordBody);
+    const user = await mustGet(String(req.params.id));
+    await store.saveUser({ ...user, passwordHash: await hashPassword(body.password) });
+    res.json({ ok: true, user: publicUser(user) });
+  }, log));
+}

@@ -1,0 +1,19 @@
+// The dashboard's part of the server: live feed, staff users, menu, insights, conversations
+// and the single-page app's files. One module for bot/modules.ts.
+import type { AppContext } from '../bot/context';
+import { registerConversationsApi } from './api/conversations-api';
+import { registerInsightsApi } from './api/insights-api';
+import { registerMenuApi } from './api/menu-api';
+import { registerDashboardFiles } from './api/static-files';
+import { registerUsersApi } from './api/users-api';
+import { attachLiveFeed } from './live';
+
+export function registerDashboard(ctx: AppContext): void {
+  const live = attachLiveFeed(ctx.httpServer, ctx.events, ctx.auth, ctx.log);
+  ctx.onClose(() => live.close());
+  registerUsersApi(ctx, { onSessionsRevoked: (id) => live.disconnectUser(id) });
+  registerMenuApi(ctx);
+  registerInsightsApi(ctx);
+  registerConversationsApi(ctx);
+  registerDashboardFiles(ctx);
+}

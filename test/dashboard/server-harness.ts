@@ -1,0 +1,55 @@
+// Starts the real app (createApp) on a free port with a fresh data folder, for the dashboard tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+
+export const ADMIN = { email: 'owner@example.test', password: 'Owner-Secret-2026!' };
+
+export interface TestServer {
+  app: App;
+  base: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dash-test-'));
+  const config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'http://127.0.0.1:0',
+    JWT_SECRET: 'dashboard-test-secret-0123456789abcdef', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', NODE_ENV: 'test', ...env,
+  });
+  const app = await createApp(config, { log: () => {} });
+  await app.listen();
+  const address = app.ctx.httpServer.address();
+  const port = address && typeof address === 'object' ? address.port : 0;
+  return {
+    app,
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function api<T = unknown>(base: string, path: string, options: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const r = await fetch(base + path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const text = await r.text();
+  return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export async function loginAs(base: string, creds: { email: string; password: string } = ADMIN): Promise<string> {
+  const r = await api<{ token: string }>(base, '/api/auth/login', { method: 'POST', body: creds });
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+/** Calendar date in Paris, `days` from today. */
+export function parisDate(days = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+}
