@@ -43,6 +43,9 @@ export function localToInstant(date: string, minutes: number, zone: string): Dat
     { zone },
   );
   if (!dt.isValid || dt.hour !== Math.floor(inDay / 60) || dt.minute !== inDay % 60) return null;
+  // Of a wall-clock time that happens twice, luxon picks the later; guests mean the first.
+  const hourEarlier = dt.minus({ hours: 1 });
+  if (hourEarlier.hour === dt.hour && hourEarlier.minute === dt.minute) return hourEarlier.toJSDate();
   return dt.toJSDate();
 }
 
