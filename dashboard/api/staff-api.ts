@@ -10,7 +10,7 @@ import type { AppContext } from '../../bot/context';
 import { HttpError, clientKey, parseBody, parseQuery, rateLimit, route } from '../../bot/http';
 import { currentUser, publicUser } from '../auth';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isValidDate, 'is not a real date');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
 const statusEnum = z.enum(PUBLIC_STATUSES as [ReservationStatus, ...ReservationStatus[]]);
 
