@@ -1,0 +1,62 @@
+// A guest's answer to a reminder: 1 confirms, 9 cancels (CANCEL and STOP are Twilio's own
+// opt-out words, so they are not used). Called by the dialog tree's root when the guest's
+// phone has a pending reminder, so the answer goes through the conversation like any turn.
+import type { BookingService } from '../booking-service';
+import { toPublic, type Language } from '../model';
+import { bookingFacts } from './facts';
+import {
+  markGuestInformed, pendingReminderFor, phoneKey, putLatest,
+  PENDING_REMINDER_COLLECTION, REMINDER_ANSWER_COLLECTION, type DocumentStore,
+} from './documents';
+import { textsFor } from './texts';
+
+export type ReminderAction = 'confirmed' | 'cancelled' | 'already_cancelled' | 'cancel_failed';
+
+export type ReminderAnswer =
+  | { handled: false }
+  | { handled: true; action: ReminderAction; reservationId: string; language: Language; reply: string };
+
+export type ReminderBookings = Pick<BookingService, 'get' | 'cancel' | 'restaurant' | 'now'>;
+
+/** "1" or "9", alone (a stray dot or space allowed); anything else is an ordinary turn. */
+export function readReminderAnswer(text: string): '1' | '9' | null {
+  const m = /^\s*([19])\s*[.!]?\s*$/.exec(text.normalize('NFKC'));
+  return m ? (m[1] as '1' | '9') : null;
+}
+
+/** True when this phone has a reminder waiting for an answer (cheap check for the dialog root). */
+export async function hasPendingReminder(store: DocumentStore, phone: string): Promise<boolean> {
+  return (await pendingReminderFor(store, phone)) !== null;
+}
+
+export async function answerReminder(bookings: ReminderBookings, store: DocumentStore, phone: string, text: string): Promise<ReminderAnswer> {
+  const answer = readReminderAnswer(text);
+  if (!answer) return { handled: false };
+  const pending = await pendingReminderFor(store, phone);
+  if (!pending) return { handled: false };
+  const reservation = await bookings.get(pending.reservationId);
+  const now = bookings.now();
+  if (!reservation || new Date(reservation.startAt).getTime() <= now.getTime()) {
+    await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(phone));
+    return { handled: false };
+  }
+  const restaurant = await bookings.restaurant();
+  const language = reservation.language;
+  const t = textsFor(language);
+  const facts = bookingFacts(restaurant, toPublic(reservation), language, '');
+  const done = async (action: ReminderAction, reply: string): Promise<ReminderAnswer> => {
+    await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(phone));
+    await putLatest(store, REMINDER_ANSWER_COLLECTION, reservation.id, { answer: action, at: now.toISOString() });
+    return { handled: true, action, reservationId: reservation.id, language, reply };
+  };
+  if (reservation.status === 'cancelled') return done('already_cancelled', t.reminderAlreadyCancelled(facts));
+  if (answer === '1') return done('confirmed', t.reminderConfirmed(facts));
+  try {
+    // The reply below tells the guest; the outbox need not say it again.
+    await markGuestInformed(store, reservation.id, 'cancelled');
+    await bookings.cancel(reservation.id);
+    return done('cancelled', t.reminderCancelled(facts));
+  } catch {
+    return { handled: true, action: 'cancel_failed', reservationId: reservation.id, language, reply: t.reminderCancelFailed(facts) };
+  }
+}

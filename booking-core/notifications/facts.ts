@@ -1,0 +1,41 @@
+// Turns a reservation into the facts a message states: day and time in the restaurant's
+// timezone, said the way each language says them.
+import { DateTime } from 'luxon';
+import type { Language, PublicReservation, Restaurant } from '../model';
+import type { BookingFacts } from './texts';
+
+export function formatDay(instant: Date, zone: string, language: Language): string {
+  return DateTime.fromJSDate(instant, { zone }).setLocale(language).toFormat('cccc d LLLL');
+}
+
+/** "19h30", "20h" in French; "7:30 pm", "8 pm" in English. */
+export function formatTime(instant: Date, zone: string, language: Language): string {
+  const t = DateTime.fromJSDate(instant, { zone });
+  if (language === 'fr') return t.minute ? t.toFormat("H'h'mm") : t.toFormat("H'h'");
+  const suffix = t.hour < 12 ? 'am' : 'pm';
+  const h = t.hour % 12 || 12;
+  return t.minute ? `${h}:${t.toFormat('mm')} ${suffix}` : `${h} ${suffix}`;
+}
+
+export function dashboardLinkFor(dashboardBaseUrl: string, reservationId: string): string {
+  return `${dashboardBaseUrl.replace(/\/+$/, '')}/#/reservations/${encodeURIComponent(reservationId)}`;
+}
+
+export function bookingFacts(restaurant: Restaurant, r: PublicReservation, language: Language, dashboardBaseUrl: string): BookingFacts {
+  const start = new Date(r.startAt);
+  return {
+    restaurantName: restaurant.name,
+    restaurantPhone: restaurant.phone,
+    restaurantAddress: restaurant.address,
+    customerName: r.customerName,
+    customerPhone: r.customerPhone,
+    customerEmail: r.customerEmail,
+    partySize: r.partySize,
+    day: formatDay(start, restaurant.timezone, language),
+    time: formatTime(start, restaurant.timezone, language),
+    tables: r.tableIds.join(', '),
+    channel: r.channel,
+    notes: r.notes,
+    dashboardLink: dashboardLinkFor(dashboardBaseUrl, r.id),
+  };
+}

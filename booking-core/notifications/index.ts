@@ -1,0 +1,9 @@
+// Notifications: which messages a booking event causes, their texts, reminder times, the
+// retry policy, and the guest's answer to a reminder. Pure apart from the store documents.
+export * from './texts';
+export * from './facts';
+export * from './plan';
+export * from './reminders';
+export * from './backoff';
+export * from './documents';
+export * from './answer';

@@ -1,0 +1,135 @@
+// Which messages a booking event causes, and to whom. Pure: the server turns each planned
+// message into an outbox entry, in the same step as the event.
+import type { Language, PublicReservation, Restaurant } from '../model';
+import type { OutboxEntry } from '../store';
+import { bookingFacts } from './facts';
+import { textsFor, type ChangeKind } from './texts';
+
+export type MessageKind = OutboxEntry['kind'];
+export type MessagePurpose = 'manager_alert' | 'guest_confirmation' | 'reminder' | 'test';
+
+export interface NotificationSettings {
+  managerEmails: string[];
+  managerPhones: string[];
+  /** The dashboard's address, for links in manager alerts. */
+  dashboardBaseUrl: string;
+}
+
+export interface PlannedMessage {
+  kind: MessageKind;
+  to: string;
+  subject: string | null;
+  body: string;
+  purpose: MessagePurpose;
+  language: Language;
+  reservationId: string | null;
+  /** The same message is never queued twice. */
+  dedupeKey: string;
+  /** Values for a WhatsApp template when the guest is outside the 24-hour window. */
+  templateVariables: Record<string, string> | null;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+export const isE164 = (phone: string): boolean => E164.test(phone);
+
+/**
+ * How a guest is answered, by the channel they booked on: a caller by SMS, WhatsApp on
+ * WhatsApp, the website, widget, API or staff by SMS and by email when one was given.
+ */
+export function guestChannels(r: Pick<PublicReservation, 'channel' | 'customerPhone' | 'customerEmail'>): MessageKind[] {
+  const out: MessageKind[] = [];
+  const phoneOk = isE164(r.customerPhone);
+  if (r.channel === 'whatsapp') {
+    if (phoneOk) out.push('whatsapp');
+    return out;
+  }
+  if (phoneOk) out.push('sms');
+  if (r.channel !== 'voice' && r.channel !== 'sms' && r.customerEmail && EMAIL.test(r.customerEmail)) out.push('email');
+  return out;
+}
+
+function templateVariables(restaurant: Restaurant, r: PublicReservation, language: Language): Record<string, string> {
+  const f = bookingFacts(restaurant, r, language, '');
+  return { '1': f.restaurantName, '2': f.customerName, '3': f.day, '4': f.time, '5': String(f.partySize) };
+}
+
+/**
+ * The messages of one change: manager alerts (restaurant's language) and the guest's
+ * confirmation (guest's language). `version` tells one change of a booking from the next.
+ */
+export function messagesForChange(
+  kind: ChangeKind,
+  restaurant: Restaurant,
+  r: PublicReservation,
+  settings: NotificationSettings,
+  version = '',
+): PlannedMessage[] {
+  const out: PlannedMessage[] = [];
+  const base = `${kind}:${r.id}${version ? `:${version}` : ''}`;
+  const mLang = restaurant.defaultLanguage;
+  const m = textsFor(mLang);
+  const mFacts = bookingFacts(restaurant, r, mLang, settings.dashboardBaseUrl);
+  for (const to of settings.managerEmails) {
+    out.push({
+      kind: 'email', to, subject: m.managerSubject(kind, mFacts), body: m.managerEmail(kind, mFacts), purpose: 'manager_alert',
+      language: mLang, reservationId: r.id, dedupeKey: `${base}:manager:email:${to.toLowerCase()}`, templateVariables: null,
+    });
+  }
+  for (const to of settings.managerPhones) {
+    out.push({
+      kind: 'sms', to, subject: null, body: m.managerSms(kind, mFacts), purpose: 'manager_alert',
+      language: mLang, reservationId: r.id, dedupeKey: `${base}:manager:sms:${to}`, templateVariables: null,
+    });
+  }
+  const gLang = r.language;
+  const g = textsFor(gLang);
+  const gFacts = bookingFacts(restaurant, r, gLang, settings.dashboardBaseUrl);
+  for (const channel of guestChannels(r)) {
+    const email = channel === 'email';
+    out.push({
+      kind: channel, to: email ? (r.customerEmail as string) : r.customerPhone,
+      subject: email ? g.guestEmailSubject(kind, gFacts) : null,
+      body: email ? g.guestEmail(kind, gFacts) : g.guestSms(kind, gFacts),
+      purpose: 'guest_confirmation', language: gLang, reservationId: r.id, dedupeKey: `${base}:guest:${channel}`,
+      templateVariables: channel === 'whatsapp' ? templateVariables(restaurant, r, gLang) : null,
+    });
+  }
+  return out;
+}
+
+/** The reminder for one slot, on the guest's phone channel (it is answered by text: 1 or 9). */
+export function reminderMessage(restaurant: Restaurant, r: PublicReservation, slotKey: string): PlannedMessage | null {
+  const channel: MessageKind = r.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+  if (!isE164(r.customerPhone)) return null;
+  const t = textsFor(r.language);
+  const facts = bookingFacts(restaurant, r, r.language, '');
+  return {
+    kind: channel, to: r.customerPhone, subject: null, body: t.reminderSms(facts), purpose: 'reminder', language: r.language,
+    reservationId: r.id, dedupeKey: `reminder:${r.id}:${r.startAt}:${slotKey}`,
+    templateVariables: channel === 'whatsapp' ? templateVariables(restaurant, r, r.language) : null,
+  };
+}
+
+/** A test message to staff, by email or SMS. */
+export function testMessage(restaurant: Restaurant, kind: MessageKind, to: string, now: Date, language: Language): PlannedMessage {
+  const t = textsFor(language);
+  const sentAt = now.toISOString();
+  return {
+    kind, to, subject: kind === 'email' ? t.testSubject(restaurant.name) : null, body: t.testBody(restaurant.name, sentAt),
+    purpose: 'test', language, reservationId: null, dedupeKey: `test:${kind}:${to}:${sentAt}`, templateVariables: null,
+  };
+}
+
+/** The outbox entry of a planned message, due now. */
+export function toOutboxEntry(p: PlannedMessage, id: string, now: Date): OutboxEntry {
+  const meta: Record<string, string> = { purpose: p.purpose, language: p.language };
+  if (p.templateVariables) meta.templateVariables = JSON.stringify(p.templateVariables);
+  const at = now.toISOString();
+  return {
+    id, kind: p.kind, to: p.to, subject: p.subject, body: p.body, meta, status: 'pending', attempts: 0, lastError: null,
+    nextAttemptAt: at, leaseUntil: null, leaseOwner: null, reservationId: p.reservationId, dedupeKey: p.dedupeKey,
+    createdAt: at, sentAt: null,
+  };
+}

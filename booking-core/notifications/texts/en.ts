@@ -1,0 +1,66 @@
+// English notification texts. Tone: the dialogs' — short and friendly.
+import type { BookingFacts, ChangeKind, NotificationTexts } from './types';
+
+const guests = (n: number) => (n === 1 ? '1 guest' : `${n} guests`);
+const when = (b: BookingFacts) => `${b.day} at ${b.time}`;
+const change = (b: BookingFacts) => `To change or cancel, reply to this message or call ${b.restaurantPhone}.`;
+
+const managerTitle: Record<ChangeKind, string> = {
+  created: 'New booking',
+  changed: 'Booking changed',
+  cancelled: 'Booking cancelled',
+};
+
+const channels: Record<string, string> = {
+  voice: 'phone', sms: 'SMS', whatsapp: 'WhatsApp', webchat: 'website chat', website: 'website / API', dashboard: 'dashboard',
+};
+
+export const en: NotificationTexts = {
+  managerSubject: (kind, b) => `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)}`,
+  managerEmail: (kind, b) => [
+    `${managerTitle[kind]} — ${b.restaurantName}`,
+    '',
+    `Name: ${b.customerName}`,
+    `Party: ${b.partySize}`,
+    `When: ${when(b)}`,
+    `Table(s): ${b.tables || '—'}`,
+    `Phone: ${b.customerPhone}`,
+    ...(b.customerEmail ? [`Email: ${b.customerEmail}`] : []),
+    `Channel: ${en.channelName(b.channel)}`,
+    ...(b.notes ? [`Notes: ${b.notes}`] : []),
+    '',
+    `Open in the dashboard: ${b.dashboardLink}`,
+  ].join('\n'),
+  managerSms: (kind, b) => `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)} (${en.channelName(b.channel)}). ${b.dashboardLink}`,
+  guestSms: (kind, b) => {
+    if (kind === 'cancelled') return `${b.restaurantName}: your booking for ${when(b)} is cancelled. We hope to see you another time!`;
+    const head = kind === 'created' ? 'your table is booked' : 'your booking is changed';
+    return `${b.restaurantName}: ${head} for ${b.customerName}, ${guests(b.partySize)}, ${when(b)}. ${change(b)}`;
+  },
+  guestEmailSubject: (kind, b) => ({
+    created: `Your booking at ${b.restaurantName} — ${when(b)}`,
+    changed: `Your booking at ${b.restaurantName} has changed — ${when(b)}`,
+    cancelled: `Your booking at ${b.restaurantName} is cancelled`,
+  })[kind],
+  guestEmail: (kind, b) => [
+    `Hello ${b.customerName},`,
+    '',
+    kind === 'cancelled'
+      ? `Your booking for ${guests(b.partySize)} on ${when(b)} is cancelled.`
+      : `${kind === 'created' ? 'Your table is booked' : 'Your booking has changed'}: ${guests(b.partySize)}, ${when(b)}.`,
+    '',
+    `${b.restaurantName}, ${b.restaurantAddress}`,
+    ...(kind === 'cancelled' ? [] : ['', change(b)]),
+    '',
+    'See you soon!',
+  ].join('\n'),
+  reminderSms: (b) => `${b.restaurantName}: a reminder of your booking on ${when(b)} for ${guests(b.partySize)}. Reply 1 to confirm or 9 to cancel.`,
+  reminderEmailSubject: (b) => `Reminder: your booking at ${b.restaurantName} — ${when(b)}`,
+  reminderConfirmed: (b) => `Thank you ${b.customerName}, noted: we look forward to seeing you on ${when(b)}.`,
+  reminderCancelled: (b) => `Done: your booking for ${when(b)} is cancelled. Thank you for letting us know.`,
+  reminderAlreadyCancelled: (b) => `Your booking for ${when(b)} was already cancelled.`,
+  reminderCancelFailed: (b) => `We could not cancel your booking. Please call us on ${b.restaurantPhone}.`,
+  testSubject: (name) => `${name}: test message`,
+  testBody: (name, sentAt) => `${name}: this is a test message sent by Maître at ${sentAt}. Notifications work.`,
+  channelName: (c) => channels[c] ?? c,
+};

@@ -1,0 +1,66 @@
+// French notification texts. Tone: the dialogs' — short, warm, "vous".
+import type { BookingFacts, ChangeKind, NotificationTexts } from './types';
+
+const couverts = (n: number) => (n === 1 ? '1 personne' : `${n} personnes`);
+const when = (b: BookingFacts) => `${b.day} à ${b.time}`;
+const change = (b: BookingFacts) => `Pour modifier ou annuler, répondez à ce message ou appelez le ${b.restaurantPhone}.`;
+
+const managerTitle: Record<ChangeKind, string> = {
+  created: 'Nouvelle réservation',
+  changed: 'Réservation modifiée',
+  cancelled: 'Réservation annulée',
+};
+
+const channels: Record<string, string> = {
+  voice: 'téléphone', sms: 'SMS', whatsapp: 'WhatsApp', webchat: 'chat du site', website: 'site web / API', dashboard: 'tableau de bord',
+};
+
+export const fr: NotificationTexts = {
+  managerSubject: (kind, b) => `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)}`,
+  managerEmail: (kind, b) => [
+    `${managerTitle[kind]} — ${b.restaurantName}`,
+    '',
+    `Nom : ${b.customerName}`,
+    `Couverts : ${b.partySize}`,
+    `Date : ${when(b)}`,
+    `Table(s) : ${b.tables || '—'}`,
+    `Téléphone : ${b.customerPhone}`,
+    ...(b.customerEmail ? [`E-mail : ${b.customerEmail}`] : []),
+    `Canal : ${fr.channelName(b.channel)}`,
+    ...(b.notes ? [`Notes : ${b.notes}`] : []),
+    '',
+    `Voir dans le tableau de bord : ${b.dashboardLink}`,
+  ].join('\n'),
+  managerSms: (kind, b) => `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)} (${fr.channelName(b.channel)}). ${b.dashboardLink}`,
+  guestSms: (kind, b) => {
+    if (kind === 'cancelled') return `${b.restaurantName} : votre réservation du ${when(b)} est annulée. À bientôt, nous l'espérons !`;
+    const head = kind === 'created' ? 'votre table est réservée' : 'votre réservation est modifiée';
+    return `${b.restaurantName} : ${head} au nom de ${b.customerName}, ${couverts(b.partySize)}, le ${when(b)}. ${change(b)}`;
+  },
+  guestEmailSubject: (kind, b) => ({
+    created: `Votre réservation chez ${b.restaurantName} — ${when(b)}`,
+    changed: `Votre réservation chez ${b.restaurantName} est modifiée — ${when(b)}`,
+    cancelled: `Votre réservation chez ${b.restaurantName} est annulée`,
+  })[kind],
+  guestEmail: (kind, b) => [
+    `Bonjour ${b.customerName},`,
+    '',
+    kind === 'cancelled'
+      ? `Votre réservation du ${when(b)} pour ${couverts(b.partySize)} est annulée.`
+      : `${kind === 'created' ? 'Votre table est réservée' : 'Votre réservation est modifiée'} : ${couverts(b.partySize)}, le ${when(b)}.`,
+    '',
+    `${b.restaurantName}, ${b.restaurantAddress}`,
+    ...(kind === 'cancelled' ? [] : ['', change(b)]),
+    '',
+    'À bientôt !',
+  ].join('\n'),
+  reminderSms: (b) => `${b.restaurantName} : rappel de votre réservation le ${when(b)} pour ${couverts(b.partySize)}. Répondez 1 pour confirmer ou 9 pour annuler.`,
+  reminderEmailSubject: (b) => `Rappel : votre réservation chez ${b.restaurantName} — ${when(b)}`,
+  reminderConfirmed: (b) => `Merci ${b.customerName}, c'est noté : nous vous attendons le ${when(b)}.`,
+  reminderCancelled: (b) => `C'est fait : votre réservation du ${when(b)} est annulée. Merci de nous avoir prévenus.`,
+  reminderAlreadyCancelled: (b) => `Votre réservation du ${when(b)} était déjà annulée.`,
+  reminderCancelFailed: (b) => `Nous n'avons pas pu annuler votre réservation. Appelez-nous au ${b.restaurantPhone}, s'il vous plaît.`,
+  testSubject: (name) => `${name} : message de test`,
+  testBody: (name, sentAt) => `${name} : ceci est un message de test envoyé par Maître le ${sentAt}. Les notifications fonctionnent.`,
+  channelName: (c) => channels[c] ?? c,
+};

@@ -1,0 +1,48 @@
+// The shape of a notification catalogue: every language has the same keys (the compiler
+// checks it), and each text is built from the booking's essentials, already formatted.
+
+/** A booking as the texts need it: dates and times already in the restaurant's words. */
+export interface BookingFacts {
+  restaurantName: string;
+  restaurantPhone: string;
+  restaurantAddress: string;
+  customerName: string;
+  customerPhone: string;
+  customerEmail: string | null;
+  partySize: number;
+  /** "samedi 28 novembre" / "Saturday 28 November". */
+  day: string;
+  /** "19h30" / "7:30 pm". */
+  time: string;
+  tables: string;
+  channel: string;
+  notes: string;
+  /** Where staff see it in the dashboard. */
+  dashboardLink: string;
+}
+
+export type ChangeKind = 'created' | 'changed' | 'cancelled';
+
+export interface NotificationTexts {
+  /** Manager alerts (email subject + body, and a short SMS). */
+  managerSubject(kind: ChangeKind, b: BookingFacts): string;
+  managerEmail(kind: ChangeKind, b: BookingFacts): string;
+  managerSms(kind: ChangeKind, b: BookingFacts): string;
+  /** Guest confirmations (SMS/WhatsApp text, email subject + body). */
+  guestSms(kind: ChangeKind, b: BookingFacts): string;
+  guestEmailSubject(kind: ChangeKind, b: BookingFacts): string;
+  guestEmail(kind: ChangeKind, b: BookingFacts): string;
+  /** The reminder, answered with 1 (confirm) or 9 (cancel). */
+  reminderSms(b: BookingFacts): string;
+  reminderEmailSubject(b: BookingFacts): string;
+  /** Replies to the reminder's answer. */
+  reminderConfirmed(b: BookingFacts): string;
+  reminderCancelled(b: BookingFacts): string;
+  reminderAlreadyCancelled(b: BookingFacts): string;
+  reminderCancelFailed(b: BookingFacts): string;
+  /** Staff's test message. */
+  testSubject(restaurantName: string): string;
+  testBody(restaurantName: string, sentAt: string): string;
+  /** Channel names, for the manager's alert. */
+  channelName(channel: string): string;
+}

@@ -1,0 +1,107 @@
+// Turns booking events into outbox entries, in the same step as the event: the listener
+// queues them before anything is sent, and each entry's dedupe key keeps it single even when
+// an event is handled twice.
+import { randomUUID } from 'node:crypto';
+import type { BookingEventBus, Clock, OutboxEntry, PublicReservation, Restaurant, Store } from '../../booking-core';
+import {
+  messagesForChange, PENDING_REMINDER_COLLECTION, pendingReminderFor, phoneKey, reminderMessage, toOutboxEntry, wasGuestInformed,
+  type ChangeKind, type NotificationSettings, type PlannedMessage,
+} from '../../booking-core/notifications';
+
+/** What a booking looked like when the guest was last told: a change is told only when these differ. */
+const NOTIFIED_COLLECTION = 'notifiedBooking';
+interface NotifiedBooking {
+  startAt: string;
+  partySize: number;
+}
+
+export interface NotifierOptions {
+  store: Store;
+  restaurantId: string;
+  settings: NotificationSettings;
+  clock: Clock;
+  log?: (line: string) => void;
+  /** Called when new entries are queued (wakes the worker). */
+  onQueued?: () => void;
+}
+
+export class Notifier {
+  private readonly log: (line: string) => void;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: NotifierOptions) {
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Listens to the booking events; returns the unsubscribe function. */
+  subscribe(events: BookingEventBus): () => void {
+    const run = (kind: 'created' | 'updated' | 'cancelled') => (r: PublicReservation) => {
+      const p = this.onEvent(kind, r).catch((err: Error) => this.log(`[outbox] could not queue ${kind} messages for ${r.id}: ${err.message}`));
+      this.inFlight.add(p);
+      void p.finally(() => this.inFlight.delete(p));
+    };
+    const offs = [
+      events.on('reservation:created', run('created')),
+      events.on('reservation:updated', run('updated')),
+      events.on('reservation:cancelled', run('cancelled')),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
+  /** Resolves when every event received so far has its entries in the outbox. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  async onEvent(event: 'created' | 'updated' | 'cancelled', r: PublicReservation): Promise<OutboxEntry[]> {
+    const { store } = this.options;
+    const restaurant = await this.restaurant();
+    let kind: ChangeKind;
+    let version = '';
+    if (event === 'created') {
+      if (r.status !== 'confirmed') return [];
+      kind = 'created';
+      await store.putDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id, { startAt: r.startAt, partySize: r.partySize }, null);
+    } else if (event === 'updated') {
+      // Seated, completed, no-show, a note: nothing the guest or a manager needs a message for.
+      if (r.status !== 'confirmed') return [];
+      const seen = await store.getDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id);
+      if (seen && seen.value.startAt === r.startAt && seen.value.partySize === r.partySize) return [];
+      const won = await store.putDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id, { startAt: r.startAt, partySize: r.partySize }, seen?.etag ?? null);
+      if (!won) return []; // another instance is telling this change
+      kind = 'changed';
+      version = r.updatedAt;
+    } else {
+      kind = 'cancelled';
+      const pending = await pendingReminderFor(store, r.customerPhone);
+      if (pending?.reservationId === r.id) await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(r.customerPhone));
+    }
+    let planned = messagesForChange(kind, restaurant, r, this.options.settings, version);
+    if (await wasGuestInformed(store, r.id, kind)) planned = planned.filter((m) => m.purpose !== 'guest_confirmation');
+    return this.queue(planned);
+  }
+
+  /** Queues a reminder for one slot of a booking (scheduler) or on demand (staff). */
+  async queueReminder(r: PublicReservation, slotKey: string): Promise<OutboxEntry[]> {
+    const message = reminderMessage(await this.restaurant(), r, slotKey);
+    return message ? this.queue([message]) : [];
+  }
+
+  /** Writes planned messages to the outbox; returns the entries that were new. */
+  async queue(planned: PlannedMessage[]): Promise<OutboxEntry[]> {
+    const now = this.options.clock();
+    const queued: OutboxEntry[] = [];
+    for (const p of planned) {
+      const entry = toOutboxEntry(p, randomUUID(), now);
+      if (await this.options.store.enqueueOutbox(entry)) queued.push(entry);
+    }
+    if (queued.length) this.options.onQueued?.();
+    return queued;
+  }
+
+  async restaurant(): Promise<Restaurant> {
+    const r = await this.options.store.getRestaurant(this.options.restaurantId);
+    if (!r) throw new Error(`restaurant ${this.options.restaurantId} not found`);
+    return r;
+  }
+}

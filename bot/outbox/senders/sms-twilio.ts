@@ -1,0 +1,99 @@
+// SMS and WhatsApp through the twilio package's Messages API. WhatsApp only allows free text
+// within 24 hours of the guest's last message; outside it, an approved template (ContentSid
+// with ContentVariables) is sent instead, or the entry is "not configured".
+import twilio from 'twilio';
+import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
+import type { OutboxEntry } from '../../../booking-core';
+import { NotConfiguredError, OptedOutError, SendError, type Sender, type SendResult } from './types';
+
+export interface TwilioSenderOptions {
+  accountSid: string | null;
+  authToken: string | null;
+  phoneNumber: string | null;
+  whatsappNumber: string | null;
+  /** Another address for Twilio's REST API (a regional proxy, a test double); null: Twilio's own. */
+  apiBaseUrl: string | null;
+  /** Approved WhatsApp templates: "reminder:fr" (or "reminder") → ContentSid "HX…". */
+  whatsappTemplates: Record<string, string>;
+  /** When the guest last wrote on WhatsApp (opens the 24-hour window). */
+  lastWhatsappInbound: (phone: string) => Promise<Date | null>;
+}
+
+const WHATSAPP_WINDOW_MS = 24 * 3600_000;
+/** Twilio: "Attempt to send to unsubscribed recipient". */
+const TWILIO_UNSUBSCRIBED = 21610;
+
+/**
+ * Twilio's own HTTP client, sending to another base address: the library builds absolute
+ * https://api.twilio.com URIs, and this client swaps the origin, nothing else.
+ */
+export class BaseUrlRequestClient extends twilio.RequestClient {
+  private readonly base: URL;
+
+  constructor(baseUrl: string) {
+    super({ timeout: 15_000 });
+    this.base = new URL(baseUrl);
+  }
+
+  override request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
+    const target = new URL(opts.uri);
+    const rebased = new URL(`${this.base.pathname.replace(/\/+$/, '')}${target.pathname}${target.search}`, this.base.origin);
+    return super.request({ ...opts, uri: rebased.toString() });
+  }
+}
+
+const whatsappAddress = (n: string) => (n.startsWith('whatsapp:') ? n : `whatsapp:${n}`);
+
+export class TwilioMessagingSender {
+  private readonly client: twilio.Twilio | null;
+
+  constructor(private readonly options: TwilioSenderOptions) {
+    this.client = options.accountSid && options.authToken
+      ? twilio(options.accountSid, options.authToken, options.apiBaseUrl ? { httpClient: new BaseUrlRequestClient(options.apiBaseUrl) } : {})
+      : null;
+  }
+
+  /** The SMS sender. */
+  sms(): Sender {
+    const missing = !this.client ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set' : !this.options.phoneNumber ? 'TWILIO_PHONE_NUMBER is not set' : null;
+    return {
+      notConfigured: missing,
+      send: (entry) => this.create({ to: entry.to, from: this.options.phoneNumber as string, body: entry.body }),
+    };
+  }
+
+  /** The WhatsApp sender. */
+  whatsapp(): Sender {
+    const missing = !this.client ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set' : !this.options.whatsappNumber ? 'TWILIO_WHATSAPP_NUMBER is not set' : null;
+    return {
+      notConfigured: missing,
+      send: async (entry, now) => {
+        const to = whatsappAddress(entry.to);
+        const from = whatsappAddress(this.options.whatsappNumber as string);
+        const last = await this.options.lastWhatsappInbound(entry.to.replace(/^whatsapp:/, ''));
+        if (last && now.getTime() - last.getTime() < WHATSAPP_WINDOW_MS) return this.create({ to, from, body: entry.body });
+        const purpose = entry.meta.purpose ?? 'message';
+        const contentSid = this.options.whatsappTemplates[`${purpose}:${entry.meta.language}`] ?? this.options.whatsappTemplates[purpose];
+        if (!contentSid) {
+          throw new NotConfiguredError(`WhatsApp outside the 24-hour window needs an approved template: set WHATSAPP_TEMPLATES "${purpose}:${entry.meta.language ?? 'fr'}"`);
+        }
+        return this.create({ to, from, contentSid, contentVariables: entry.meta.templateVariables ?? '{}' });
+      },
+    };
+  }
+
+  private async create(params: { to: string; from: string; body?: string; contentSid?: string; contentVariables?: string }): Promise<SendResult> {
+    if (!this.client) throw new SendError('Twilio is not configured', true);
+    try {
+      const message = await this.client.messages.create(params);
+      return { providerId: message.sid ?? null };
+    } catch (err) {
+      const e = err as Error & { status?: number; code?: number | string };
+      if (e.code === TWILIO_UNSUBSCRIBED) throw new OptedOutError(`Twilio ${e.code}: ${e.message}`);
+      // A 4xx other than throttling is Twilio refusing this message (bad number, bad sender): final.
+      const permanent = typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 429;
+      const detail = e.status ? `Twilio ${e.status}${e.code ? `/${e.code}` : ''}: ${e.message}` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+      throw new SendError(detail.slice(0, 500), permanent);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// Builds the notification machinery from settings: senders, the notifier on the booking
+// events, the outbox worker and the reminder scheduler. The server module and the tests
+// both start it here, so they run the same thing.
+import type { BookingEventBus, Clock, Store } from '../../booking-core';
+import type { BackoffPolicy } from '../../booking-core/notifications';
+import type { Config } from '../config';
+import { Notifier } from './notifier';
+import { ReminderScheduler } from './reminder-scheduler';
+import { SmtpEmailSender } from './senders/email-smtp';
+import { TwilioMessagingSender } from './senders/sms-twilio';
+import { OutboxWorker, type Senders } from './worker';
+
+export type NotificationsConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'managerEmails' | 'managerPhones' | 'publicBaseUrl' | 'twilio'> & {
+  /** Approved WhatsApp templates by purpose ("reminder:fr" → "HX…"). */
+  whatsappTemplates?: Record<string, string>;
+};
+
+export interface NotificationsDeps {
+  store: Store;
+  restaurantId: string;
+  events: BookingEventBus;
+  clock: Clock;
+  config: NotificationsConfig;
+  log?: (line: string) => void;
+  policy?: BackoffPolicy;
+  owner?: string;
+}
+
+export interface Notifications {
+  notifier: Notifier;
+  worker: OutboxWorker;
+  scheduler: ReminderScheduler;
+  senders: Senders;
+  /** One line per channel: what will happen to its messages. */
+  describe(): string;
+  /** Starts the worker's polling and the scheduler's ticking (the server does; tests drive them). */
+  start(options?: { pollMs?: number; reminderEveryMs?: number }): void;
+  close(): Promise<void>;
+}
+
+/** When the guest last wrote on WhatsApp: the latest guest line of the "whatsapp:<phone>" conversation. */
+export function lastInboundFrom(store: Store, channel: 'whatsapp' | 'sms') {
+  return async (phone: string): Promise<Date | null> => {
+    const lines = await store.getTranscript(`${channel}:${phone}`);
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i].from === 'guest') return new Date(lines[i].at);
+    return null;
+  };
+}
+
+export function createNotifications(deps: NotificationsDeps): Notifications {
+  const { store, config, clock } = deps;
+  const log = deps.log ?? (() => undefined);
+  const email = new SmtpEmailSender({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
+  const twilio = new TwilioMessagingSender({
+    ...config.twilio,
+    whatsappTemplates: config.whatsappTemplates ?? {},
+    lastWhatsappInbound: lastInboundFrom(store, 'whatsapp'),
+  });
+  const senders: Senders = { email, sms: twilio.sms(), whatsapp: twilio.whatsapp() };
+  const worker = new OutboxWorker({ store, senders, clock, log, policy: deps.policy, owner: deps.owner });
+  const notifier = new Notifier({
+    store, restaurantId: deps.restaurantId, clock, log, onQueued: () => worker.kick(),
+    settings: { managerEmails: config.managerEmails, managerPhones: config.managerPhones, dashboardBaseUrl: config.publicBaseUrl },
+  });
+  const unsubscribe = notifier.subscribe(deps.events);
+  const scheduler = new ReminderScheduler({ store, restaurantId: deps.restaurantId, clock, notifier, log });
+  return {
+    notifier, worker, scheduler, senders,
+    describe: () => (['email', 'sms', 'whatsapp'] as const)
+      .map((k) => `${k}: ${senders[k]?.notConfigured ? `not configured (${senders[k]?.notConfigured})` : 'ready'}`).join('; '),
+    start: (options = {}) => {
+      worker.start(options.pollMs ?? 1000);
+      scheduler.start(options.reminderEveryMs ?? 60_000);
+    },
+    close: async () => {
+      unsubscribe();
+      scheduler.stop();
+      await notifier.settled();
+      await worker.stop();
+      email.close();
+    },
+  };
+}
