@@ -16,6 +16,8 @@ export interface Config {
   jwtSecretGenerated: boolean;
   admin: { email: string; password: string } | null;
   twilio: { accountSid: string | null; authToken: string | null; phoneNumber: string | null; whatsappNumber: string | null; apiBaseUrl: string | null };
+  /** Approved WhatsApp templates by purpose, for messages outside the 24-hour window ("reminder:fr" → ContentSid "HX…"). */
+  whatsappTemplates: Record<string, string>;
   openai: { apiKey: string; baseUrl: string | null; model: string } | null;
   smtpUrl: string | null;
   mailFrom: string;
@@ -72,6 +74,25 @@ function url(env: Env, key: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** A JSON object of ContentSids: {"reminder:fr": "HX…", "guest_confirmation": "HX…"}. */
+function templates(env: Env, key: string): Record<string, string> {
+  const raw = get(env, key);
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(key, 'must be a JSON object like {"reminder:fr":"HX…"}');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(key, 'must be a JSON object like {"reminder:fr":"HX…"}');
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (typeof v !== 'string' || !/^HX[0-9a-fA-F]{32}$/.test(v)) throw new ConfigError(key, `"${k}" must be a ContentSid (HX followed by 32 hex digits)`);
+    out[k] = v;
+  }
+  return out;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = int(env, 'PORT', 3978, 0, 65535);
@@ -119,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
       whatsappNumber: get(env, 'TWILIO_WHATSAPP_NUMBER'),
       apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']),
     },
+    whatsappTemplates: templates(env, 'WHATSAPP_TEMPLATES'),
     openai: openaiKey ? { apiKey: openaiKey, baseUrl: url(env, 'OPENAI_BASE_URL', ['http:', 'https:']), model: get(env, 'OPENAI_MODEL') ?? 'gpt-4o-mini' } : null,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: get(env, 'MAIL_FROM') ?? 'Maître <no-reply@localhost>',

@@ -2,10 +2,12 @@
 import { registerStaffApi } from '../dashboard/api/staff-api';
 import { registerDashboard } from '../dashboard/module';
 import type { AppModule } from './context';
+import { registerNotifications } from './outbox/module';
 import { registerPublicApi } from './public-api';
 
 export const MODULES: AppModule[] = [
   registerPublicApi,
   registerStaffApi,
   registerDashboard,
+  registerNotifications,
 ];

@@ -60,7 +60,12 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const worker = new OutboxWorker({ store, senders, clock, log, policy: deps.policy, owner: deps.owner });
   const notifier = new Notifier({
     store, restaurantId: deps.restaurantId, clock, log, onQueued: () => worker.kick(),
-    settings: { managerEmails: config.managerEmails, managerPhones: config.managerPhones, dashboardBaseUrl: config.publicBaseUrl },
+    // Read at each message, so a base URL settled after start-up is the one linked.
+    settings: {
+      get managerEmails() { return config.managerEmails; },
+      get managerPhones() { return config.managerPhones; },
+      get dashboardBaseUrl() { return config.publicBaseUrl; },
+    },
   });
   const unsubscribe = notifier.subscribe(deps.events);
   const scheduler = new ReminderScheduler({ store, restaurantId: deps.restaurantId, clock, notifier, log });

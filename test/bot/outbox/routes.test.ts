@@ -1,0 +1,90 @@
+// The outbox over HTTP, in the whole server: a public API booking reaches the manager by
+// SMTP and the guest by SMS through TWILIO_API_BASE_URL; staff list the outbox, send a test
+// message and a reminder on demand.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DateTime } from 'luxon';
+import { startTestServer, type TestServer } from '../../helpers/app';
+import { SmtpSink, TwilioApiDouble } from './fakes';
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('outbox routes', () => {
+  const smtp = new SmtpSink();
+  const twilio = new TwilioApiDouble();
+  let s: TestServer;
+  let token = '';
+  const date = DateTime.now().setZone('Europe/Paris').plus({ days: 3 }).toISODate() as string;
+
+  before(async () => {
+    const smtpUrl = await smtp.start();
+    const twilioUrl = await twilio.start();
+    s = await startTestServer({
+      env: {
+        SMTP_URL: smtpUrl, MAIL_FROM: 'booking@example.test', MANAGER_EMAILS: 'manager@example.test', MANAGER_PHONES: '+33600000002',
+        TWILIO_PHONE_NUMBER: '+33900000000', TWILIO_API_BASE_URL: twilioUrl,
+      },
+    });
+    token = await s.login();
+  });
+  after(async () => {
+    await s.close();
+    await smtp.stop();
+    await twilio.stop();
+  });
+
+  test('a booking through the public API: manager email, guest SMS and email, listed as sent', async () => {
+    const r = await s.json('/api/reservations', {
+      body: { customerName: 'Madame Httpcheck', phoneNumber: '+33655500077', partySize: 2, date, time: '19:30', source: 'website', email: 'guest@example.test', language: 'en' },
+    });
+    assert.equal(r.status, 201);
+    const id = r.body.id ?? r.body.reservation?.id;
+    const manager = await until('the manager email', () => smtp.mails.find((m) => m.to.includes('manager@example.test') && m.text.includes('Httpcheck')));
+    assert.ok(manager.text.includes(`${s.base}/#/reservations/${id}`), 'the link points at this server');
+    const guestMail = await until('the guest email', () => smtp.mails.find((m) => m.to.includes('guest@example.test')));
+    assert.match(guestMail.text, /Your table is booked: 2 guests/);
+    await until('the guest SMS', () => twilio.to('+33655500077')[0]);
+
+    assert.equal((await s.json('/api/admin/outbox')).status, 401, 'staff only');
+    const list = await until('all four sent', async () => {
+      const res = await s.json(`/api/admin/outbox?reservationId=${id}`, { token });
+      const items = res.body as Array<{ status: string }>;
+      return items.length === 4 && items.every((e) => e.status === 'sent') ? items : undefined;
+    });
+    assert.deepEqual(list.map((e: any) => `${e.kind}:${e.to}`).sort(),
+      ['email:guest@example.test', 'email:manager@example.test', 'sms:+33600000002', 'sms:+33655500077']);
+    assert.ok(list.every((e: any) => e.attempts === 1 && e.lastError === null));
+  });
+
+  test('POST /api/notifications/test reaches the managers; a bad address is refused', async () => {
+    const r = await s.json('/api/notifications/test', { body: {}, token });
+    assert.equal(r.status, 202);
+    assert.deepEqual(r.body.queued.map((e: any) => e.kind).sort(), ['email', 'sms']);
+    await until('the test email', () => smtp.mails.find((m) => /message de test/.test(m.text)));
+    const bad = await s.json('/api/notifications/test', { body: { to: 'not-a-phone', channel: 'sms' }, token });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error, 'invalid_input');
+    assert.equal((await s.json('/api/notifications/test', { body: {} })).status, 401);
+  });
+
+  test('POST /api/notifications/reminder/:id sends the reminder now', async () => {
+    const r = await s.json('/api/reservations', {
+      body: { customerName: 'Remindme', phoneNumber: '+33655500088', partySize: 2, date, time: '20:00', source: 'website' },
+    });
+    const id = r.body.id ?? r.body.reservation?.id;
+    const q = await s.json(`/api/notifications/reminder/${id}`, { method: 'POST', token });
+    assert.equal(q.status, 202);
+    assert.equal(q.body.queued[0].purpose, 'reminder');
+    const sms = await until('the reminder', () => twilio.to('+33655500088').find((m) => /Répondez 1/.test(m.Body ?? '')));
+    assert.match(sms.Body ?? '', /20h/);
+    assert.equal((await s.json('/api/notifications/reminder/nope', { method: 'POST', token })).status, 404);
+  });
+});
