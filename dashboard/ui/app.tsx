@@ -1,0 +1,147 @@
+// The dashboard shell: login gate, navigation by role, live status, alerts, and the views.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from './api';
+import { Forbidden } from './components';
+import { lang, setLang, t, tv } from './i18n';
+import { lastEvent, liveState, startLive, stopLive } from './live';
+import { go, route } from './router';
+import { endSession, restoreSession, session } from './session';
+import { useSignal } from './signal';
+import { chime, dismiss, loadBasics, restaurant, setSound, soundOn, toast, toasts } from './store';
+import { localOf, shortDate } from './time';
+import { BookingsView } from './views/bookings';
+import { ConversationsView } from './views/conversations';
+import { InsightsView } from './views/insights';
+import { LoginView } from './views/login';
+import { MenuView } from './views/menu';
+import { SettingsView } from './views/settings';
+import { TablesView } from './views/tables';
+import { TodayView } from './views/today';
+import { UsersView } from './views/users';
+
+interface NavItem {
+  path: string;
+  label: () => string;
+  admin: boolean;
+}
+
+const NAV: NavItem[] = [
+  { path: '/today', label: () => t('today'), admin: false },
+  { path: '/bookings', label: () => t('bookings'), admin: false },
+  { path: '/conversations', label: () => t('conversations'), admin: false },
+  { path: '/menu', label: () => t('menu'), admin: true },
+  { path: '/tables', label: () => t('tables'), admin: true },
+  { path: '/settings', label: () => t('settings'), admin: true },
+  { path: '/users', label: () => t('users'), admin: true },
+  { path: '/insights', label: () => t('insights'), admin: true },
+];
+
+export function App() {
+  const s = useSignal(session);
+  const l = useSignal(lang);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = l;
+    restoreSession(async (token) => api.me(token)).finally(() => setReady(true));
+  }, []);
+
+  if (!ready) return <div class="splash">{t('loading')}</div>;
+  if (!s) return <LoginView />;
+  return <Shell key={s.token} />;
+}
+
+function Shell() {
+  const s = useSignal(session);
+  const r = useSignal(route);
+  const l = useSignal(lang);
+  const live = useSignal(liveState);
+  const sound = useSignal(soundOn);
+  const rest = useSignal(restaurant);
+  const alerts = useSignal(toasts);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const isAdmin = s?.user.role === 'admin';
+  const compact = r.params.get('desktop') === '1';
+
+  useEffect(() => {
+    if (!s) return;
+    loadBasics().catch(() => undefined);
+    startLive(s.token);
+    return () => stopLive();
+  }, [s?.token]);
+
+  // New-booking alert: visible everywhere, audible when the host turned sound on.
+  useEffect(() => lastEvent.subscribe((ev) => {
+    if (!ev || !rest) return;
+    const when = localOf(ev.reservation.startAt, rest.timezone);
+    const day = when.date === localOf(new Date(), rest.timezone).date ? '' : `${shortDate(when.date, lang.get())} `;
+    const what = `${ev.reservation.customerName} · ${ev.reservation.partySize} ${t('people')} · ${day}${when.time} · ${tv('channel', ev.reservation.channel)}`;
+    if (ev.kind === 'created') {
+      toast({ kind: 'new', title: t('newBooking'), body: what, reservationId: ev.reservation.id }, 12000);
+      if (soundOn.get()) chime();
+    } else if (ev.kind === 'cancelled') {
+      toast({ kind: 'info', title: t('bookingCancelled'), body: what, reservationId: ev.reservation.id });
+    }
+  }), [rest]);
+
+  if (!s) return null;
+  const item = NAV.find((n) => r.path.startsWith(n.path)) ?? NAV[0];
+  const allowed = !item.admin || isAdmin;
+
+  return (
+    <div class={`shell${compact ? ' compact' : ''}`}>
+      <header class="topbar">
+        <button class="icon-btn nav-toggle" aria-label="menu" onClick={() => setMenuOpen(!menuOpen)}>☰</button>
+        <div class="brand"><span class="brand-mark">M</span><span class="brand-name">{rest?.name ?? t('appName')}</span></div>
+        <nav class={`nav${menuOpen ? ' open' : ''}`} onClick={() => setMenuOpen(false)}>
+          {NAV.filter((n) => !n.admin || isAdmin).map((n) => (
+            <a href={`#${n.path}`} class={n === item ? 'active' : ''} data-nav={n.path.slice(1)}>{n.label()}</a>
+          ))}
+        </nav>
+        <div class="topbar-right">
+          <span class={`live-dot live-${live}`} data-testid="live-state" title={live}>
+            <i />{live === 'live' ? t('live') : t('reconnecting')}
+          </span>
+          <button class={`icon-btn sound${sound ? ' on' : ''}`} title={t('sound')} aria-pressed={sound} onClick={() => setSound(!sound)}><BellIcon muted={!sound} /></button>
+          <button class="lang-btn" onClick={() => setLang(l === 'fr' ? 'en' : 'fr')}>{l === 'fr' ? 'EN' : 'FR'}</button>
+          <span class="user" title={s.user.email}>{s.user.name} · {tv('role', s.user.role)}</span>
+          <button class="ghost" onClick={() => endSession('logout')}>{t('logout')}</button>
+        </div>
+      </header>
+      <main class="content">
+        {!allowed ? <Forbidden /> : <View path={item.path} />}
+      </main>
+      <div class="toasts" aria-live="polite">
+        {alerts.map((a) => (
+          <div class={`toast toast-${a.kind}`} data-testid="toast" key={a.id} onClick={() => { dismiss(a.id); if (a.reservationId) go('/today', { open: a.reservationId }); }}>
+            <strong>{a.title}</strong>
+            <span>{a.body}</span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function View({ path }: { path: string }) {
+  switch (path) {
+    case '/today': return <TodayView />;
+    case '/bookings': return <BookingsView />;
+    case '/conversations': return <ConversationsView />;
+    case '/menu': return <MenuView />;
+    case '/tables': return <TablesView />;
+    case '/settings': return <SettingsView />;
+    case '/users': return <UsersView />;
+    case '/insights': return <InsightsView />;
+    default: return <TodayView />;
+  }
+}
+
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      {muted ? <path d="M3 3l18 18" /> : null}
+    </svg>
+  );
+}

@@ -1,0 +1,47 @@
+// The browser side of the live feed: one socket.io connection with the staff token,
+// reconnecting by itself after a network cut. Views subscribe to reservation events.
+import { io, type Socket } from 'socket.io-client';
+import { signal } from './signal';
+import { endSession } from './session';
+import type { Reservation } from './types';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+export type LiveEvent = { kind: 'created' | 'updated' | 'cancelled'; reservation: Reservation };
+
+export const liveState = signal<LiveState>('connecting');
+export const lastEvent = signal<LiveEvent | null>(null);
+/** Bumped on each reconnect: views refetch what they may have missed. */
+export const reconnects = signal(0);
+
+let socket: Socket | null = null;
+
+export function startLive(token: string): void {
+  stopLive();
+  liveState.set('connecting');
+  const s = io({ auth: { token }, transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  socket = s;
+  let wasConnected = false;
+  s.on('connect', () => {
+    liveState.set('live');
+    if (wasConnected) reconnects.set(reconnects.get() + 1);
+    wasConnected = true;
+  });
+  s.on('disconnect', (reason) => {
+    liveState.set('reconnecting');
+    // The server closed the socket (token expired or account disabled): it will not come back by itself.
+    if (reason === 'io server disconnect') endSession('expired');
+  });
+  s.on('connect_error', (err) => {
+    liveState.set('reconnecting');
+    if (/unauthorized/.test(err.message)) endSession('expired');
+  });
+  s.on('reservation:created', (r: Reservation) => lastEvent.set({ kind: 'created', reservation: r }));
+  s.on('reservation:updated', (r: Reservation) => lastEvent.set({ kind: 'updated', reservation: r }));
+  s.on('reservation:cancelled', (r: Reservation) => lastEvent.set({ kind: 'cancelled', reservation: r }));
+}
+
+export function stopLive(): void {
+  socket?.removeAllListeners();
+  socket?.close();
+  socket = null;
+}

@@ -1,0 +1,142 @@
+// The dashboard in headless Chromium, as a host uses it: log in, see a booking made on the
+// public API appear on Today without a reload, seat it, change a setting; a staff member
+// cannot open the settings. Screenshots go to test-output/dashboard/ to be looked at.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { api, loginAs, parisDate, startTestServer, type TestServer } from './server-harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = join('test-output', 'dashboard');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI === 'true') throw new Error(`CI=true but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const skip = haveChromium ? false : `no Chromium at ${CHROMIUM}: browser tests skipped (install Debian's chromium to run them)`;
+if (skip) console.log(`# ${skip}`);
+
+const STAFF = { email: 'host@example.test', password: 'Host-Secret-2026!' };
+let s: TestServer;
+let browser: Browser;
+let page: Page;
+let adminToken: string;
+let day: string;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+}
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(OUT, { recursive: true });
+  if (!existsSync(join('dist', 'dashboard', 'index.html'))) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  s = await startTestServer();
+  adminToken = await loginAs(s.base);
+  const staff = await api(s.base, '/api/admin/users', { method: 'POST', token: adminToken, body: { ...STAFF, name: 'Hôte', role: 'staff' } });
+  assert.equal(staff.status, 201, JSON.stringify(staff.body));
+  // The day the guest will book: today if a slot is still free, else tomorrow.
+  day = parisDate(0);
+  const avail = await api<{ slots: { time: string }[] }>(s.base, `/api/availability?date=${day}&partySize=2`);
+  if (!avail.body.slots.some((x) => x.time >= '19:00')) day = parisDate(1);
+  // A service that looks like a real evening: a few bookings already there.
+  const seed = [
+    ['Martin', 2, '19:00', 'T1', 'seated'], ['Dubois', 4, '19:15', 'T3'], ['Smith', 6, '19:30', 'T7'], ['Bernard', 3, '20:00', 'T5'],
+    ['Leroy', 2, '20:45', 'T2'], ['Moreau', 4, '21:00', 'T6', 'no_show'], ['Nguyen', 5, '20:15', 'T8'], ['Petit', 2, '21:15', 'T1'],
+  ] as const;
+  for (const [name, party, time, table, status] of seed) {
+    const r = await api<{ id: string }>(s.base, '/api/admin/reservations', { method: 'POST', token: adminToken, body: { customerName: name, phoneNumber: '+33612345678', partySize: party, date: day, time, tableIds: [table] } });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    if (status) await api(s.base, `/api/admin/reservations/${r.body.id}`, { method: 'PATCH', token: adminToken, body: { status } });
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  // A 10" tablet in landscape at the host stand.
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page.on('pageerror', (err) => console.log(`# page error: ${err.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await s?.stop();
+});
+
+async function logIn(creds: { email: string; password: string }): Promise<void> {
+  await page.goto(s.base + '/');
+  await page.fill('input[name=email]', creds.email);
+  await page.fill('input[name=password]', creds.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=timeline], .today .empty', { timeout: 10_000 });
+}
+
+test('an admin logs in and sees the service on Today', { skip }, async () => {
+  await page.goto(s.base + '/');
+  await page.waitForSelector('input[name=email]');
+  await shot('01-login');
+  await logIn({ email: 'owner@example.test', password: 'Owner-Secret-2026!' });
+  if (day !== parisDate(0)) await page.evaluate((d) => { location.hash = `#/today?date=${d}`; }, day);
+  // The seeded bookings are at dinner: show that service whatever the time of the run.
+  await page.waitForSelector('[data-testid=booking-block], .seg-tabs');
+  if (await page.locator('.seg-tabs [data-seg=dinner]').count()) await page.click('.seg-tabs [data-seg=dinner]');
+  await page.waitForSelector('[data-testid=booking-block]');
+  await page.waitForSelector('[data-testid=live-state].live-live', { timeout: 10_000 });
+  assert.ok((await page.locator('[data-testid=booking-block]').count()) >= 8);
+  await shot('02-today');
+});
+
+test('a booking made on the public API appears on Today without a reload', { skip }, async () => {
+  await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
+  const r = await api<{ id: string }>(s.base, '/api/reservations', { method: 'POST', body: { customerName: 'Camille Roux', phoneNumber: '+33655500011', partySize: 2, date: day, time: '20:30', source: 'website', language: 'fr' } });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const block = page.locator(`[data-testid=booking-block][data-id="${r.body.id}"]`);
+  await block.waitFor({ timeout: 5000 });
+  assert.match((await block.textContent()) ?? '', /Camille Roux/);
+  await page.waitForSelector('[data-testid=toast]');
+  assert.equal(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload), true, 'the page was reloaded');
+  await shot('03-live-booking');
+
+  // Seat it: the detail panel's Seat button.
+  await block.click();
+  await page.waitForSelector('[data-testid=booking-detail]');
+  await page.waitForSelector('[data-testid=transcript], .detail .muted');
+  await shot('04-detail');
+  await page.click('[data-action=seat]');
+  await page.waitForSelector('[data-action=complete]');
+  const stored = await api<{ status: string }>(s.base, `/api/admin/reservations/${r.body.id}`, { token: adminToken });
+  assert.equal(stored.body.status, 'seated');
+  await page.keyboard.press('Escape');
+  await page.click('.drawer-head .icon-btn');
+  await page.waitForSelector(`[data-testid=booking-block][data-id="${r.body.id}"].status-seated`);
+});
+
+test('an admin changes a setting', { skip }, async () => {
+  await page.click('a[data-nav=settings]');
+  await page.waitForSelector('[data-testid=settings]');
+  // The form says what is wrong before sending, as the API would.
+  await page.fill('[data-testid=max-party]', '0');
+  await page.click('[data-testid=save-settings]');
+  await page.waitForSelector('.field.invalid');
+  await page.fill('[data-testid=max-party]', '10');
+  await page.fill('[data-testid=buffer]', '5');
+  await page.click('[data-testid=save-settings]');
+  await page.waitForSelector('.banner-ok');
+  await shot('05-settings');
+  const rest = await api<{ rules: { bufferMinutes: number; maxPartySize: number } }>(s.base, '/api/admin/restaurant', { token: adminToken });
+  assert.equal(rest.body.rules.bufferMinutes, 5);
+  assert.equal(rest.body.rules.maxPartySize, 10);
+});
+
+test('a staff member sees the service but cannot open the settings', { skip }, async () => {
+  await page.click('.topbar-right button.ghost');
+  await logIn(STAFF);
+  assert.equal(await page.locator('a[data-nav=settings]').count(), 0);
+  assert.equal(await page.locator('a[data-nav=today]').count(), 1);
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  await page.waitForSelector('[data-testid=forbidden]');
+  assert.equal(await page.locator('[data-testid=settings]').count(), 0);
+  await shot('06-staff-forbidden');
+  const put = await api(s.base, '/api/admin/restaurant', { method: 'PUT', token: await loginAs(s.base, STAFF), body: { name: 'Hacked' } });
+  assert.equal(put.status, 403);
+});
