@@ -1,5 +1,8 @@
 import type { Table, TableCombination } from './model';
 
+/** T2 before T10. */
+export const byTableName = new Intl.Collator('en', { numeric: true }).compare;
+
 /**
  * Every way to seat a party on the free tables, best first: single tables that fit, smallest
  * first, then combinations of joinable tables, smallest first. Sorting by capacity keeps the
@@ -13,7 +16,7 @@ export function tableOptions(
 ): string[][] {
   const singles = freeTables
     .filter((t) => t.active && partySize >= t.seatsMin && partySize <= t.seatsMax)
-    .sort((a, b) => a.seatsMax - b.seatsMax || a.name.localeCompare(b.name, 'en', { numeric: true }))
+    .sort((a, b) => a.seatsMax - b.seatsMax || byTableName(a.name, b.name))
     .map((t) => [t.id]);
   const free = new Set(freeTables.filter((t) => t.active).map((t) => t.id));
   const combos = combinations

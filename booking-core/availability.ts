@@ -2,7 +2,7 @@
 // holds that exist, and `now`. No store, no clock: the booking service feeds it.
 import { largestSeating, tableOptions } from './assignment';
 import { blockRange } from './claims';
-import { addDays, daysBetween, isValidDate, localDateOf, localToInstant, minutesOfDay, weekdayOf } from './clock';
+import { addDays, daysBetween, formatMinutes, isValidDate, localDateOf, localInstantsOfDay, minutesOfDay, weekdayOf } from './clock';
 import type { ErrorCode } from './errors';
 import { ACTIVE_STATUSES, turnMinutes, type Reservation, type Restaurant, type Table } from './model';
 
@@ -84,21 +84,32 @@ export function computeAvailability(input: AvailabilityInput): Availability {
   const earliest = now.getTime() + rules.minNoticeMinutes * 60_000;
   const live = input.occupancies.filter((o) => o.id !== input.ignoreReservationId && isLive(o, now));
   const busy = busyBlocksByTable(live, bufferMs);
-  const activeTables = tables.filter((t) => t.active);
+  // Every way to seat the party, best first, whatever is booked; each time keeps the free ones.
+  const fitting = tableOptions(tables, restaurant.tableCombinations, partySize);
 
   const slots: Slot[] = [];
   const seen = new Set<number>();
-  for (const minute of candidateMinutes(restaurant, date)) {
-    const start = localToInstant(date, minute, timezone);
+  const minutes = candidateMinutes(restaurant, date);
+  const instants = localInstantsOfDay(date, minutes, timezone);
+  for (let i = 0; i < minutes.length; i++) {
+    const start = instants[i];
+    const minute = minutes[i];
     if (!start || start.getTime() < earliest || seen.has(start.getTime())) continue;
     seen.add(start.getTime());
     if (!pacingAllows(live, start, rules.slotStepMinutes, rules.maxCoversPerSlot, partySize)) continue;
     const [from, to] = blockRange(start, new Date(start.getTime() + turnMs + bufferMs));
-    const free = activeTables.filter((t) => !(busy.get(t.id) ?? []).some(([a, b]) => a < to && from < b));
-    const options = tableOptions(free, restaurant.tableCombinations, partySize);
+    const freeness = new Map<string, boolean>();
+    const isFree = (id: string): boolean => {
+      let free = freeness.get(id);
+      if (free === undefined) {
+        free = !(busy.get(id) ?? []).some(([a, b]) => a < to && from < b);
+        freeness.set(id, free);
+      }
+      return free;
+    };
+    const options = fitting.filter((ids) => ids.every(isFree));
     if (!options.length) continue;
-    const hhmm = `${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-    slots.push({ time: hhmm, startAt: start, endAt: new Date(start.getTime() + turnMs), tableIds: options[0], options });
+    slots.push({ time: formatMinutes(minute), startAt: start, endAt: new Date(start.getTime() + turnMs), tableIds: options[0], options });
   }
   return { slots, refusal: null };
 }

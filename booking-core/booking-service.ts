@@ -55,6 +55,8 @@ const ALLOWED_TRANSITIONS: Record<ReservationStatus, readonly ReservationStatus[
 };
 
 const MAX_CLAIM_ATTEMPTS = 3;
+/** How far ahead alternatives are looked for. */
+const ALTERNATIVE_DAYS = 14;
 const PHONE_RE = /^\+?[0-9][0-9 ().-]{5,20}$/;
 
 export function hashToken(token: string): string {
@@ -102,29 +104,35 @@ export class BookingService {
   }
 
   private async availabilityWith(restaurant: Restaurant, tables: Table[], date: string, partySize: number, ignoreReservationId?: string): Promise<Availability> {
+    const occupancies = await this.occupancies(restaurant, date, 1);
+    return computeAvailability({ restaurant, tables, occupancies, date, partySize, now: this.now(), ignoreReservationId });
+  }
+
+  /** Live bookings that may touch `days` local days from `date`, in one query. */
+  private occupancies(restaurant: Restaurant, date: string, days: number): Promise<Reservation[]> {
     const dayStart = localToInstant(date, 0, restaurant.timezone) ?? new Date(`${date}T00:00:00Z`);
-    const occupancies = await this.store.findReservations({
+    return this.store.findReservations({
       restaurantId: restaurant.id,
       // A booking that began the evening before can still hold a table after midnight.
       from: new Date(dayStart.getTime() - 12 * 3600_000).toISOString(),
-      to: new Date(dayStart.getTime() + 36 * 3600_000).toISOString(),
+      to: new Date(dayStart.getTime() + (days * 24 + 12) * 3600_000).toISOString(),
       statuses: ACTIVE_STATUSES,
     });
-    return computeAvailability({ restaurant, tables, occupancies, date, partySize, now: this.now(), ignoreReservationId });
   }
 
   /** The nearest free times that day, then the same time on the following days. */
   async alternatives(date: string, time: string, partySize: number, ignoreReservationId?: string, count = 3): Promise<Alternative[]> {
     const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    const firstDay = isValidDate(date) ? date : localDateOf(this.now(), restaurant.timezone);
+    const occupancies = await this.occupancies(restaurant, firstDay, ALTERNATIVE_DAYS + 1);
+    const dayOf = (day: string) => computeAvailability({ restaurant, tables, occupancies, date: day, partySize, now: this.now(), ignoreReservationId });
     const out: Alternative[] = [];
     if (isValidDate(date)) {
-      const today = await this.availabilityWith(restaurant, tables, date, partySize, ignoreReservationId);
-      for (const t of nearestTimes(today.slots, time, count)) out.push({ date, time: t });
+      for (const t of nearestTimes(dayOf(date).slots, time, count)) out.push({ date, time: t });
     }
-    const firstDay = isValidDate(date) ? date : localDateOf(this.now(), restaurant.timezone);
-    for (let d = 1; d <= 14 && out.length < count * 2; d++) {
+    for (let d = 1; d <= ALTERNATIVE_DAYS && out.length < count * 2; d++) {
       const day = addDays(firstDay, d);
-      const avail = await this.availabilityWith(restaurant, tables, day, partySize, ignoreReservationId);
+      const avail = dayOf(day);
       if (avail.refusal === 'too_far' || avail.refusal === 'party_too_large') break;
       const same = avail.slots.find((s) => s.time === time) ?? avail.slots.find((s) => s.time === nearestTimes(avail.slots, time, 1)[0]);
       if (same) out.push({ date: day, time: same.time });

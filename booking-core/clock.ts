@@ -11,8 +11,17 @@ const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export function isValidDate(date: string): boolean {
   const m = DATE_RE.exec(date);
   if (!m) return false;
-  return DateTime.fromObject({ year: +m[1], month: +m[2], day: +m[3] }, { zone: 'UTC' }).isValid;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
+
+// Calendar arithmetic on plain dates runs on UTC midnights: no zone, no DST.
+const DAY_MS = 86_400_000;
+const utcMidnight = (date: string): number => {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+};
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export function isValidTime(time: string): boolean {
   return TIME_RE.test(time);
@@ -31,10 +40,34 @@ export function formatMinutes(total: number): string {
 /**
  * The instant at which a local wall-clock time happens in `zone`, or null when that local
  * time does not exist (the hour skipped when clocks go forward). Of an hour that happens
- * twice (clocks going back), the first is taken.
+ * twice (clocks going back), the first is taken. `minutes` may pass 1440 (after midnight).
  */
 export function localToInstant(date: string, minutes: number, zone: string): Date | null {
   const [y, mo, d] = date.split('-').map(Number);
+  const wallClockUtc = Date.UTC(y, mo - 1, d) + minutes * 60_000;
+  const offset = steadyOffsetMinutes(y, mo, d, zone);
+  if (offset !== null) return new Date(wallClockUtc - offset * 60_000);
+  return localToInstantAcrossChange(y, mo, d, minutes, zone);
+}
+
+// Most days have one UTC offset from the evening before to the morning after; availability
+// asks for many times of the same day, so that offset is computed once per zone and day.
+const steadyOffsets = new Map<string, number | null>();
+
+function steadyOffsetMinutes(y: number, mo: number, d: number, zone: string): number | null {
+  const key = `${zone}|${y}-${mo}-${d}`;
+  const cached = steadyOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const midnight = Date.UTC(y, mo - 1, d);
+  const before = DateTime.fromMillis(midnight - 14 * 3600_000, { zone }).offset;
+  const after = DateTime.fromMillis(midnight + 50 * 3600_000, { zone }).offset;
+  const steady = before === after ? before : null;
+  if (steadyOffsets.size > 10_000) steadyOffsets.clear();
+  steadyOffsets.set(key, steady);
+  return steady;
+}
+
+function localToInstantAcrossChange(y: number, mo: number, d: number, minutes: number, zone: string): Date | null {
   const dayOffset = Math.floor(minutes / 1440);
   const inDay = minutes - dayOffset * 1440;
   const base = DateTime.fromObject({ year: y, month: mo, day: d }, { zone }).plus({ days: dayOffset });
@@ -49,25 +82,56 @@ export function localToInstant(date: string, minutes: number, zone: string): Dat
   return dt.toJSDate();
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dayFormats.set(zone, f);
+  }
+  return f;
+}
+
+function localParts(instant: Date, zone: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const p of dayFormat(zone).formatToParts(instant)) parts[p.type] = p.value;
+  return parts;
+}
+
 export function localDateOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
+  const ms = instant.getTime();
+  const utcDay = new Date(ms).toISOString().slice(0, 10);
+  const [y, mo, d] = utcDay.split('-').map(Number);
+  const offset = steadyOffsetMinutes(y, mo, d, zone);
+  if (offset !== null) return isoDay(ms + offset * 60_000);
+  const p = localParts(instant, zone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The instants of many local times of one day (null where a time does not exist). */
+export function localInstantsOfDay(date: string, minutes: readonly number[], zone: string): Array<Date | null> {
+  const [y, mo, d] = date.split('-').map(Number);
+  const offset = steadyOffsetMinutes(y, mo, d, zone);
+  const midnight = Date.UTC(y, mo - 1, d);
+  return minutes.map((m) => (offset !== null ? new Date(midnight + (m - offset) * 60_000) : localToInstantAcrossChange(y, mo, d, m, zone)));
 }
 
 export function localTimeOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+  const p = localParts(instant, zone);
+  return `${p.hour}:${p.minute}`;
 }
 
+/** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(date: string): number {
-  // luxon: 1 = Monday … 7 = Sunday; the model uses 0 = Sunday.
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday % 7;
+  return new Date(utcMidnight(date)).getUTCDay();
 }
 
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+  return isoDay(utcMidnight(date) + days * DAY_MS);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }
 
 export function isValidZone(zone: string): boolean {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { byTableName } from '../assignment';
 import type { SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, Restaurant, Table } from '../model';
@@ -84,7 +85,7 @@ export class SqliteStore implements Store {
 
   async listTables(restaurantId: string): Promise<Table[]> {
     const rows = this.db.prepare('SELECT doc FROM tables_ WHERE restaurant_id = ?').all(restaurantId) as Row[];
-    return rows.map((r) => JSON.parse(r.doc) as Table).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    return rows.map((r) => JSON.parse(r.doc) as Table).sort((a, b) => byTableName(a.name, b.name));
   }
 
   async saveTable(t: Table): Promise<void> {

@@ -1,0 +1,50 @@
+// `npm run bench`: every figure of the product, medians over repeated runs, written to
+// bench/results.json and printed as the table the README shows.
+import { writeFileSync } from 'node:fs';
+import { bookingThroughput, burst, liveEventLatency, startBenchServer } from './api';
+import { benchAvailability } from './availability';
+import { machine, ms } from './measure';
+
+interface Row { section: string; name: string; value: string; raw: Record<string, number> }
+
+async function main() {
+  const rows: Row[] = [];
+  const add = (section: string, name: string, value: string, raw: Record<string, number>) => {
+    rows.push({ section, name, value, raw });
+    console.log(`${section.padEnd(12)} ${name}: ${value}`);
+  };
+
+  for (const r of benchAvailability()) add('core', r.name, `${ms(r.medianMs)} ms`, { medianMs: r.medianMs });
+
+  const stores: Array<[string, Record<string, string>]> = [['embedded', {}]];
+  if (process.env.MONGODB_URI) stores.push(['mongodb', { MONGODB_URI: process.env.MONGODB_URI }]);
+  for (const [label, env] of stores) {
+    const { app, base } = await startBenchServer(env);
+    try {
+      const t = await bookingThroughput(base, 300, 8, 2);
+      add('api', `bookings per second through POST /api/reservations, ${label} store, 8 clients`, `${t.bookingsPerSecond.toFixed(0)}/s (${t.booked} booked, ${t.errors} errors)`, t);
+      for (const n of [60, 200]) {
+        const b = await burst(app, base, n, 20 + n / 60);
+        add('api', `burst of ${n} concurrent bookings on one slot, ${label} store`, `${b.booked} booked, ${b.refused} refused, ${b.doubleBooked} double-booked`, b);
+      }
+      if (label === 'embedded') {
+        const live = await liveEventLatency(base, 30);
+        add('live', 'booking request → dashboard socket receives reservation:created', `p50 ${ms(live.p50)} ms, p95 ${ms(live.p95)} ms`, live);
+      }
+    } finally {
+      await app.close();
+    }
+  }
+
+  const results = { machine: machine(), rows };
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nMeasured on ${results.machine.cpus}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, ${results.machine.date}\n`);
+  console.log('| area | what | median |\n| --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.section} | ${r.name} | ${r.value} |`);
+  process.exit(0);
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});
