@@ -48,7 +48,8 @@ export function parseBody<T extends z.ZodType>(req: Request, schema: T): z.infer
   if (req.body !== undefined && req.body !== null && !/application\/json/i.test(type)) {
     throw new HttpError('unsupported_media_type');
   }
-  return parseWith(schema, req.body ?? {});
+  // No body at all reads as {} (the schema names what is missing); a JSON null does not.
+  return parseWith(schema, req.body === undefined || req.body === '' ? {} : req.body);
 }
 
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
