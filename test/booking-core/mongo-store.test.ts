@@ -1,0 +1,156 @@
+// The store contract on the MongoDB store, over the real wire protocol (FerretDB in CI:
+// `eval "$(bash scripts/ferretdb.sh start)"`), plus the crash-safety of its claims.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, describe, it } from 'node:test';
+import mongoose from 'mongoose';
+import { BookingService } from '../../booking-core/booking-service';
+import { claimsFor } from '../../booking-core/claims';
+import { addDays, localDateOf } from '../../booking-core/clock';
+import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../booking-core/demo-restaurant';
+import { BookingError, SlotTakenError } from '../../booking-core/errors';
+import { MongoStore } from '../../booking-core/stores/mongo-store';
+import { runStoreContract, type StoreUnderTest } from './store-contract';
+
+const BASE_URI = process.env.MONGODB_URI ?? '';
+const REASON = 'MONGODB_URI not set: start FerretDB with scripts/ferretdb.sh start';
+const RUN = randomBytes(4).toString('hex');
+let counter = 0;
+
+/** The same server, another database: `<db>_<run>_<n>` (every store of this run gets its own). */
+export function uriWithDatabase(uri: string, suffix: string): string {
+  const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)\/?([^?]*)(\?.*)?$/.exec(uri);
+  if (!m) throw new Error(`MONGODB_URI is not a mongodb:// URI: ${uri}`);
+  const db = decodeURIComponent(m[2]) || 'maitre_test';
+  return `${m[1]}/${encodeURIComponent(`${db}_${suffix}`)}${m[3] ?? ''}`;
+}
+
+const dropped: Array<() => Promise<void>> = [];
+
+async function freshStore(): Promise<{ store: MongoStore; uri: string }> {
+  const uri = uriWithDatabase(BASE_URI, `${RUN}_${++counter}`);
+  const store = new MongoStore(uri, { warn: () => undefined });
+  await store.init();
+  return { store, uri };
+}
+
+async function dropDatabase(uri: string): Promise<void> {
+  const conn = await mongoose.createConnection(uri).asPromise();
+  try {
+    await conn.db?.dropDatabase();
+  } finally {
+    await conn.close();
+  }
+}
+
+if (!BASE_URI) {
+  if (process.env.CI === 'true') {
+    it('the MongoDB store suite runs in CI', () => {
+      assert.fail(`${REASON} (CI=true: the Mongo suite is required)`);
+    });
+  } else {
+    console.log(`# skipping the MongoDB store suite: ${REASON}`);
+  }
+}
+
+const skip = BASE_URI ? undefined : REASON;
+
+runStoreContract('mongo', async (): Promise<StoreUnderTest> => {
+  let { store: current, uri } = await freshStore();
+  return {
+    get store() { return current; },
+    async reopen() {
+      await current.close();
+      current = new MongoStore(uri, { warn: () => undefined });
+      await current.init();
+      return current;
+    },
+    async dispose() {
+      await current.dropDatabase();
+      await current.close();
+    },
+  };
+}, { skip });
+
+describe('MongoDB store specifics', { skip }, () => {
+  after(async () => {
+    for (const drop of dropped) await drop();
+  });
+
+  async function seeded(): Promise<{ store: MongoStore; claims: mongoose.mongo.Collection; service: BookingService; offset: { ms: number } }> {
+    const { store, uri } = await freshStore();
+    const conn = await mongoose.createConnection(uri).asPromise();
+    dropped.push(async () => {
+      await conn.close();
+      await store.dropDatabase();
+      await store.close();
+    });
+    await store.saveRestaurant(demoRestaurant());
+    for (const t of demoTables().filter((x) => x.id === 'T1')) await store.saveTable(t);
+    const offset = { ms: 0 };
+    const service = new BookingService(store, DEMO_RESTAURANT_ID, { clock: () => new Date(Date.now() + offset.ms) });
+    if (!conn.db) throw new Error('no database handle');
+    return { store, claims: conn.db.collection('slot_claims'), service, offset };
+  }
+
+  const day = () => addDays(localDateOf(new Date(), 'Europe/Paris'), 2);
+  const request = (name: string) => ({ customerName: name, customerPhone: '+33612345678', partySize: 2, date: day(), time: '19:00', channel: 'website' as const, language: 'en' as const });
+
+  it('starts with its indexes made, and tells which store it is', async () => {
+    const { store, claims } = await seeded();
+    assert.equal(store.kind, 'mongo');
+    const indexes = await claims.indexes();
+    const lock = indexes.find((ix) => ix.name === 'slot_claims_lock');
+    assert.deepEqual(lock?.key, { restaurantId: 1, tableId: 1, slotStart: 1 });
+    assert.equal(lock?.unique, true);
+    assert.ok(indexes.some((ix) => Object.keys(ix.key).join() === 'expiresAt'), 'an index on expiresAt (TTL where supported)');
+  });
+
+  it('a booking killed after taking its claims blocks the table only until they expire', async () => {
+    const { service, claims, offset } = await seeded();
+    // The claims a dead process left: provisional, no reservation document behind them.
+    const start = await service.availability(day(), 2).then((a) => a.slots.find((s) => s.time === '19:00'));
+    assert.ok(start);
+    const left = claimsFor({ id: 'ghost', restaurantId: DEMO_RESTAURANT_ID, tableIds: ['T1'], startAt: start.startAt.toISOString(), endAt: start.endAt.toISOString(), holdExpiresAt: null }, 0);
+    await claims.insertMany(left.map((c) => ({ ...c, expiresAt: new Date(Date.now() + 2 * 60_000) })));
+    await assert.rejects(service.book(request('Blocked')), (err: unknown) => err instanceof BookingError && err.code === 'unavailable');
+    offset.ms = 3 * 60_000;
+    const { reservation } = await service.book(request('After'));
+    assert.deepEqual(reservation.tableIds, ['T1']);
+    assert.equal(await claims.countDocuments({ reservationId: 'ghost' }), 0);
+  });
+
+  it('a booking killed after writing its reservation keeps its table: its claims are anchored, not reaped', async () => {
+    const { store, service, claims, offset } = await seeded();
+    const { reservation } = await service.book(request('Kept'));
+    // As if the process died before anchoring: the claims still carry their provisional expiry.
+    await claims.updateMany({ reservationId: reservation.id }, { $set: { expiresAt: new Date(Date.now() + 60_000) } });
+    offset.ms = 5 * 60_000;
+    const rival = { ...reservation, id: 'rival', customerName: 'Rival' };
+    await assert.rejects(store.createReservation(rival, claimsFor(rival, 0), service.now()), SlotTakenError);
+    assert.equal(await claims.countDocuments({ reservationId: reservation.id, expiresAt: null }), 6);
+    // The sweeper does the same for claims nobody stumbled on, and deletes what the booking no longer covers.
+    await claims.updateMany({ reservationId: reservation.id }, { $set: { expiresAt: new Date(Date.now() + 60_000) } });
+    await claims.insertOne({ restaurantId: DEMO_RESTAURANT_ID, tableId: 'T1', slotStart: '2000-01-01T00:00:00.000Z', reservationId: reservation.id, expiresAt: new Date(Date.now() + 60_000) });
+    assert.equal(await service.sweepExpiredHolds(), 0);
+    assert.equal(await claims.countDocuments({ reservationId: reservation.id, expiresAt: null }), 6);
+    assert.equal(await claims.countDocuments({ reservationId: reservation.id }), 6);
+  });
+
+  it('a cancel killed half-way leaves claims that expire', async () => {
+    const { store, service, claims, offset } = await seeded();
+    const { reservation } = await service.book(request('Gone'));
+    // What releaseReservation does before its last step: claims given an expiry, reservation cancelled.
+    await claims.updateMany({ reservationId: reservation.id }, { $set: { expiresAt: new Date(Date.now() + 2 * 60_000) } });
+    await store.updateReservation({ ...reservation, status: 'cancelled' });
+    offset.ms = 3 * 60_000;
+    const { reservation: next } = await service.book(request('Next'));
+    assert.deepEqual(next.tableIds, ['T1']);
+    assert.equal(await claims.countDocuments({ reservationId: reservation.id }), 0);
+  });
+
+  it('init() fails with one clear line when the server cannot be reached', async () => {
+    const store = new MongoStore('mongodb://127.0.0.1:1/maitre_test', { serverSelectionTimeoutMS: 300 });
+    await assert.rejects(store.init(), /^Error: MONGODB_URI: cannot connect to MongoDB/);
+  });
+});
