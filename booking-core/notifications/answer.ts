@@ -60,3 +60,14 @@ export async function answerReminder(bookings: ReminderBookings, store: Document
     return { handled: true, action: 'cancel_failed', reservationId: reservation.id, language, reply: t.reminderCancelFailed(facts) };
   }
 }
+
+/**
+ * The reminder answer as one function for the dialog tree's deps: bot/ builds it with the
+ * booking service and the store, the dialog root calls it with the guest's phone and text
+ * before anything else, and says `reply` when `handled`.
+ */
+export type ReminderAnswerer = (phone: string, text: string) => Promise<ReminderAnswer>;
+
+export function reminderAnswerer(bookings: ReminderBookings, store: DocumentStore): ReminderAnswerer {
+  return (phone, text) => answerReminder(bookings, store, phone, text);
+}

@@ -75,3 +75,21 @@ export async function markGuestInformed(store: DocumentStore, reservationId: str
 export async function wasGuestInformed(store: DocumentStore, reservationId: string, change: string): Promise<boolean> {
   return (await store.getDocument(GUEST_INFORMED_COLLECTION, `${reservationId}:${change}`)) !== null;
 }
+
+/**
+ * The store-backed opt-out registry for the messaging adapter (its OptOutRegistry interface):
+ * STOP / ARRET record an opt-out here, START removes it, and the outbox reads the same records.
+ */
+export class StoreOptOuts {
+  constructor(private readonly store: DocumentStore, private readonly clock: () => Date = () => new Date()) {}
+
+  isOptedOut(channel: 'sms' | 'whatsapp', phone: string): Promise<boolean> {
+    return isOptedOut(this.store, channel, phone);
+  }
+
+  async record(channel: 'sms' | 'whatsapp', phone: string, optedOut: boolean, keyword: string): Promise<void> {
+    const key = `${channel}:${phoneKey(phone)}`;
+    if (optedOut) await putLatest<OptOutRecord>(this.store, OPT_OUT_COLLECTION, key, { at: this.clock().toISOString(), word: keyword });
+    else await this.store.deleteDocument(OPT_OUT_COLLECTION, key);
+  }
+}

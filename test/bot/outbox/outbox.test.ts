@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { answerReminder, OPT_OUT_COLLECTION, pendingReminderFor, testMessage } from '../../../booking-core/notifications';
+import { answerReminder, pendingReminderFor, StoreOptOuts, testMessage } from '../../../booking-core/notifications';
 import { ACCOUNT_SID, manualClock, SmtpSink, TwilioApiDouble } from './fakes';
 import { flush, MANAGER_EMAIL, MANAGER_PHONE, notificationsConfig, rig, seededStore } from './harness';
 
@@ -182,14 +182,21 @@ describe('outbox', () => {
     const unsubscribed = '+33655555555';
     twilio.refuse.set(unsubscribed, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
     try {
-      // What the messaging adapter writes when the guest texts STOP or ARRET.
-      await r.store.putDocument(OPT_OUT_COLLECTION, `sms:${stopped}`, { at: NOW, word: 'STOP' }, null);
+      // The registry the messaging adapter records STOP / ARRET / START in.
+      const optOuts = new StoreOptOuts(r.store, clock);
+      await optOuts.record('sms', stopped, true, 'ARRET');
+      assert.equal(await optOuts.isOptedOut('sms', stopped), true);
+      assert.equal(await optOuts.isOptedOut('whatsapp', stopped), false, 'one channel at a time');
       const { reservation } = await r.bookings.book(booking({ customerPhone: stopped, customerName: 'Stopped' }));
       await flush(r);
       assert.equal(twilio.to(stopped).length, 0);
       const guest = (await r.store.listOutbox(100)).find((e) => e.reservationId === reservation.id && e.to === stopped);
       assert.equal(guest?.status, 'suppressed');
       assert.equal(smtp.mails.filter((m) => m.raw.includes('Stopped')).length, 1, 'managers are still told');
+      await optOuts.record('sms', stopped, false, 'START');
+      await r.bookings.modify(reservation.id, { time: '21:00' });
+      await flush(r);
+      assert.equal(twilio.to(stopped).length, 1, 'START: messages again');
 
       const { reservation: other } = await r.bookings.book(booking({ customerPhone: unsubscribed, customerName: 'Unsub', time: '20:00' }));
       await flush(r);
