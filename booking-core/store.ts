@@ -80,6 +80,17 @@ export interface StoredDocument<T> {
   etag: string;
 }
 
+/** A booking event as other app instances read it from the store (no change streams needed). */
+export interface FeedEvent {
+  id: string;
+  name: string;
+  payload: unknown;
+  /** ISO instant it was written. */
+  at: string;
+  /** The app instance that emitted it. */
+  instance: string;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'mongo';
   /** Creates tables / indexes. Throws with a clear message when the database refuses. */
@@ -149,4 +160,10 @@ export interface Store {
   leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
   updateOutbox(entry: OutboxEntry): Promise<void>;
   listOutbox(limit: number): Promise<OutboxEntry[]>;
+
+  // Live feed shared by app instances
+  appendFeed(event: FeedEvent): Promise<void>;
+  /** Events written at or after `sinceAt`, oldest first. */
+  feedSince(sinceAt: string, limit: number): Promise<FeedEvent[]>;
+  pruneFeed(beforeAt: string): Promise<void>;
 }

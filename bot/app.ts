@@ -1,6 +1,5 @@
 // Wires the product together: store, booking core, staff auth, the restify server and every
 // module (public API, staff API, channels, live feed, notifications).
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { StaffAuth } from '../dashboard/auth';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { HttpError, securityHeaders, sendError } from './http';
+import { startLiveRelay } from './live-relay';
 import { MODULES } from './modules';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -77,16 +77,17 @@ export async function createApp(config: Config, options: { clock?: Clock; store?
   });
 
   const closers: Array<() => Promise<void> | void> = [];
+  const relay = startLiveRelay(events, store, log);
+  closers.push(() => relay.close());
   const ctx: AppContext = {
-    config, store, bookings, events, clock, restaurantId, server,
+    config, store, bookings, events, feed: relay.feed, instanceId: relay.instanceId, clock, restaurantId, server,
     httpServer: server.server as unknown as http.Server,
     auth, log, onClose: (fn) => closers.push(fn),
   };
 
   const startedAt = Date.now();
-  const instanceId = randomUUID().slice(0, 8);
   server.get('/health', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    res.json({ status: 'ok', store: store.kind, instance: instanceId, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    res.json({ status: 'ok', store: store.kind, instance: relay.instanceId.slice(0, 8), uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
     next();
   });
 

@@ -9,7 +9,11 @@ export interface AppContext {
   config: Config;
   store: Store;
   bookings: BookingService;
+  /** This instance's booking events: notifications listen here, so each booking is announced once. */
   events: BookingEventBus;
+  /** Every instance's booking events: staff screens listen here. */
+  feed: BookingEventBus;
+  instanceId: string;
   clock: Clock;
   restaurantId: string;
   server: Server;

@@ -6,7 +6,7 @@
 // created explicitly by MongoStore.init(): autoIndex is off.
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { Reservation, Restaurant, Table } from '../model';
-import type { ConversationSummary, OutboxEntry, TranscriptEntry, User } from '../store';
+import type { ConversationSummary, FeedEvent, OutboxEntry, TranscriptEntry, User } from '../store';
 
 type WithStringId<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
 
@@ -129,6 +129,13 @@ function lockSchema(): Schema<LockDoc> {
     .index({ at: 1 }, { name: 'locks_by_age' });
 }
 
+export type FeedDoc = WithStringId<FeedEvent>;
+
+function feedSchema(): Schema<FeedDoc> {
+  return new Schema<FeedDoc>({ _id: String, name: String, payload: Mixed, at: String, instance: String }, { ...options, strict: true, collection: 'feed' })
+    .index({ at: 1 }, { name: 'feed_by_at' });
+}
+
 export interface MongoModels {
   restaurants: Model<RestaurantDoc>;
   tables: Model<TableDoc>;
@@ -140,6 +147,7 @@ export interface MongoModels {
   conversations: Model<ConversationDoc>;
   outbox: Model<OutboxDoc>;
   locks: Model<LockDoc>;
+  feed: Model<FeedDoc>;
 }
 
 /** Registers the models on `conn` (a dedicated connection: the global mongoose is left alone). */
@@ -155,5 +163,6 @@ export function createModels(conn: Connection): MongoModels {
     conversations: conn.model<ConversationDoc>('Conversation', conversationSchema()),
     outbox: conn.model<OutboxDoc>('OutboxEntry', outboxSchema()),
     locks: conn.model<LockDoc>('Lock', lockSchema()),
+    feed: conn.model<FeedDoc>('FeedEvent', feedSchema()),
   };
 }

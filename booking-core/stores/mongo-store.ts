@@ -29,10 +29,10 @@ import { claimKey, claimsFor, type SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, ReservationStatus, Restaurant, Table } from '../model';
 import type {
-  ConversationSummary, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
+  ConversationSummary, FeedEvent, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
 } from '../store';
 import {
-  CLAIM_LOCK_INDEX, createModels, type ClaimDoc, type ConversationDoc, type MongoModels, type OutboxDoc,
+  CLAIM_LOCK_INDEX, createModels, type ClaimDoc, type ConversationDoc, type FeedDoc, type MongoModels, type OutboxDoc,
   type ReservationDoc, type RestaurantDoc, type UserDoc,
 } from './mongo-models';
 
@@ -624,5 +624,20 @@ export class MongoStore implements Store {
   async listOutbox(limit: number): Promise<OutboxEntry[]> {
     const docs = await this.models.outbox.find({}).sort({ createdAt: -1, _id: 1 }).limit(Math.max(1, Math.floor(limit))).lean<OutboxDoc[]>();
     return docs.map(({ dedupe: _dedupe, leaseSeq: _seq, ...entry }) => withoutId<OutboxEntry>(entry));
+  }
+
+  // Live feed
+
+  async appendFeed(e: FeedEvent): Promise<void> {
+    await this.models.feed.updateOne({ _id: String(e.id) }, { $setOnInsert: { name: String(e.name), payload: e.payload, at: String(e.at), instance: String(e.instance) } }, { upsert: true });
+  }
+
+  async feedSince(sinceAt: string, limit: number): Promise<FeedEvent[]> {
+    const docs = await this.models.feed.find({ at: { $gte: String(sinceAt) } }).sort({ at: 1, _id: 1 }).limit(Math.max(1, Math.floor(limit))).lean<FeedDoc[]>();
+    return docs.map((d) => withoutId<FeedEvent>(d));
+  }
+
+  async pruneFeed(beforeAt: string): Promise<void> {
+    await this.models.feed.deleteMany({ at: { $lt: String(beforeAt) } });
   }
 }

@@ -10,7 +10,7 @@ import type { SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, Restaurant, Table } from '../model';
 import type {
-  ConversationSummary, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
+  ConversationSummary, FeedEvent, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
 } from '../store';
 
 const SCHEMA = `
@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS outbox (
   id TEXT PRIMARY KEY, dedupe_key TEXT UNIQUE, status TEXT NOT NULL, next_attempt_at TEXT NOT NULL,
   lease_until TEXT, created_at TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
+CREATE TABLE IF NOT EXISTS feed (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS feed_by_at ON feed (at);
 `;
 
 type Row = { doc: string };
@@ -339,5 +341,19 @@ export class SqliteStore implements Store {
   private saveOutboxRow(e: OutboxEntry): void {
     this.db.prepare('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?')
       .run(e.status, e.nextAttemptAt, e.leaseUntil, JSON.stringify(e), e.id);
+  }
+
+  // Live feed
+
+  async appendFeed(e: FeedEvent): Promise<void> {
+    this.db.prepare('INSERT OR IGNORE INTO feed (id, at, doc) VALUES (?, ?, ?)').run(e.id, e.at, JSON.stringify(e));
+  }
+
+  async feedSince(sinceAt: string, limit: number): Promise<FeedEvent[]> {
+    return (this.db.prepare('SELECT doc FROM feed WHERE at >= ? ORDER BY at, seq LIMIT ?').all(sinceAt, limit) as Row[]).map((r) => JSON.parse(r.doc) as FeedEvent);
+  }
+
+  async pruneFeed(beforeAt: string): Promise<void> {
+    this.db.prepare('DELETE FROM feed WHERE at < ?').run(beforeAt);
   }
 }
