@@ -1,7 +1,6 @@
 // The store contract on the MongoDB store, over the real wire protocol (FerretDB in CI:
 // `eval "$(bash scripts/ferretdb.sh start)"`), plus the crash-safety of its claims.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { BookingService } from '../../booking-core/booking-service';
@@ -10,50 +9,32 @@ import { addDays, localDateOf } from '../../booking-core/clock';
 import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../booking-core/demo-restaurant';
 import { BookingError, SlotTakenError } from '../../booking-core/errors';
 import { MongoStore } from '../../booking-core/stores/mongo-store';
+import { MONGODB_URI, mongoSkip, NO_MONGO_REASON, RUN_TAG, uriWithDatabase } from './mongo-uri';
 import { runStoreContract, type StoreUnderTest } from './store-contract';
 
-const BASE_URI = process.env.MONGODB_URI ?? '';
-const REASON = 'MONGODB_URI not set: start FerretDB with scripts/ferretdb.sh start';
-const RUN = randomBytes(4).toString('hex');
+const BASE_URI = MONGODB_URI;
 let counter = 0;
-
-/** The same server, another database: `<db>_<run>_<n>` (every store of this run gets its own). */
-export function uriWithDatabase(uri: string, suffix: string): string {
-  const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)\/?([^?]*)(\?.*)?$/.exec(uri);
-  if (!m) throw new Error(`MONGODB_URI is not a mongodb:// URI: ${uri}`);
-  const db = decodeURIComponent(m[2]) || 'maitre_test';
-  return `${m[1]}/${encodeURIComponent(`${db}_${suffix}`)}${m[3] ?? ''}`;
-}
 
 const dropped: Array<() => Promise<void>> = [];
 
 async function freshStore(): Promise<{ store: MongoStore; uri: string }> {
-  const uri = uriWithDatabase(BASE_URI, `${RUN}_${++counter}`);
+  const uri = uriWithDatabase(BASE_URI, `${RUN_TAG}_${++counter}`);
   const store = new MongoStore(uri, { warn: () => undefined });
   await store.init();
   return { store, uri };
 }
 
-async function dropDatabase(uri: string): Promise<void> {
-  const conn = await mongoose.createConnection(uri).asPromise();
-  try {
-    await conn.db?.dropDatabase();
-  } finally {
-    await conn.close();
-  }
-}
-
 if (!BASE_URI) {
   if (process.env.CI === 'true') {
     it('the MongoDB store suite runs in CI', () => {
-      assert.fail(`${REASON} (CI=true: the Mongo suite is required)`);
+      assert.fail(`${NO_MONGO_REASON} (CI=true: the Mongo suite is required)`);
     });
   } else {
-    console.log(`# skipping the MongoDB store suite: ${REASON}`);
+    console.log(`# skipping the MongoDB store suite: ${NO_MONGO_REASON}`);
   }
 }
 
-const skip = BASE_URI ? undefined : REASON;
+const skip = mongoSkip;
 
 runStoreContract('mongo', async (): Promise<StoreUnderTest> => {
   let { store: current, uri } = await freshStore();
