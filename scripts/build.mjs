@@ -9,6 +9,7 @@ mkdirSync('dist', { recursive: true });
 /** Browser bundles: one line each. `static` is a folder copied beside the bundle. */
 const browserBundles = [
   { entry: 'dashboard/ui/main.tsx', out: 'dist/dashboard/app.js', static: ['dashboard/ui/public', 'dist/dashboard'] },
+  { entry: 'adapters/webchat-widget/index.tsx', out: 'dist/webchat/widget.js' },
 ];
 
 await build({

@@ -1,0 +1,170 @@
+// Twilio Messaging (SMS and WhatsApp share one webhook) ↔ Bot Framework. A guest's thread is the
+// conversation 'sms:<E164>' or 'whatsapp:<E164>', the sender is their phone number, and the bot's
+// replies for the turn come back as TwiML <Message>s in the webhook's answer.
+import twilio from 'twilio';
+import type { Request, Response, Next, Server } from 'restify';
+import type { TurnRunner } from './activity-adapter';
+import { readReplies } from './bot-replies';
+import { texts } from './channel-texts';
+import { BodyError, cleanText, jsonError, parseForm, readRawBody, sendReply, xmlReply } from './http-io';
+import { messageActivity, type Sender } from './inbound';
+import { e164, localeFromPhone, type ChannelLocale } from './locale';
+import { packMessages } from './message-split';
+import { optOutIntent, type OptOutRegistry } from './opt-out';
+import { withinBudget, type ReplayGuard, type WebhookReply } from './replay-guard';
+import { verifyTwilioSignature, type SignatureConfig } from './twilio-signature';
+import type { HandoffNotice } from './twilio-voice';
+
+const { MessagingResponse } = twilio.twiml;
+
+export const MESSAGING_PATH = '/twilio/messaging';
+/** Longer than any booking request; a 10,000-character message is cut here, not refused. */
+const MAX_INBOUND_CHARS = 1000;
+
+export interface LateReply {
+  channel: 'sms' | 'whatsapp';
+  /** The guest's E.164 number. */
+  to: string;
+  /** The number they wrote to (ours), as Twilio gave it. */
+  from: string;
+  texts: string[];
+}
+
+export interface MessagingAdapterOptions {
+  signature: SignatureConfig;
+  runTurn: TurnRunner;
+  guard: ReplayGuard;
+  optOuts: OptOutRegistry;
+  defaultLocale: ChannelLocale;
+  /** Our Twilio numbers in E.164; an empty list accepts messages to any number. */
+  ownNumbers?: () => string[];
+  /** Twilio waits 15 s for the webhook; past this budget the answer goes out as `onLateReply`. */
+  turnBudgetMs?: number;
+  onLateReply?: (reply: LateReply) => Promise<void>;
+  onHandoff?: (notice: HandoffNotice) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export class TwilioMessagingAdapter {
+  private readonly log: (line: string) => void;
+  private readonly budgetMs: number;
+
+  constructor(private readonly options: MessagingAdapterOptions) {
+    this.log = options.log ?? (() => undefined);
+    this.budgetMs = options.turnBudgetMs ?? 11_000;
+  }
+
+  register(server: Server): void {
+    server.post(MESSAGING_PATH, (req: Request, res: Response, next: Next) => {
+      this.handle(req).then(
+        (reply) => {
+          sendReply(res, reply);
+          next();
+        },
+        (err: Error) => {
+          this.log(`[messaging] ${err.stack ?? err.message}`);
+          sendReply(res, xmlReply(this.twiml([texts(this.options.defaultLocale).technicalText])));
+          next();
+        },
+      );
+    });
+  }
+
+  async handle(req: Request): Promise<WebhookReply> {
+    let params: Record<string, string>;
+    try {
+      params = parseForm(await readRawBody(req));
+    } catch (err) {
+      if (err instanceof BodyError) return jsonError(err.status, err.code, err.message);
+      throw err;
+    }
+    const verdict = verifyTwilioSignature(this.options.signature, req.url ?? MESSAGING_PATH, req.headers['x-twilio-signature'], params);
+    if (!verdict.ok) {
+      this.log(`[messaging] refused: signature ${verdict.reason}`);
+      return jsonError(403, 'forbidden', verdict.reason === 'not_configured' ? 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set.' : 'Invalid Twilio signature.');
+    }
+    const sid = params.MessageSid ?? params.SmsMessageSid ?? params.SmsSid ?? '';
+    if (!/^[A-Za-z0-9]{2,64}$/.test(sid)) return jsonError(400, 'invalid_input', 'MessageSid is missing or malformed.');
+    const phone = e164(params.From);
+    if (!phone) return jsonError(400, 'invalid_input', 'From is missing or is not a phone number.');
+    if (!this.isOurNumber(params.To)) {
+      this.log(`[messaging] message to unknown number ${params.To ?? '(none)'} refused`);
+      return jsonError(404, 'unknown_number', 'This number is not one of the restaurant\'s numbers.');
+    }
+    const channel = /^whatsapp:/i.test(params.From ?? '') ? 'whatsapp' : 'sms';
+    const sender: Sender = { channelId: channel, conversationId: `${channel}:${phone}`, fromId: phone, locale: localeFromPhone(phone, this.options.defaultLocale) };
+
+    const answer = this.options.guard.once(`msg:${sid}`, () =>
+      this.turn(sender, channel, params).catch((err: Error) => {
+        this.log(`[messaging] turn ${sid} failed: ${err.stack ?? err.message}`);
+        return xmlReply(this.twiml([texts(sender.locale).technicalText]));
+      }),
+    );
+    const ready = await withinBudget(answer, this.budgetMs);
+    if (ready) return ready;
+    // Too slow for Twilio's 15 s: answer empty now, send the bot's words when they are ready.
+    void answer.then((late) => this.deliverLate(late, channel, phone, params.To ?? ''));
+    return xmlReply(this.twiml([]));
+  }
+
+  private async turn(sender: Sender, channel: 'sms' | 'whatsapp', params: Record<string, string>): Promise<WebhookReply> {
+    const body = cleanText(params.Body, MAX_INBOUND_CHARS);
+    const t = texts(sender.locale);
+    const intent = optOutIntent(body, params.OptOutType);
+    if (intent === 'stop') {
+      await this.options.optOuts.record(channel, sender.fromId, true, body.slice(0, 40));
+      // Twilio (or the carrier) confirms an opt-out itself; nothing more may be sent.
+      return xmlReply(this.twiml([]));
+    }
+    if (intent === 'start') {
+      await this.options.optOuts.record(channel, sender.fromId, false, body.slice(0, 40));
+      // With Advanced Opt-Out, Twilio sends its own confirmation; otherwise we do.
+      return xmlReply(this.twiml(params.OptOutType ? [] : [t.resubscribed]));
+    }
+    if (await this.options.optOuts.isOptedOut(channel, sender.fromId)) {
+      this.log(`[messaging] ${channel} ${sender.fromId} has opted out: message not answered`);
+      return xmlReply(this.twiml([]));
+    }
+    const media = Number.parseInt(params.NumMedia ?? '0', 10) || 0;
+    if (!body) return xmlReply(this.twiml([media > 0 ? t.mediaOnly : t.emptyMessage]));
+
+    const outcome = readReplies(await this.options.runTurn(messageActivity(sender, body, params)));
+    const lines = outcome.messages.map((m) => m.text);
+    if (outcome.handoff) {
+      if (!lines.length) lines.push(texts(outcome.locale ?? sender.locale).handoffText);
+      const notice: HandoffNotice = { ...outcome.handoff, channelId: channel, conversationId: sender.conversationId, from: sender.fromId };
+      const hook = this.options.onHandoff;
+      if (hook) setImmediate(() => void hook(notice).catch((err: Error) => this.log(`[messaging] handoff alert failed: ${err.message}`)));
+    }
+    return xmlReply(this.twiml(packMessages(lines)));
+  }
+
+  private twiml(messages: string[]): string {
+    const mr = new MessagingResponse();
+    for (const m of messages) mr.message(m);
+    return mr.toString();
+  }
+
+  private async deliverLate(reply: WebhookReply, channel: 'sms' | 'whatsapp', to: string, from: string): Promise<void> {
+    const hook = this.options.onLateReply;
+    const lines = [...reply.body.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => decodeXml(m[1]));
+    if (!lines.length) return;
+    if (!hook) {
+      this.log(`[messaging] a slow answer to ${to} could not be delivered (no late-reply sender)`);
+      return;
+    }
+    await hook({ channel, to, from, texts: lines }).catch((err: Error) => this.log(`[messaging] late reply to ${to} failed: ${err.message}`));
+  }
+
+  private isOurNumber(to: string | undefined): boolean {
+    const own = this.options.ownNumbers?.() ?? [];
+    if (!own.length) return true;
+    const number = e164(to);
+    return number !== null && own.includes(number);
+  }
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+

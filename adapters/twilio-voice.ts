@@ -1,0 +1,398 @@
+// Twilio Programmable Voice ↔ Bot Framework. A call is a conversation 'voice:<CallSid>'; each
+// thing the caller says (a <Gather input="speech"> result, or a <Record>ing transcribed by the
+// optional Whisper STT) is one bot turn, and the bot's replies become <Say>s in the next TwiML.
+// The call's state lives in the action URLs (turn number, language, silences), so any server
+// instance can answer any webhook, and a retried webhook is recognised by CallSid + turn.
+import twilio from 'twilio';
+import type { Request, Response, Next, Server } from 'restify';
+import type { TurnRunner } from './activity-adapter';
+import { readReplies, type Handoff, type TurnOutcome } from './bot-replies';
+import { texts } from './channel-texts';
+import { BodyError, cleanText, jsonError, parseForm, readRawBody, sendReply, xmlReply } from './http-io';
+import { endActivity, joinActivity, messageActivity, type Sender } from './inbound';
+import { e164, localeFromPhone, type ChannelLocale } from './locale';
+import { withinBudget, type ReplayGuard, type WebhookReply } from './replay-guard';
+import { verifyTwilioSignature, type SignatureConfig } from './twilio-signature';
+import type { SpeechToText } from './whisper-stt';
+
+const { VoiceResponse } = twilio.twiml;
+type Twiml = InstanceType<typeof VoiceResponse>;
+type SayAttributes = Exclude<Parameters<Twiml['say']>[0], string>;
+type SayVoice = NonNullable<SayAttributes['voice']>;
+
+export const VOICE_PATHS = {
+  incoming: '/twilio/voice/incoming',
+  gather: '/twilio/voice/gather',
+  recorded: '/twilio/voice/recorded',
+  wait: '/twilio/voice/wait',
+  dial: '/twilio/voice/dial',
+  status: '/twilio/voice/status',
+} as const;
+type VoiceRoute = keyof typeof VOICE_PATHS;
+
+/**
+ * Amazon Polly neural voices through Twilio <Say>: natural, and each reads its own language's
+ * dates and numbers correctly ("20 h" in French, "8 pm" in English).
+ */
+export const DEFAULT_VOICES: Record<ChannelLocale, SayVoice> = {
+  'fr-FR': 'Polly.Lea-Neural',
+  'en-US': 'Polly.Joanna-Neural',
+};
+
+/** Words the recogniser should expect in a booking call: numbers, days, times, yes/no. */
+const SPEECH_HINTS: Record<ChannelLocale, string> = {
+  'fr-FR': [
+    'réservation', 'réserver une table', 'personnes', 'couverts', 'ce soir', 'demain', 'après-demain',
+    'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'midi', 'midi et demi',
+    'dix-neuf heures', 'vingt heures', 'vingt heures trente', 'vingt et une heures', 'au nom de',
+    'oui', 'non', "c'est ça", 'annuler', 'modifier', 'deux', 'trois', 'quatre', 'cinq', 'six', 'huit',
+  ].join(', '),
+  'en-US': [
+    'reservation', 'book a table', 'people', 'guests', 'tonight', 'tomorrow', 'day after tomorrow',
+    'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'noon', 'half past seven',
+    'seven pm', 'eight pm', 'eight thirty', 'under the name', 'yes', 'no', "that's right", 'cancel', 'change',
+    'two', 'three', 'four', 'five', 'six', 'eight',
+  ].join(', '),
+};
+
+const TERMINAL_CALL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+const MAX_SPEECH_CHARS = 600;
+const MAX_WAITS = 2;
+
+export interface CallEnded {
+  conversationId: string;
+  callSid: string;
+  from: string | null;
+  status: string;
+  durationSeconds: number | null;
+}
+
+export interface HandoffNotice extends Handoff {
+  channelId: 'voice' | 'sms' | 'whatsapp' | 'webchat';
+  conversationId: string;
+  from: string;
+}
+
+export interface VoiceAdapterOptions {
+  signature: SignatureConfig;
+  runTurn: TurnRunner;
+  guard: ReplayGuard;
+  defaultLocale: ChannelLocale;
+  /** The restaurant's line for transfers; null when there is none. */
+  transferNumber: () => Promise<string | null>;
+  /** Our Twilio numbers in E.164; an empty list accepts calls to any number. */
+  ownNumbers?: () => string[];
+  /** Whisper transcription instead of Twilio's <Gather> speech recognition. */
+  stt?: SpeechToText | null;
+  voices?: Partial<Record<ChannelLocale, SayVoice>>;
+  /** Longest a webhook waits for the bot before answering "one moment" (Twilio gives up at 15 s). */
+  turnBudgetMs?: number;
+  onHandoff?: (notice: HandoffNotice) => Promise<void>;
+  onCallEnded?: (call: CallEnded) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+/** Where the call is, carried in each action URL. */
+interface CallStep {
+  callSid: string;
+  sender: Sender;
+  /** The turn the next answer will be. */
+  turn: number;
+  locale: ChannelLocale;
+  silences: number;
+}
+
+export class TwilioVoiceAdapter {
+  private readonly voices: Record<ChannelLocale, SayVoice>;
+  private readonly budgetMs: number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: VoiceAdapterOptions) {
+    this.voices = { ...DEFAULT_VOICES, ...options.voices };
+    this.budgetMs = options.turnBudgetMs ?? 9_000;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  register(server: Server): void {
+    for (const route of Object.keys(VOICE_PATHS) as VoiceRoute[]) {
+      server.post(VOICE_PATHS[route], (req: Request, res: Response, next: Next) => {
+        this.handle(route, req).then(
+          (reply) => {
+            sendReply(res, reply);
+            next();
+          },
+          (err: Error) => {
+            this.log(`[voice] ${route}: ${err.stack ?? err.message}`);
+            sendReply(res, xmlReply(this.apology(this.options.defaultLocale)));
+            next();
+          },
+        );
+      });
+    }
+  }
+
+  /** Verifies, then answers one webhook. Never throws for bad input: a 4xx or TwiML. */
+  async handle(route: VoiceRoute, req: Request): Promise<WebhookReply> {
+    let params: Record<string, string>;
+    try {
+      params = parseForm(await readRawBody(req));
+    } catch (err) {
+      if (err instanceof BodyError) return jsonError(err.status, err.code, err.message);
+      throw err;
+    }
+    const pathAndQuery = req.url ?? VOICE_PATHS[route];
+    const verdict = verifyTwilioSignature(this.options.signature, pathAndQuery, req.headers['x-twilio-signature'], params);
+    if (!verdict.ok) {
+      this.log(`[voice] refused ${route}: signature ${verdict.reason}`);
+      return jsonError(403, 'forbidden', verdict.reason === 'not_configured' ? 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set.' : 'Invalid Twilio signature.');
+    }
+    const callSid = params.CallSid ?? '';
+    if (!/^[A-Za-z0-9]{2,64}$/.test(callSid)) return jsonError(400, 'invalid_input', 'CallSid is missing or malformed.');
+    const query = new URL(pathAndQuery, 'http://local').searchParams;
+    const step = this.stepOf(callSid, params, query);
+
+    switch (route) {
+      case 'incoming':
+        return this.incoming(step, params);
+      case 'gather':
+        return this.answerWithin(step, () => this.spoken(step, params, cleanText(params.SpeechResult, MAX_SPEECH_CHARS)));
+      case 'recorded':
+        return this.answerWithin(step, () => this.recorded(step, params, query.get('empty') === '1'));
+      case 'wait':
+        return this.wait(step, Number(query.get('tries') ?? '1'));
+      case 'dial':
+        return this.afterDial(step, params);
+      case 'status':
+        return this.status(step, params);
+    }
+  }
+
+  private stepOf(callSid: string, params: Record<string, string>, query: URLSearchParams): CallStep {
+    const caller = e164(params.From);
+    const lang = query.get('lang');
+    const locale: ChannelLocale = lang === 'fr' ? 'fr-FR' : lang === 'en' ? 'en-US' : localeFromPhone(caller, this.options.defaultLocale);
+    const turn = Math.min(Math.max(Number.parseInt(query.get('turn') ?? '0', 10) || 0, 0), 100_000);
+    const silences = query.get('silence') === '1' ? 1 : 0;
+    return {
+      callSid,
+      turn,
+      locale,
+      silences,
+      sender: { channelId: 'voice', conversationId: `voice:${callSid}`, fromId: caller ?? `anonymous:${callSid}`, locale },
+    };
+  }
+
+  private async incoming(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    if (!this.isOurNumber(params.To)) {
+      const vr = new VoiceResponse();
+      this.say(vr, step.locale, step.locale === 'fr-FR' ? "Ce numéro ne prend pas de réservations. Au revoir." : 'This number does not take reservations. Goodbye.');
+      vr.hangup();
+      return xmlReply(vr.toString());
+    }
+    return this.answerWithin(step, async () => {
+      const replies = await this.options.runTurn(joinActivity(step.sender, params));
+      return this.render(readReplies(replies), { ...step, turn: step.turn + 1 });
+    });
+  }
+
+  private async spoken(step: CallStep, params: Record<string, string>, speech: string): Promise<WebhookReply> {
+    if (!speech) return this.silence(step);
+    const activity = messageActivity(step.sender, speech, params);
+    const replies = await this.options.runTurn(activity);
+    return this.render(readReplies(replies), { ...step, turn: step.turn + 1, silences: 0 });
+  }
+
+  private async recorded(step: CallStep, params: Record<string, string>, empty: boolean): Promise<WebhookReply> {
+    const stt = this.options.stt;
+    const url = params.RecordingUrl;
+    if (empty || !stt || !url || params.RecordingDuration === '0') return this.silence(step);
+    let speech: string;
+    try {
+      speech = cleanText(await stt.transcribe(url, step.locale), MAX_SPEECH_CHARS);
+    } catch (err) {
+      this.log(`[voice] transcription failed for ${step.callSid}: ${(err as Error).message}`);
+      const vr = new VoiceResponse();
+      this.prompt(vr, [{ text: texts(step.locale).transcriptionFailed, locale: step.locale }], { ...step, turn: step.turn + 1 });
+      return xmlReply(vr.toString());
+    }
+    return this.spoken(step, params, speech);
+  }
+
+  /** Nothing heard: one re-prompt, then a polite goodbye. */
+  private silence(step: CallStep): WebhookReply {
+    const vr = new VoiceResponse();
+    const t = texts(step.locale);
+    if (step.silences >= 1) {
+      this.say(vr, step.locale, t.silenceGoodbye);
+      vr.hangup();
+    } else {
+      this.prompt(vr, [{ text: t.reprompt, locale: step.locale }], { ...step, turn: step.turn + 1, silences: 1 });
+    }
+    return xmlReply(vr.toString());
+  }
+
+  /**
+   * Runs `compute` once per CallSid + turn and answers within the budget: a slow turn gets
+   * "one moment" and a <Redirect> that picks the answer up when it is ready.
+   */
+  private async answerWithin(step: CallStep, compute: () => Promise<WebhookReply>): Promise<WebhookReply> {
+    const key = this.keyOf(step);
+    const answer = this.options.guard.once(key, () =>
+      compute().catch((err: Error) => {
+        this.log(`[voice] turn ${key} failed: ${err.stack ?? err.message}`);
+        return xmlReply(this.apology(step.locale, { ...step, turn: step.turn + 1 }));
+      }),
+    );
+    const ready = await withinBudget(answer, this.budgetMs);
+    if (ready) return ready;
+    return xmlReply(this.holdOn(step, texts(step.locale).hold, 1));
+  }
+
+  private async wait(step: CallStep, tries: number): Promise<WebhookReply> {
+    const pending = this.options.guard.peek(this.keyOf(step));
+    const ready = await withinBudget(pending, this.budgetMs);
+    if (ready) return ready;
+    if (tries < MAX_WAITS && this.options.guard.isRunning(this.keyOf(step))) {
+      return xmlReply(this.holdOn(step, texts(step.locale).stillWorking, tries + 1));
+    }
+    // Lost (the instance that ran it restarted) or far too slow: say so and listen again.
+    return xmlReply(this.apology(step.locale, { ...step, turn: step.turn + 1 }));
+  }
+
+  private holdOn(step: CallStep, sentence: string, tries: number): string {
+    const vr = new VoiceResponse();
+    this.say(vr, step.locale, sentence);
+    vr.redirect({ method: 'POST' }, this.url('wait', { turn: step.turn, lang: langOf(step.locale), tries, silence: step.silences || undefined }));
+    return vr.toString();
+  }
+
+  private afterDial(step: CallStep, params: Record<string, string>): WebhookReply {
+    const vr = new VoiceResponse();
+    if (params.DialCallStatus !== 'completed') this.say(vr, step.locale, texts(step.locale).transferFailed);
+    vr.hangup();
+    return xmlReply(vr.toString());
+  }
+
+  private async status(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const status = params.CallStatus ?? '';
+    if (!TERMINAL_CALL_STATUSES.has(status)) return xmlReply(new VoiceResponse().toString());
+    return this.options.guard.once(`voice:${step.callSid}:status`, async () => {
+      const code = status === 'completed' ? 'completedSuccessfully' : 'channelFailed';
+      await this.options.runTurn(endActivity(step.sender, code, params));
+      const duration = Number.parseInt(params.CallDuration ?? '', 10);
+      await this.options.onCallEnded?.({
+        conversationId: step.sender.conversationId,
+        callSid: step.callSid,
+        from: e164(params.From),
+        status,
+        durationSeconds: Number.isFinite(duration) ? duration : null,
+      });
+      return xmlReply(new VoiceResponse().toString());
+    });
+  }
+
+  /** The bot's turn as TwiML: what it said, then listen, transfer or hang up. */
+  private async render(outcome: TurnOutcome, next: CallStep): Promise<WebhookReply> {
+    const locale = outcome.locale ?? next.locale;
+    const step = { ...next, locale };
+    const said = outcome.messages.map((m) => ({ text: m.speak, locale: m.locale ?? locale }));
+    const vr = new VoiceResponse();
+    if (outcome.handoff) {
+      this.notifyHandoff(step, outcome.handoff);
+      const number = e164(await this.options.transferNumber().catch(() => null));
+      const t = texts(locale);
+      for (const s of said) this.say(vr, s.locale, s.text);
+      if (number && this.isTransferable(number, step)) {
+        if (!said.length) this.say(vr, locale, t.transfer);
+        vr.dial({ action: this.url('dial', { lang: langOf(locale) }), method: 'POST', timeout: 25, answerOnBridge: true }, number);
+      } else {
+        this.say(vr, locale, t.noTransferNumber);
+        vr.hangup();
+      }
+    } else if (outcome.ended) {
+      for (const s of said) this.say(vr, s.locale, s.text);
+      if (!said.length) this.say(vr, locale, texts(locale).goodbye);
+      vr.hangup();
+    } else {
+      this.prompt(vr, said, step);
+    }
+    return xmlReply(vr.toString());
+  }
+
+  /** Says the lines and listens for the answer (speech <Gather>, or <Record> for Whisper). */
+  private prompt(vr: Twiml, lines: Array<{ text: string; locale: ChannelLocale }>, step: CallStep): void {
+    const query = { turn: step.turn, lang: langOf(step.locale), silence: step.silences || undefined };
+    if (this.options.stt) {
+      for (const l of lines) this.say(vr, l.locale, l.text);
+      const action = this.url('recorded', query);
+      vr.record({ action, method: 'POST', timeout: 3, maxLength: 30, playBeep: false, trim: 'trim-silence', finishOnKey: '#' });
+      // Twilio goes on to the next verb when nothing was recorded: that is the silence path.
+      vr.redirect({ method: 'POST' }, this.url('recorded', { ...query, empty: 1 }));
+      return;
+    }
+    const gather = vr.gather({
+      input: ['speech'],
+      language: step.locale,
+      action: this.url('gather', query),
+      method: 'POST',
+      timeout: 5,
+      speechTimeout: '2',
+      actionOnEmptyResult: true,
+      hints: SPEECH_HINTS[step.locale],
+      profanityFilter: false,
+    });
+    for (const l of lines) gather.say({ voice: this.voices[l.locale], language: l.locale }, l.text);
+  }
+
+  private say(vr: Twiml, locale: ChannelLocale, text: string): void {
+    vr.say({ voice: this.voices[locale], language: locale }, text);
+  }
+
+  private apology(locale: ChannelLocale, next?: CallStep): string {
+    const vr = new VoiceResponse();
+    if (next) this.prompt(vr, [{ text: texts(locale).technicalVoice, locale }], { ...next, locale });
+    else {
+      this.say(vr, locale, texts(locale).technicalVoice);
+      vr.hangup();
+    }
+    return vr.toString();
+  }
+
+  private notifyHandoff(step: CallStep, handoff: Handoff): void {
+    const hook = this.options.onHandoff;
+    if (!hook) return;
+    // After the reply: a staff alert must not hold the caller.
+    setImmediate(() => {
+      hook({ ...handoff, channelId: 'voice', conversationId: step.sender.conversationId, from: step.sender.fromId }).catch((err: Error) =>
+        this.log(`[voice] handoff alert failed: ${err.message}`),
+      );
+    });
+  }
+
+  /** Calling the restaurant's own Twilio number back would loop the call into the bot. */
+  private isTransferable(number: string, step: CallStep): boolean {
+    const own = this.options.ownNumbers?.() ?? [];
+    return !own.includes(number) && number !== step.sender.fromId;
+  }
+
+  private isOurNumber(to: string | undefined): boolean {
+    const own = this.options.ownNumbers?.() ?? [];
+    if (!own.length) return true;
+    const number = e164(to);
+    return number !== null && own.includes(number);
+  }
+
+  private keyOf(step: CallStep): string {
+    return `voice:${step.callSid}:${step.turn}`;
+  }
+
+  private url(route: VoiceRoute, query: Record<string, string | number | undefined>): string {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) q.set(k, String(v));
+    const qs = q.toString();
+    return this.options.signature.publicBaseUrl.replace(/\/+$/, '') + VOICE_PATHS[route] + (qs ? `?${qs}` : '');
+  }
+}
+
+const langOf = (locale: ChannelLocale): string => (locale === 'fr-FR' ? 'fr' : 'en');
+

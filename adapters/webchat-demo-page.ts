@@ -1,0 +1,50 @@
+// /webchat/demo: a sample restaurant website carrying the one-line widget tag, as a restaurant
+// would paste it into its own site. Nothing on the page knows about the chat but the tag.
+
+const escape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+export function demoPage(restaurant: { name: string; address?: string; phone?: string }, publicBaseUrl: string): string {
+  const name = escape(restaurant.name);
+  const tag = `<script src="${escape(publicBaseUrl.replace(/\/+$/, ''))}/webchat/widget.js" async></script>`;
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${name} — Bistrot parisien</title>
+<style>
+  body { margin: 0; font-family: Georgia, 'Times New Roman', serif; color: #2b2118; background: #fbf7f0; }
+  header { background: #5a1e1b; color: #fbf7f0; padding: 3rem 1.5rem 2.5rem; text-align: center; }
+  header h1 { margin: 0; font-size: 2.6rem; letter-spacing: .04em; }
+  header p { margin: .5rem 0 0; font-style: italic; opacity: .9; }
+  main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.5rem 6rem; line-height: 1.6; }
+  h2 { color: #5a1e1b; border-bottom: 1px solid #e4d8c6; padding-bottom: .3rem; }
+  .hours { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1.5rem; }
+  code { background: #efe6d8; padding: .15rem .35rem; border-radius: 4px; font-size: .85rem; word-break: break-all; }
+  footer { text-align: center; font-size: .85rem; color: #7a6a58; padding: 1rem; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${name}</h1>
+  <p>Cuisine de bistrot, produits du marché</p>
+</header>
+<main>
+  <h2>Bienvenue</h2>
+  <p>Une cuisine de saison, des vins de petits producteurs et une salle chaleureuse au cœur de Paris.
+  Réservez votre table en quelques mots : cliquez sur la bulle en bas à droite et écrivez, par exemple,
+  « une table pour 2 demain à 20h ».</p>
+  <h2>Horaires</h2>
+  <div class="hours"><span>Déjeuner</span><span>tous les jours, 12h00 – 14h30</span><span>Dîner</span><span>tous les jours, 19h00 – 23h00</span></div>
+  <h2>Nous trouver</h2>
+  <p>${escape(restaurant.address ?? '')}${restaurant.phone ? `<br>Téléphone : ${escape(restaurant.phone)}` : ''}</p>
+  <h2>Pour les développeurs</h2>
+  <p>Cette page de démonstration contient seulement la balise du widget :<br><code>${escape(tag)}</code></p>
+</main>
+<footer>${name} — page de démonstration de Maître</footer>
+${tag}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,139 @@
+// Wires the channel adapters (Twilio voice, SMS/WhatsApp, web chat) to the bot and the server.
+// The adapters only translate; what they need from the product is given here: the bot's turn,
+// the store-backed memory of webhook answers, opt-outs and web chat histories, the restaurant's
+// phone for transfers, staff alerts and the transcript line of a finished call.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Middleware, MiddlewareHandler } from 'botbuilder';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Request } from 'restify';
+import { CollectingAdapter, type BotLogic } from '../adapters/activity-adapter';
+import { e164, type ChannelLocale } from '../adapters/locale';
+import { ReplayGuard, type ReplyCache, type WebhookReply } from '../adapters/replay-guard';
+import { TwilioMessagingAdapter, type LateReply } from '../adapters/twilio-messaging';
+import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapters/twilio-voice';
+import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
+import { createWhisperStt } from '../adapters/whisper-stt';
+import type { OutboxEntry, Store } from '../booking-core';
+import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
+import type { AppContext } from './context';
+
+/** What the channels need from the bot: its turn logic, and middleware to run around it. */
+export interface ChannelBot {
+  logic: BotLogic;
+  middleware?: Array<Middleware | MiddlewareHandler>;
+  /** Raises the staff alert for a handoff; without it the handoff is only logged. */
+  onHandoff?: (notice: HandoffNotice) => Promise<void>;
+}
+
+export interface Channels {
+  adapter: CollectingAdapter;
+  voice: TwilioVoiceAdapter;
+  messaging: TwilioMessagingAdapter;
+  webchat: WebchatAdapter;
+}
+
+/** Webhook answers kept for Twilio's retries. Key: "msg:<MessageSid>", "voice:<CallSid>:<turn>". */
+export const WEBHOOK_REPLY_COLLECTION = 'webhookReply';
+/** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
+export const WEBCHAT_COLLECTION = 'webchatConversation';
+
+/** Bot turns per web chat client per minute: a person types far fewer. */
+const WEBCHAT_TURNS_PER_MINUTE = 30;
+
+export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
+  const { config, store, log } = ctx;
+  const adapter = new CollectingAdapter();
+  for (const m of bot.middleware ?? []) adapter.use(m);
+  const runTurn = adapter.runnerFor(bot.logic);
+  const guard = new ReplayGuard(storeReplyCache(store));
+  const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
+  const signature = { authToken: config.twilio.authToken ?? undefined, publicBaseUrl: config.publicBaseUrl };
+  const ownNumbers = () => [config.twilio.phoneNumber, config.twilio.whatsappNumber].map((n) => e164(n)).filter((n): n is string => n !== null);
+  const onHandoff = async (notice: HandoffNotice) => {
+    log(`[channels] handoff (${notice.reason}) on ${notice.channelId} ${notice.conversationId}: ${notice.summary}`);
+    await bot.onHandoff?.(notice);
+  };
+
+  const voice = new TwilioVoiceAdapter({
+    signature, runTurn, guard, defaultLocale, ownNumbers, onHandoff, log,
+    transferNumber: async () => (await ctx.bookings.restaurant()).phone || null,
+    stt: config.voiceStt === 'whisper' && config.openai
+      ? createWhisperStt({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, twilioAccountSid: config.twilio.accountSid, twilioAuthToken: config.twilio.authToken })
+      : null,
+    onCallEnded: (call) => recordCallEnd(store, call),
+  });
+  if (config.voiceStt === 'whisper' && !config.openai) log('[channels] VOICE_STT=whisper needs OPENAI_API_KEY: using Twilio speech recognition');
+
+  const messaging = new TwilioMessagingAdapter({
+    signature, runTurn, guard, defaultLocale, ownNumbers, onHandoff, log,
+    optOuts: new StoreOptOuts(store, () => ctx.clock()),
+    onLateReply: (reply) => queueLateReply(store, reply, ctx.clock()),
+  });
+
+  const limiter = new RateLimiterMemory({ points: WEBCHAT_TURNS_PER_MINUTE, duration: 60 });
+  const webchat = new WebchatAdapter({
+    runTurn, guard, defaultLocale, onHandoff, log,
+    history: storeWebchatHistory(store),
+    publicBaseUrl: config.publicBaseUrl,
+    // dist/server.js is bundled into dist/, so the widget sits beside it; under tsx, in dist/.
+    widgetFiles: [join(__dirname, 'webchat', 'widget.js'), join(process.cwd(), 'dist', 'webchat', 'widget.js')],
+    restaurant: async () => {
+      const r = await ctx.bookings.restaurant();
+      return { name: r.name, address: r.address, phone: r.phone };
+    },
+    allow: (req: Request) => limiter.consume(req.socket?.remoteAddress ?? 'unknown').then(() => true, () => false),
+  });
+
+  voice.register(ctx.server);
+  messaging.register(ctx.server);
+  webchat.register(ctx.server);
+  return { adapter, voice, messaging, webchat };
+}
+
+function storeReplyCache(store: Store): ReplyCache {
+  return {
+    async get(key) {
+      return (await store.getDocument<WebhookReply>(WEBHOOK_REPLY_COLLECTION, key))?.value ?? null;
+    },
+    async put(key, reply) {
+      // First answer wins: a concurrent retry on another instance keeps the stored one.
+      await store.putDocument(WEBHOOK_REPLY_COLLECTION, key, reply, null);
+    },
+  };
+}
+
+function storeWebchatHistory(store: Store): WebchatHistory {
+  return {
+    async load(id) {
+      return (await store.getDocument<WebchatRecord>(WEBCHAT_COLLECTION, id))?.value ?? null;
+    },
+    save: (id, record) => putLatest(store, WEBCHAT_COLLECTION, id, record),
+  };
+}
+
+/** The call stays in its transcript with how it ended. */
+async function recordCallEnd(store: Store, call: CallEnded): Promise<void> {
+  const duration = call.durationSeconds !== null ? `, ${call.durationSeconds} s` : '';
+  await store.appendTranscript({
+    conversationId: call.conversationId,
+    channel: 'voice',
+    from: 'system',
+    text: `Call ended (${call.status}${duration})`,
+    at: new Date().toISOString(),
+    address: call.from ?? undefined,
+  });
+}
+
+/** A reply too slow for the webhook goes out through the outbox, like any message. */
+async function queueLateReply(store: Store, reply: LateReply, now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (const [i, body] of reply.texts.entries()) {
+    const entry: OutboxEntry = {
+      id: randomUUID(), kind: reply.channel, to: reply.to, subject: null, body, meta: { purpose: 'late_reply' },
+      status: 'pending', attempts: 0, lastError: null, nextAttemptAt: at, leaseUntil: null, leaseOwner: null,
+      reservationId: null, dedupeKey: `late:${reply.channel}:${reply.to}:${at}:${i}`, createdAt: at, sentAt: null,
+    };
+    await store.enqueueOutbox(entry);
+  }
+}
