@@ -2,7 +2,7 @@
 // queues them before anything is sent, and each entry's dedupe key keeps it single even when
 // an event is handled twice.
 import { randomUUID } from 'node:crypto';
-import type { BookingEventBus, Clock, OutboxEntry, PublicReservation, Restaurant, Store } from '../../booking-core';
+import { toPublic, type BookingEventBus, type Clock, type OutboxEntry, type PublicReservation, type Restaurant, type Store } from '../../booking-core';
 import {
   messagesForChange, PENDING_REMINDER_COLLECTION, pendingReminderFor, phoneKey, reminderMessage, toOutboxEntry, wasGuestInformed,
   type ChangeKind, type NotificationSettings, type PlannedMessage,
@@ -79,6 +79,20 @@ export class Notifier {
     let planned = messagesForChange(kind, restaurant, r, this.options.settings, version);
     if (await wasGuestInformed(store, r.id, kind)) planned = planned.filter((m) => m.purpose !== 'guest_confirmation');
     return this.queue(planned);
+  }
+
+  /**
+   * Queues the messages of bookings made since `since` that have none (the process died
+   * between a booking and its listener). Already queued messages are refused by their
+   * dedupe keys, so this is safe to run at every start.
+   */
+  async catchUp(since: Date): Promise<OutboxEntry[]> {
+    const now = this.options.clock();
+    const recent = (await this.options.store.findReservations({ restaurantId: this.options.restaurantId, from: now.toISOString(), statuses: ['confirmed'] }))
+      .filter((r) => new Date(r.createdAt).getTime() >= since.getTime());
+    const queued: OutboxEntry[] = [];
+    for (const r of recent) queued.push(...(await this.onEvent('created', toPublic(r))));
+    return queued;
   }
 
   /** Queues a reminder for one slot of a booking (scheduler) or on demand (staff). */

@@ -74,6 +74,11 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     describe: () => (['email', 'sms', 'whatsapp'] as const)
       .map((k) => `${k}: ${senders[k]?.notConfigured ? `not configured (${senders[k]?.notConfigured})` : 'ready'}`).join('; '),
     start: (options = {}) => {
+      // Bookings of the last day whose messages were never queued (a crash in between) get them now.
+      notifier.catchUp(new Date(clock().getTime() - 24 * 3600_000)).then(
+        (queued) => { if (queued.length) log(`[outbox] queued ${queued.length} message(s) missed before the last stop`); },
+        (err: Error) => log(`[outbox] catch-up failed: ${err.message}`),
+      );
       worker.start(options.pollMs ?? 1000);
       scheduler.start(options.reminderEveryMs ?? 60_000);
     },

@@ -245,6 +245,31 @@ describe('outbox', () => {
     }
   });
 
+  test('a booking whose messages were never queued (crash in between) gets them at the next start, once', async () => {
+    const clock = manualClock(NOW);
+    const r = await rig(clock, notificationsConfig({ smtpUrl, twilioUrl }));
+    try {
+      const { reservation } = await r.bookings.book(booking({ customerPhone: '+33677777777' }));
+      await r.n.notifier.settled();
+      const queued = (await r.store.listOutbox(100)).filter((e) => e.reservationId === reservation.id).length;
+      assert.equal(queued, 3);
+      assert.equal((await r.n.notifier.catchUp(new Date(clock().getTime() - 3600_000))).length, 0, 'nothing twice');
+      // The same booking in a store whose outbox lost it: written without any listener.
+      const store = await seededStore();
+      const bare = await rig(clock, notificationsConfig({ smtpUrl, twilioUrl }), { store });
+      const original = await r.store.getReservation(reservation.id);
+      const restaurant = await store.firstRestaurant();
+      assert.ok(original && restaurant);
+      await store.createReservation({ ...original, restaurantId: restaurant.id }, [], clock());
+      assert.equal((await bare.n.notifier.catchUp(new Date(clock().getTime() - 3600_000))).length, 3);
+      assert.equal((await bare.n.notifier.catchUp(new Date(clock().getTime() - 3600_000))).length, 0);
+      await bare.close();
+      await store.close();
+    } finally {
+      await r.close();
+    }
+  });
+
   test('without credentials entries are kept as not_configured, and the booking is made', async () => {
     const clock = manualClock(NOW);
     const r = await rig(clock, notificationsConfig({ smtpUrl: null, twilioUrl: null }));
