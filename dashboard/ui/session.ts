@@ -7,7 +7,7 @@ import type { User } from './types';
 export interface DesktopBridge {
   getToken(): Promise<string | null>;
   setToken(token: string | null): Promise<void>;
-  reportList(payload: { date: string; reservations: unknown[] }): void;
+  reportList(payload: { date: string; timezone: string; reservations: unknown[] }): void;
 }
 
 declare global {

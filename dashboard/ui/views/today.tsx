@@ -60,7 +60,7 @@ export function TodayView() {
 
   // The desktop app keeps the last list it saw, to show it read-only when the server is away.
   useEffect(() => {
-    if (list && window.maitreDesktop && date === today) window.maitreDesktop.reportList({ date, reservations: list });
+    if (list && rest && window.maitreDesktop && date === today) window.maitreDesktop.reportList({ date, timezone: rest.timezone, reservations: list });
   }, [list]);
 
   const reservations = useMemo(() => (list ?? []).filter((x) => ON_FLOOR.includes(x.status)), [list]);
