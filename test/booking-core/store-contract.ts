@@ -442,6 +442,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       }));
     });
 
+    describe('live feed', () => {
+      it('keeps events once, in order, and prunes the old ones', withStore(async ({ store }) => {
+        const t0 = Date.now();
+        const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+        const event = (id: string, s: number) => ({ id, name: 'reservation:created', payload: { id: `r-${id}`, tableIds: ['T1'], notes: 'a.b $c' }, at: at(s), instance: 'A' });
+        await store.appendFeed(event('e2', 2));
+        await store.appendFeed(event('e1', 1));
+        await store.appendFeed(event('e1', 1)); // the same event written twice is kept once
+        await store.appendFeed(event('e3', 3));
+        assert.deepEqual((await store.feedSince(at(0), 10)).map((e) => e.id), ['e1', 'e2', 'e3']);
+        assert.deepEqual(await store.feedSince(at(2), 1), [event('e2', 2)]);
+        await store.pruneFeed(at(2));
+        assert.deepEqual((await store.feedSince(at(0), 10)).map((e) => e.id), ['e2', 'e3']);
+      }));
+    });
+
     describe('outbox', () => {
       it('queues once per dedupe key and leases each entry to one owner', withStore(async ({ store }) => {
         assert.equal(await store.enqueueOutbox(outbox({ dedupeKey: 'reminder:r1:120' })), true);
