@@ -1,11 +1,122 @@
-import type { Understanding, UnderstandContext } from './types';
+// One utterance in, one Understanding out. The order matters: contact details and the party
+// size are read and blanked out first, so that what remains for dates and times holds no
+// stray numbers ("4 personnes" is never 04:00, "four tonight" never 04:00 tonight).
+import type { Lang, Understanding, UnderstandContext } from './types';
+import { Work, normalise, tidy } from './text';
+import { detectLanguage, findSwitch } from './language';
+import { bareName, takeEmail, takeName, takePhone } from './contact';
+import { bareNumber, takePartySize } from './party';
+import { bareDay, bareTime, partOfDayIn, takeDate, takeTime } from './when';
+import { localNow } from './calendar';
+import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, warmRecognizers } from './recognizers';
+import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
+
+const LUNCH_WORDS = /(?<![\p{L}])(?:le\s+midi|ce\s+midi|déjeuner|dejeuner|lunch|lunchtime)(?![\p{L}])/u;
 
 /** Reads one utterance. Never throws: an empty or unreadable text gives intent 'none'. */
 export function understand(text: string, ctx: UnderstandContext): Understanding {
-  void text;
-  void ctx;
-  return { intent: 'none', language: null, switchTo: null };
+  try {
+    return read(text, ctx);
+  } catch {
+    return { intent: 'none', language: null, switchTo: null };
+  }
+}
+
+function read(text: string, ctx: UnderstandContext): Understanding {
+  const original = tidy(typeof text === 'string' ? text : '').slice(0, 1000);
+  const w = new Work(original, normalise(original));
+  const out: Understanding = { intent: 'none', language: null, switchTo: null };
+  if (!w.low.trim()) return out;
+  const today = localNow(ctx.now, ctx.timezone);
+  const expecting = ctx.expecting;
+
+  const email = takeEmail(w);
+  const phone = takePhone(w, ctx.lang);
+  const name = takeName(w, expecting === 'name');
+  // Language and goals are read on the words without the name (a name is in no language).
+  const words = w.rest;
+  out.language = detectLanguage(words);
+  const lang: Lang = out.language ?? ctx.lang;
+  const sw = findSwitch(w.rest);
+  if (sw) {
+    out.switchTo = sw.to;
+    w.mask(sw.index, sw.length);
+  }
+
+  let choice: number | undefined;
+  if (expecting === 'choice') {
+    const c = choiceOf(w.rest, true);
+    if (c) {
+      choice = c.value;
+      w.mask(c.index, c.length);
+    }
+  }
+
+  let partySize = takePartySize(w);
+  if (partySize === undefined && expecting === 'partySize') {
+    partySize = bareNumber(w) ?? bareRecognizedNumber(w.rest, lang);
+  }
+
+  const lunch = LUNCH_WORDS.test(w.low);
+  const day = takeDate(w, today, lang);
+  let date = day.date;
+  let time = takeTime(w, lunch);
+  if (time === undefined && expecting === 'time') time = bareTime(w, lunch);
+  if (date === undefined && expecting === 'date') date = bareDay(w, today);
+  if ((date === undefined && DATE_CUES.test(w.rest)) || (time === undefined && TIME_CUES.test(w.rest))) {
+    const rest = w.rest.replace(/\s+/g, ' ').trim();
+    const found = recognizeWhen(rest, lang, today, lunch);
+    date ??= found.date;
+    time ??= found.time;
+  }
+  const partOfDay = time === undefined ? day.part ?? partOfDayIn(w.low) : undefined;
+
+  let bare: string | undefined;
+  if (name === undefined && expecting === 'name' && partySize === undefined && date === undefined && time === undefined && !goalOf(words)) {
+    bare = bareName(w);
+  }
+  if (choice === undefined && expecting !== 'choice') {
+    const c = choiceOf(w.rest, false);
+    if (c) choice = c.value;
+  }
+
+  let yn = yesNoOf(words)?.value;
+  const facts = partySize !== undefined || date !== undefined || time !== undefined || partOfDay !== undefined || (name ?? bare) !== undefined;
+  if (yn === undefined && (expecting === 'confirm' || (!facts && words.trim().split(/\s+/).length <= 4))) {
+    yn = recognizeYesNo(words, lang);
+  }
+
+  const goal = goalOf(words);
+  if (goal) out.intent = goal;
+  else if (expecting === 'confirm' && yn) out.intent = yn;
+  else if (isBookingWords(words) || facts) out.intent = 'book';
+  else if (yn) out.intent = yn;
+  else if (isThanks(words)) out.intent = 'thanks';
+  else if (isGreeting(words)) out.intent = 'greeting';
+
+  if (partySize !== undefined) out.partySize = partySize;
+  if (date !== undefined) out.date = date;
+  if (time !== undefined) out.time = time;
+  if (partOfDay !== undefined) out.partOfDay = partOfDay;
+  if ((name ?? bare) !== undefined) out.name = name ?? bare;
+  if (phone !== undefined) out.phone = phone;
+  if (email !== undefined) out.email = email;
+  if (yn !== undefined) out.yesNo = yn;
+  if (choice !== undefined) out.choice = choice;
+  return out;
+}
+
+/** "quatre-vingts", "a dozen": words our own list does not have, when a number is awaited. */
+function bareRecognizedNumber(rest: string, lang: Lang): number | undefined {
+  if (!/\p{L}/u.test(rest)) return undefined;
+  const n = recognizeNumber(rest, lang);
+  return n !== undefined && n >= 1 && n <= 99 ? n : undefined;
 }
 
 /** Loads the recognizer models once (the first French recognition is slow when cold). */
-export function warmUp(): void {}
+export function warmUp(): void {
+  warmRecognizers();
+  const ctx = { lang: 'fr' as const, now: new Date(), timezone: 'Europe/Paris' };
+  understand('Bonjour, je voudrais réserver pour 4 personnes demain à 19h30 au nom de Dupont', ctx);
+  understand('Hi, a table for two next Saturday at half past seven under Smith', { ...ctx, lang: 'en' });
+}

@@ -1,0 +1,61 @@
+// How many guests: "pour 4 personnes", "on sera huit", "table for two", "party of seven",
+// "3 of us", "a couple". Runs before the time extractor and masks what it read, so that the
+// "4" of "4 personnes" or the "four" of "four tonight" never becomes a time.
+import { ANY_NUMBER, wordToNumber } from './numbers';
+import { WB, WE, rx, type Work } from './text';
+
+const N = `(${ANY_NUMBER})`;
+const PEOPLE = `(?:personnes?|pers\\.?|couverts?|convives?|adultes?|invités?|people|persons?|guests?|adults?|pax|diners|covers|of\\s+us)`;
+// After "pour N" / "for N": what shows the number is a clock time, not guests.
+const NOT_TIME = `(?!\\s*(?:h(?![\\p{L}])|heures?|:|\\.\\d|\\d|am|pm|a\\.m|p\\.m|o'clock|du\\s+(?:matin|soir)|de\\s+l'apr|in\\s+the\\s+(?:morning|evening|afternoon)|at\\s+night|thirty|fifteen|forty|trente|quinze|et\\s+(?:demie?|quart)|moins|minutes?|jours?|days?|nights?|nuits?|semaines?|weeks?|ans|years?|mois|months?|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept(?:embre)?\\b|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep))`;
+
+const PATTERNS: RegExp[] = [
+  // "4 personnes", "deux couverts", "5 people", "3 of us", "a couple of us"
+  rx(`${WB}${N}\\s+${PEOPLE}${WE}`),
+  // "on sera huit", "nous serons 4", "we'll be five", "there will be 6 of us"
+  rx(`${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)(?:\\s+à)?|we(?:'ll|\\s+will)?\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)\\s+${N}${NOT_TIME}${WE}`),
+  // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
+  rx(`${WB}(?:party|group|groupe)\\s+(?:of|de)\\s+${N}${WE}`),
+  rx(`${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à)\\s+${N}${NOT_TIME}${WE}`),
+  // "pour trois ?", "for 3 next Saturday": a bare number after pour/for is the party, unless
+  // something after it makes it a time or a date.
+  rx(`${WB}(?:pour|for)\\s+${N}${NOT_TIME}${WE}`),
+  rx(`${WB}(?:juste|just|only|seulement)\\s+(?:nous|the)\\s+${N}${WE}`),
+  rx(`${WB}(?:nous|the)\\s+${N}(?:\\s+(?:of\\s+us|seulement))?${WE}(?=\\s*(?:$|[,.!?]))`),
+  rx(`${WB}(a\\s+couple)${WE}`),
+  rx(`${WB}(?:en|à)\\s+(deux|2)(?:\\s+personnes)?${WE}(?=\\s*(?:$|[,.!?]))`),
+];
+
+/** Most guests one sentence can mean; larger numbers are something else (a year, a price). */
+export const MAX_PARTY_READ = 99;
+
+export function takePartySize(w: Work): number | undefined {
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    const m = re.exec(w.rest);
+    re.lastIndex = 0;
+    if (!m) continue;
+    const n = wordToNumber(m[1]);
+    if (n === null || n < 1 || n > MAX_PARTY_READ) continue;
+    w.maskMatch(m);
+    return n;
+  }
+  return undefined;
+}
+
+const BARE = rx(`${WB}${N}${WE}`);
+
+/** When the bot asked "how many?", the first number of the answer is the party ("4", "quatre"). */
+export function bareNumber(w: Work, max = MAX_PARTY_READ): number | undefined {
+  BARE.lastIndex = 0;
+  for (let m = BARE.exec(w.rest); m; m = BARE.exec(w.rest)) {
+    const n = wordToNumber(m[1]);
+    if (n !== null && n >= 1 && n <= max) {
+      BARE.lastIndex = 0;
+      w.maskMatch(m);
+      return n;
+    }
+  }
+  BARE.lastIndex = 0;
+  return undefined;
+}
