@@ -29,7 +29,7 @@ export function segmentsFor(services: Service[], reservations: Reservation[], zo
   for (const s of segs) {
     const seg = { ...s, start: Math.floor(s.start / 30) * 30, end: Math.ceil(s.end / 30) * 30 };
     const prev = out[out.length - 1];
-    if (prev && seg.start <= prev.end) {
+    if (prev && seg.start < prev.end) {
       prev.end = Math.max(prev.end, seg.end);
       if (prev.name === 'other') prev.name = seg.name;
     } else out.push(seg);
