@@ -77,6 +77,19 @@ export function isDuplicateKey(err: unknown): boolean {
   return typeof e.message === 'string' && e.message.includes('E11000');
 }
 
+/**
+ * Two upserts of one new _id at once (two instances seeding an empty database) may answer
+ * E11000 to the slower one; by then the document exists, and the same upsert is an update.
+ */
+async function upsertRetried<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    return write();
+  }
+}
+
 function dbNameOf(uri: string): string {
   try {
     return decodeURIComponent(new URL(uri).pathname.replace(/^\//, '')) || 'test';
@@ -187,7 +200,7 @@ export class MongoStore implements Store {
     const { restaurants } = this.models;
     // Keeps the first createdAt (firstRestaurant's order); a race here could only change that date.
     const existing = await restaurants.findById(String(r.id), { createdAt: 1 }).lean<Pick<RestaurantDoc, '_id' | 'createdAt'>>();
-    await restaurants.replaceOne({ _id: String(r.id) }, { ...withId(r), createdAt: existing?.createdAt ?? new Date() }, { upsert: true });
+    await upsertRetried(() => restaurants.replaceOne({ _id: String(r.id) }, { ...withId(r), createdAt: existing?.createdAt ?? new Date() }, { upsert: true }));
   }
 
   private restaurantFrom(doc: RestaurantDoc): Restaurant {
@@ -202,7 +215,7 @@ export class MongoStore implements Store {
 
   async saveTable(t: Table): Promise<void> {
     const _id = `${t.restaurantId}|${t.id}`;
-    await this.models.tables.replaceOne({ _id }, { ...plain(t), _id }, { upsert: true });
+    await upsertRetried(() => this.models.tables.replaceOne({ _id }, { ...plain(t), _id }, { upsert: true }));
   }
 
   async deleteTable(restaurantId: string, tableId: string): Promise<boolean> {
