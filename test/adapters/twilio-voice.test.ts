@@ -1,0 +1,266 @@
+// The voice adapter over real HTTP with a scripted bot: TwiML shape, languages, silence,
+// transfers, hang-ups, signatures, retries and slow turns.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startHarness, sid, twilioPost, twimlAttributes, twimlTexts, type Harness } from './adapter-harness';
+
+const ACCOUNT = 'AC' + '0'.repeat(32);
+
+function call(from: string) {
+  return { CallSid: sid('CA'), AccountSid: ACCOUNT, From: from, To: '+33100000000', Direction: 'inbound', CallStatus: 'ringing' };
+}
+
+describe('Twilio voice adapter', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  it('greets a French caller with a French speech <Gather> whose action continues the call', async () => {
+    const c = call('+33612340001');
+    const r = await twilioPost(h.base, '/twilio/voice/incoming', c);
+    assert.equal(r.status, 200);
+    assert.match(r.type, /text\/xml/);
+    const g = twimlAttributes(r.text, 'Gather');
+    assert.ok(g, r.text);
+    assert.equal(g.input, 'speech');
+    assert.equal(g.language, 'fr-FR');
+    assert.equal(g.action, `${h.base}/twilio/voice/gather?turn=1&lang=fr`);
+    assert.equal(g.method, 'POST');
+    assert.equal(g.actionOnEmptyResult, 'true');
+    assert.equal(g.speechTimeout, '2');
+    assert.match(g.hints, /demain/);
+    const say = twimlAttributes(r.text, 'Say');
+    assert.equal(say?.voice, 'Polly.Lea-Neural');
+    assert.equal(say?.language, 'fr-FR');
+    assert.match(twimlTexts(r.text, 'Say').join(' '), /Bonjour/);
+    // The <Say> is inside the <Gather>, so the caller can answer over it.
+    assert.match(r.text, /<Gather[^>]*><Say/);
+    const join = h.bot.seen.find((a) => a.conversation?.id === `voice:${c.CallSid}`);
+    assert.equal(join?.type, 'conversationUpdate');
+    assert.equal(join?.channelId, 'voice');
+    assert.equal(join?.from?.id, '+33612340001');
+    assert.deepEqual(join?.membersAdded?.map((m) => m.id), ['+33612340001']);
+  });
+
+  it('guesses the language from the country code: English for +1 and +44, French for Quebec', async () => {
+    for (const [from, lang, voice] of [['+12125550100', 'en-US', 'Polly.Joanna-Neural'], ['+447700900123', 'en-US', 'Polly.Joanna-Neural'], ['+15145550100', 'fr-FR', 'Polly.Lea-Neural'], ['+32470123456', 'fr-FR', 'Polly.Lea-Neural']]) {
+      const r = await twilioPost(h.base, '/twilio/voice/incoming', call(from));
+      assert.equal(twimlAttributes(r.text, 'Gather')?.language, lang, from);
+      assert.equal(twimlAttributes(r.text, 'Say')?.voice, voice, from);
+    }
+  });
+
+  it('makes each SpeechResult one turn and follows the language the bot switches to', async () => {
+    const c = call('+33612340002');
+    await twilioPost(h.base, '/twilio/voice/incoming', c);
+    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'une table pour deux', Confidence: '0.9' });
+    assert.equal(r.status, 200);
+    assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo une table pour deux']);
+    assert.equal(twimlAttributes(r.text, 'Gather')?.action, `${h.base}/twilio/voice/gather?turn=2&lang=fr`);
+    const msg = h.bot.messages().find((a) => a.conversation?.id === `voice:${c.CallSid}`);
+    assert.equal(msg?.text, 'une table pour deux');
+    assert.equal(msg?.locale, 'fr-FR');
+    assert.equal(msg?.from?.id, '+33612340002');
+    assert.equal((msg?.channelData as { raw: Record<string, string> }).raw.SpeechResult, 'une table pour deux');
+
+    r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'in english please' });
+    const g = twimlAttributes(r.text, 'Gather');
+    assert.equal(g?.language, 'en-US');
+    assert.equal(g?.action, `${h.base}/twilio/voice/gather?turn=3&lang=en`);
+    assert.equal(twimlAttributes(r.text, 'Say')?.voice, 'Polly.Joanna-Neural');
+  });
+
+  it('re-prompts once on silence, then says goodbye and hangs up', async () => {
+    const c = call('+33612340003');
+    await twilioPost(h.base, '/twilio/voice/incoming', c);
+    const before = h.bot.messages().length;
+    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress' });
+    assert.match(twimlTexts(r.text, 'Say').join(' '), /répéter/);
+    const action = twimlAttributes(r.text, 'Gather')?.action ?? '';
+    assert.equal(action, `${h.base}/twilio/voice/gather?turn=2&lang=fr&silence=1`);
+    r = await twilioPost(h.base, action, { ...c, CallStatus: 'in-progress', SpeechResult: '' });
+    assert.match(twimlTexts(r.text, 'Say').join(' '), /Au revoir/);
+    assert.match(r.text, /<Hangup\/>/);
+    assert.equal(twimlAttributes(r.text, 'Gather'), null);
+    assert.equal(h.bot.messages().length, before, 'silence runs no bot turn');
+  });
+
+  it('speech after one silence resets the count', async () => {
+    const c = call('+33612340004');
+    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr&silence=1', { ...c, CallStatus: 'in-progress', SpeechResult: 'oui' });
+    assert.equal(twimlAttributes(r.text, 'Gather')?.action, `${h.base}/twilio/voice/gather?turn=3&lang=fr`);
+  });
+
+  it('transfers a handoff to the restaurant with <Dial>, and hangs up politely when nobody answers', async () => {
+    const c = call('+33612340005');
+    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'handoff' });
+    assert.match(r.text, /<Dial[^>]*>\+33140000000<\/Dial>/);
+    const dial = twimlAttributes(r.text, 'Dial');
+    assert.equal(dial?.action, `${h.base}/twilio/voice/dial?lang=fr`);
+    assert.match(twimlTexts(r.text, 'Say').join(' '), /ne quittez pas/);
+    await new Promise((res) => setTimeout(res, 20));
+    assert.equal(h.handoffs.at(-1)?.conversationId, `voice:${c.CallSid}`);
+    assert.equal(h.handoffs.at(-1)?.reason, 'requested');
+    r = await twilioPost(h.base, '/twilio/voice/dial?lang=fr', { ...c, CallStatus: 'in-progress', DialCallStatus: 'no-answer' });
+    assert.match(twimlTexts(r.text, 'Say').join(' '), /rappellera/);
+    assert.match(r.text, /<Hangup\/>/);
+    r = await twilioPost(h.base, '/twilio/voice/dial?lang=fr', { ...c, CallStatus: 'in-progress', DialCallStatus: 'completed' });
+    assert.equal(twimlTexts(r.text, 'Say').length, 0);
+  });
+
+  it('says goodbye and hangs up when the bot ends the conversation', async () => {
+    const c = call('+33612340006');
+    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=4&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'bye' });
+    assert.deepEqual(twimlTexts(r.text, 'Say'), ['Au revoir !']);
+    assert.match(r.text, /<Hangup\/>/);
+  });
+
+  it('closes the conversation once on the status callback, keeping the call for the transcript', async () => {
+    const c = call('+33612340007');
+    const status = { ...c, CallStatus: 'completed', CallDuration: '42' };
+    const [a, b] = await Promise.all([twilioPost(h.base, '/twilio/voice/status', status), twilioPost(h.base, '/twilio/voice/status', status)]);
+    assert.equal(a.status, 200);
+    assert.equal(b.status, 200);
+    const ends = h.bot.seen.filter((x) => x.type === 'endOfConversation' && x.conversation?.id === `voice:${c.CallSid}`);
+    assert.equal(ends.length, 1);
+    assert.deepEqual(h.callsEnded.filter((e) => e.callSid === c.CallSid).map((e) => [e.status, e.durationSeconds, e.from]), [['completed', 42, '+33612340007']]);
+    // Progress callbacks change nothing.
+    await twilioPost(h.base, '/twilio/voice/status', { ...c, CallStatus: 'in-progress' });
+    assert.equal(h.callsEnded.filter((e) => e.callSid === c.CallSid).length, 1);
+  });
+
+  it('refuses unsigned, tampered and wrongly keyed webhooks with 403 and runs nothing', async () => {
+    const c = call('+33612340008');
+    const seen = h.bot.seen.length;
+    const unsigned = await twilioPost(h.base, '/twilio/voice/incoming', c, { sign: false });
+    assert.equal(unsigned.status, 403);
+    assert.equal(JSON.parse(unsigned.text).error, 'forbidden');
+    const wrongKey = await twilioPost(h.base, '/twilio/voice/incoming', c, { token: 'another-token' });
+    assert.equal(wrongKey.status, 403);
+    // Signed for one SpeechResult, sent with another.
+    const signedFor = await import('./adapter-harness').then((m) => m.twilioSignature(`${h.base}/twilio/voice/gather?turn=1&lang=fr`, { ...c, SpeechResult: 'deux personnes' }));
+    const tampered = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: 'huit personnes' }, { signature: signedFor });
+    assert.equal(tampered.status, 403);
+    // Signed for turn 1, replayed against turn 2 (the query is part of what is signed).
+    const otherTurn = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr', { ...c, SpeechResult: 'deux personnes' }, { signature: signedFor });
+    assert.equal(otherTurn.status, 403);
+    assert.equal(h.bot.seen.length, seen);
+  });
+
+  it('answers a retried turn with the same TwiML without running the bot twice, even concurrently', async () => {
+    const c = call('+33612340009');
+    const body = { ...c, CallStatus: 'in-progress', SpeechResult: 'slow 150' };
+    const before = h.bot.messages().length;
+    const [a, b] = await Promise.all([twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body), twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body)]);
+    const later = await twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body);
+    assert.equal(a.text, b.text);
+    assert.equal(a.text, later.text);
+    assert.equal(h.bot.messages().length, before + 1);
+  });
+
+  it('rejects a webhook without CallSid with 400, not 500', async () => {
+    const params = { AccountSid: ACCOUNT, From: '+33612340010', To: '+33100000000' };
+    const r = await twilioPost(h.base, '/twilio/voice/incoming', params);
+    assert.equal(r.status, 400);
+    assert.equal(JSON.parse(r.text).error, 'invalid_input');
+  });
+
+  it('cuts a 10,000-character SpeechResult and strips control bytes', async () => {
+    const c = call('+33612340011');
+    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: 'a\u0000b\u0007 ' + 'x'.repeat(10_000) });
+    assert.equal(r.status, 200);
+    const msg = h.bot.messages().find((a) => a.conversation?.id === `voice:${c.CallSid}`);
+    assert.ok(msg?.text && msg.text.length <= 600 && !/[\u0000\u0007]/.test(msg.text));
+  });
+});
+
+describe('Twilio voice adapter, slow turns and other settings', () => {
+  it('holds the caller with a short message and picks the answer up on the redirect', async () => {
+    const h = await startHarness({ turnBudgetMs: 250 });
+    try {
+      const c = call('+33612340020');
+      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'slow 400' });
+      assert.match(twimlTexts(r.text, 'Say').join(' '), /Un instant/);
+      const redirect = twimlTexts(r.text, 'Redirect')[0];
+      assert.equal(redirect, `${h.base}/twilio/voice/wait?turn=1&lang=fr&tries=1`);
+      // Each wait holds up to the budget again; the 400 ms turn is ready within the first or second.
+      let final = await twilioPost(h.base, redirect, { ...c, CallStatus: 'in-progress' });
+      const again = twimlTexts(final.text, 'Redirect')[0];
+      if (again) final = await twilioPost(h.base, again, { ...c, CallStatus: 'in-progress' });
+      assert.deepEqual(twimlTexts(final.text, 'Say'), ['echo slow 400']);
+      assert.equal(twimlAttributes(final.text, 'Gather')?.action, `${h.base}/twilio/voice/gather?turn=2&lang=fr`);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('says a short goodbye to calls for a number that is not ours, and hangs up without a transfer loop', async () => {
+    const h = await startHarness({ ownNumbers: ['+33100000000'], transferNumber: '+33100000000' });
+    try {
+      const stranger = await twilioPost(h.base, '/twilio/voice/incoming', { ...call('+33612340021'), To: '+33199999999' });
+      assert.equal(stranger.status, 200);
+      assert.match(stranger.text, /<Hangup\/>/);
+      // The restaurant's line is the Twilio number itself: a transfer would ring the bot again.
+      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...call('+33612340022'), SpeechResult: 'handoff' });
+      assert.doesNotMatch(r.text, /<Dial/);
+      assert.match(r.text, /<Hangup\/>/);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', () => {
+  it('records each answer, transcribes it through the OpenAI audio API and runs the words as a turn', async () => {
+    const { createServer } = await import('node:http');
+    const { createWhisperStt } = await import('../../adapters/whisper-stt');
+    const seen: Array<{ path: string; auth?: string; body: string }> = [];
+    // A local server speaking both Twilio's recording URLs and OpenAI's transcription API.
+    const fake = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('latin1');
+        seen.push({ path: req.url ?? '', auth: req.headers.authorization, body });
+        if (req.method === 'GET' && req.url === '/Recordings/RE1.wav') {
+          res.writeHead(200, { 'Content-Type': 'audio/wav' });
+          res.end(Buffer.from('RIFF....WAVEfmt fake audio'));
+        } else if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ text: ' Une table pour quatre demain soir. ' }));
+        } else {
+          res.writeHead(404).end();
+        }
+      });
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', () => r()));
+    const port = (fake.address() as { port: number }).port;
+    const stt = createWhisperStt({ apiKey: 'sk-test', baseUrl: `http://127.0.0.1:${port}/v1`, twilioAccountSid: ACCOUNT, twilioAuthToken: 'tok' });
+    const h = await startHarness({ stt });
+    try {
+      const c = call('+33612340030');
+      let r = await twilioPost(h.base, '/twilio/voice/incoming', c);
+      const rec = twimlAttributes(r.text, 'Record');
+      assert.ok(rec, r.text);
+      assert.equal(rec.action, `${h.base}/twilio/voice/recorded?turn=1&lang=fr`);
+      assert.equal(rec.playBeep, 'false');
+      assert.equal(twimlTexts(r.text, 'Redirect')[0], `${h.base}/twilio/voice/recorded?turn=1&lang=fr&empty=1`);
+      r = await twilioPost(h.base, rec.action, { ...c, CallStatus: 'in-progress', RecordingUrl: `http://127.0.0.1:${port}/Recordings/RE1`, RecordingDuration: '3', RecordingSid: 'RE1' });
+      assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo Une table pour quatre demain soir.']);
+      const download = seen.find((s) => s.path === '/Recordings/RE1.wav');
+      assert.equal(download?.auth, 'Basic ' + Buffer.from(`${ACCOUNT}:tok`).toString('base64'));
+      const upload = seen.find((s) => s.path === '/v1/audio/transcriptions');
+      assert.match(upload?.body ?? '', /name="model"\r\n\r\nwhisper-1/);
+      assert.match(upload?.body ?? '', /fake audio/);
+      // Nothing recorded: the redirect after <Record> is the silence path.
+      r = await twilioPost(h.base, `/twilio/voice/recorded?turn=2&lang=fr&empty=1`, { ...c, CallStatus: 'in-progress' });
+      assert.match(twimlTexts(r.text, 'Say').join(' '), /répéter/);
+      assert.ok(twimlAttributes(r.text, 'Record'));
+    } finally {
+      await h.close();
+      fake.close();
+    }
+  });
+});
