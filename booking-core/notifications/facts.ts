@@ -17,8 +17,9 @@ export function formatTime(instant: Date, zone: string, language: Language): str
   return t.minute ? `${h}:${t.toFormat('mm')} ${suffix}` : `${h} ${suffix}`;
 }
 
-export function dashboardLinkFor(dashboardBaseUrl: string, reservationId: string): string {
-  return `${dashboardBaseUrl.replace(/\/+$/, '')}/#/reservations/${encodeURIComponent(reservationId)}`;
+/** The dashboard's bookings list on the booking's day, with the booking open. */
+export function dashboardLinkFor(dashboardBaseUrl: string, reservationId: string, localDate: string): string {
+  return `${dashboardBaseUrl.replace(/\/+$/, '')}/#/bookings?date=${localDate}&open=${encodeURIComponent(reservationId)}`;
 }
 
 export function bookingFacts(restaurant: Restaurant, r: PublicReservation, language: Language, dashboardBaseUrl: string): BookingFacts {
@@ -36,6 +37,6 @@ export function bookingFacts(restaurant: Restaurant, r: PublicReservation, langu
     tables: r.tableIds.join(', '),
     channel: r.channel,
     notes: r.notes,
-    dashboardLink: dashboardLinkFor(dashboardBaseUrl, r.id),
+    dashboardLink: dashboardLinkFor(dashboardBaseUrl, r.id, DateTime.fromJSDate(start, { zone: restaurant.timezone }).toISODate() ?? ''),
   };
 }

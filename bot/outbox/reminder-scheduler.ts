@@ -15,6 +15,7 @@ export interface ReminderSchedulerOptions {
 
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
 
   constructor(private readonly options: ReminderSchedulerOptions) {}
 
@@ -36,17 +37,22 @@ export class ReminderScheduler {
   }
 
   start(everyMs = 60_000): void {
-    this.stop();
+    if (this.timer) clearInterval(this.timer);
     const run = () => {
-      this.tick().catch((err: Error) => this.options.log?.(`[reminders] tick failed: ${err.message}`));
+      if (this.running) return;
+      this.running = this.tick()
+        .catch((err: Error) => { this.options.log?.(`[reminders] tick failed: ${err.message}`); })
+        .then(() => { this.running = null; });
     };
     run();
     this.timer = setInterval(run, everyMs);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops ticking; resolves when a tick under way is over. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.running;
   }
 }

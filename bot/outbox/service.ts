@@ -69,13 +69,14 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   });
   const unsubscribe = notifier.subscribe(deps.events);
   const scheduler = new ReminderScheduler({ store, restaurantId: deps.restaurantId, clock, notifier, log });
+  let catchingUp: Promise<void> = Promise.resolve();
   return {
     notifier, worker, scheduler, senders,
     describe: () => (['email', 'sms', 'whatsapp'] as const)
       .map((k) => `${k}: ${senders[k]?.notConfigured ? `not configured (${senders[k]?.notConfigured})` : 'ready'}`).join('; '),
     start: (options = {}) => {
       // Bookings of the last day whose messages were never queued (a crash in between) get them now.
-      notifier.catchUp(new Date(clock().getTime() - 24 * 3600_000)).then(
+      catchingUp = notifier.catchUp(new Date(clock().getTime() - 24 * 3600_000)).then(
         (queued) => { if (queued.length) log(`[outbox] queued ${queued.length} message(s) missed before the last stop`); },
         (err: Error) => log(`[outbox] catch-up failed: ${err.message}`),
       );
@@ -84,7 +85,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     },
     close: async () => {
       unsubscribe();
-      scheduler.stop();
+      await catchingUp;
+      await scheduler.stop();
       await notifier.settled();
       await worker.stop();
       email.close();

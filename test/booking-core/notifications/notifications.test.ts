@@ -30,7 +30,7 @@ describe('who is told', () => {
     assert.deepEqual(msgs.map((m) => `${m.purpose}:${m.kind}:${m.language}`),
       ['manager_alert:email:fr', 'manager_alert:sms:fr', 'guest_confirmation:sms:en']);
     assert.equal(new Set(msgs.map((m) => m.dedupeKey)).size, 3);
-    assert.match(msgs[0].body, /https:\/\/maitre\.example\.test\/#\/reservations\/r1/);
+    assert.match(msgs[0].body, /https:\/\/maitre\.example\.test\/#\/bookings\?date=2026-12-04&open=r1/);
     assert.match(msgs[2].body, /Friday 4 December at 7:30 pm/);
     const changed = messagesForChange('changed', restaurant, reservation(), settings, 'v2');
     assert.ok(changed.every((m) => m.dedupeKey.startsWith('changed:r1:v2:')));

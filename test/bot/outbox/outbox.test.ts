@@ -44,7 +44,7 @@ describe('outbox', () => {
       assert.match(mail.text, /Subject: Nouvelle réservation : Madame Smsbook, 4 personnes, vendredi 4 décembre à 19h30/);
       assert.match(mail.text, /From: .*booking@example\.test/);
       assert.match(mail.text, /Couverts : 4/);
-      assert.ok(mail.text.includes(`#/reservations/${reservation.id}`), 'links to the booking in the dashboard');
+      assert.ok(mail.text.includes(`#/bookings?date=2026-12-04&open=${reservation.id}`), 'links to the booking in the dashboard');
       const guestSms = twilio.to(GUEST);
       assert.equal(guestSms.length, 1);
       assert.equal(guestSms[0].accountSid, ACCOUNT_SID);

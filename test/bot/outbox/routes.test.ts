@@ -48,7 +48,7 @@ describe('outbox routes', () => {
     assert.equal(r.status, 201);
     const id = r.body.id ?? r.body.reservation?.id;
     const manager = await until('the manager email', () => smtp.mails.find((m) => m.to.includes('manager@example.test') && m.text.includes('Httpcheck')));
-    assert.ok(manager.text.includes(`${s.base}/#/reservations/${id}`), 'the link points at this server');
+    assert.ok(manager.text.includes(`${s.base}/#/bookings?date=${date}&open=${id}`), 'the link points at this server');
     const guestMail = await until('the guest email', () => smtp.mails.find((m) => m.to.includes('guest@example.test')));
     assert.match(guestMail.text, /Your table is booked: 2 guests/);
     await until('the guest SMS', () => twilio.to('+33655500077')[0]);
