@@ -53,12 +53,13 @@ const num = (s: string | undefined) => (s === undefined ? null : wordToNumber(s)
 const TIME_RULES: TimeRule[] = [
   // 19h30, 20h, 20 h 15, 8h du soir, 20:15, 8:30pm, 20 heures 30
   {
-    re: rx(`${WB}(\\d{1,2})\\s*(?:h|:|heures?)\\s*(\\d{2})?${WE}(?:\\s*(?:pile|précises?))?${MARKER}`),
-    read: (m, lunch) => clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[3]), lunch),
+    re: rx(`${WB}(\\d{1,2})\\s*(?:h|:|heures?)(?:\\s*(\\d{2})(?![\\p{N}])|\\s*(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart))?(?:(?<=\\p{N})|${WE})(?:\\s*(?:pile|précises?))?${MARKER}`),
+    read: (m, lunch) =>
+      m[3] ? minuteTail(Number(m[1]), m[3], markerOf(m[4]), lunch) : clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[4]), lunch),
   },
   // 8pm, 8 p.m., 7.30pm
   {
-    re: rx(`${WB}(\\d{1,2})(?:[.](\\d{2}))?\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)(?![\\p{L}])`),
+    re: rx(`(?<![\\p{L}\\p{N}:.])(\\d{1,2})(?:[.](\\d{2}))?\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)(?![\\p{L}])`),
     read: (m, lunch) => clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[3]), lunch),
   },
   // midi, midi et demi, midi trente, minuit; noon, midday, midnight — "midi" only after à/vers
@@ -242,6 +243,8 @@ const DATE_RULES: DateRule[] = [
     read: (m, t) => {
       const n = m[1] === 'a' || m[1] === 'an' ? 1 : wordToNumber(m[1]);
       if (n === null) return { date: null };
+      // French idiom: "dans huit jours" is in a week, "dans quinze jours" in two weeks.
+      if (/^jours?$/.test(m[2]) && (n === 8 || n === 15)) return { date: addDays(t.date, n - 1) };
       return { date: addDays(t.date, /^(semaine|week)/.test(m[2]) ? n * 7 : n) };
     },
   },
