@@ -1,0 +1,71 @@
+// The one way to make the bot: the server and the channel adapters call this.
+//
+//   const { bot, adapterLogic, respond } = createBot({ store, bookings, clock, openai, onHandoff });
+//   adapter.process(activity, adapterLogic)     // any BotAdapter: adapterLogic = (ctx) => bot.run(ctx)
+//   const replies = await respond(activity)     // or run one Activity in process, get the replies
+//
+// The recognizers are warmed here, at start-up, so no guest's turn pays for it.
+import type { Activity, TurnContext } from 'botbuilder';
+import { systemClock, type BookingService, type Clock, type Store } from '../booking-core';
+import { reminderAnswerer } from '../booking-core/notifications/answer';
+import { RestaurantSource, type LlmUnderstander } from '../dialogs';
+import { warmUp } from '../dialogs/understanding';
+import { InProcessAdapter } from './in-process-adapter';
+import { MaitreBot, type HandoffAlert } from './maitre-bot';
+import { StoreStorage } from './store-storage';
+
+export interface CreateBotOptions {
+  store: Store;
+  bookings: BookingService;
+  clock?: Clock;
+  /** OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL: a language model helps read free text. */
+  openai?: { apiKey: string; baseURL?: string; model?: string } | null;
+  /** A ready-made model reader (tests); takes precedence over `openai`. */
+  llm?: LlmUnderstander;
+  /** Raise the staff alert for a guest handed to a person (text channels; voice also dials). */
+  onHandoff?: (alert: HandoffAlert) => void | Promise<void>;
+  /** Answer "1"/"9" replies to reminders (default: on, through the store). */
+  reminders?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface CreatedBot {
+  bot: MaitreBot;
+  /** The turn logic for any BotAdapter: `adapter.processActivity(..., adapterLogic)`. */
+  adapterLogic: (ctx: TurnContext) => Promise<void>;
+  /** An in-process adapter bound to this bot (terminal chat, tests, benchmark). */
+  adapter: InProcessAdapter;
+  /** Runs one inbound Activity (channel protocol of the brief) and returns the bot's replies. */
+  respond: (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
+}
+
+export function createBot(options: CreateBotOptions): CreatedBot {
+  const clock = options.clock ?? (() => options.bookings.now());
+  warmUp();
+  const llm = options.llm ?? (options.openai?.apiKey ? modelReader(options.openai, options.log) : undefined);
+  const bot = new MaitreBot({
+    storage: new StoreStorage(options.store),
+    store: options.store,
+    clock,
+    deps: {
+      bookings: options.bookings,
+      clock,
+      restaurant: new RestaurantSource(options.bookings),
+      llm,
+      reminders: options.reminders === false ? undefined : reminderAnswerer(options.bookings, options.store),
+    },
+    onHandoff: options.onHandoff,
+    log: options.log,
+  });
+  const adapterLogic = (ctx: TurnContext) => bot.run(ctx);
+  const adapter = new InProcessAdapter();
+  return { bot, adapterLogic, adapter, respond: (activity) => adapter.process(activity, adapterLogic) };
+}
+
+/** The optional language model; until dialogs/understanding/llm.ts is wired, none. */
+function modelReader(_openai: { apiKey: string; baseURL?: string; model?: string }, log?: (line: string) => void): LlmUnderstander | undefined {
+  (log ?? console.error)('[bot] OPENAI_API_KEY is set but the model reader is not available yet; using the deterministic recognizers.');
+  return undefined;
+}
+
+export { systemClock };

@@ -1,0 +1,60 @@
+// Records every message of a conversation, both ways, in the store's transcripts (the
+// dashboard shows them), with the reservation a turn made, and the conversation's outcome.
+// A failing write is logged and never breaks the conversation.
+import type { Middleware, TurnContext } from 'botbuilder';
+import type { Clock, Store, TranscriptEntry } from '../booking-core';
+import { localeLanguage, outcomeOf } from '../dialogs';
+
+export class TranscriptMiddleware implements Middleware {
+  constructor(
+    private readonly store: Pick<Store, 'appendTranscript' | 'setConversationOutcome'>,
+    private readonly clock: Clock,
+    private readonly log: (line: string) => void = (line) => console.error(line),
+  ) {}
+
+  async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
+    const a = ctx.activity;
+    const conversationId = a.conversation?.id;
+    if (!conversationId) return next();
+    const base = { conversationId, channel: a.channelId ?? 'unknown', address: a.from?.id ?? '' };
+    if (a.type === 'message' && a.text) {
+      await this.append({ ...base, from: 'guest', text: a.text, at: this.now(), language: localeLanguage(a.locale) ?? undefined });
+    }
+    ctx.onSendActivities(async (c, activities, send) => {
+      const outcome = outcomeOf(c);
+      for (const act of activities) {
+        const at = this.now();
+        if (act.type === 'message' && act.text) {
+          await this.append({ ...base, from: 'bot', text: act.text, at, reservationId: outcome?.reservationId ?? null, language: localeLanguage(act.locale) ?? undefined });
+        } else if (act.type === 'event' && act.name === 'handoff') {
+          const v: { reason?: string; summary?: string } = act.value ?? {};
+          await this.append({ ...base, from: 'system', text: `handoff (${v.reason ?? 'requested'}): ${v.summary ?? ''}`, at });
+        } else if (act.type === 'endOfConversation') {
+          await this.append({ ...base, from: 'system', text: 'end of conversation', at });
+        }
+      }
+      return send();
+    });
+    await next();
+    const outcome = outcomeOf(ctx);
+    if (outcome) {
+      try {
+        await this.store.setConversationOutcome(conversationId, outcome.outcome);
+      } catch (err) {
+        this.log(`[transcript] outcome of ${conversationId} not recorded: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private async append(entry: TranscriptEntry): Promise<void> {
+    try {
+      await this.store.appendTranscript(entry);
+    } catch (err) {
+      this.log(`[transcript] ${entry.conversationId}: ${(err as Error).message}`);
+    }
+  }
+}

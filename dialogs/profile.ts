@@ -1,0 +1,25 @@
+// What the bot remembers about a conversation between turns, beside the dialog stack.
+// Kept in ConversationState (persisted through the store), so a restarted server goes on.
+import type { Language } from '../booking-core';
+import type { Expecting } from './understanding';
+
+export interface ConversationProfile {
+  /** The conversation's language; null until the first message or greeting sets it. */
+  lang: Language | null;
+  /** Whether the guest's own words (not a channel's guess) chose the language. */
+  langFromWords: boolean;
+  /** What the last question asked for, so a bare answer ("4", "Dupont") is read right. */
+  expecting: Expecting | null;
+  /** Misunderstandings in a row; three hand the guest to a person. */
+  misses: number;
+  greeted: boolean;
+}
+
+export function newProfile(): ConversationProfile {
+  return { lang: null, langFromWords: false, expecting: null, misses: 0, greeted: false };
+}
+
+/** What the bot remembers about a guest across conversations (their language). */
+export interface GuestProfile {
+  lang?: Language;
+}

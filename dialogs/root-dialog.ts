@@ -1,0 +1,140 @@
+// The root of the tree: recognises the guest's goal and runs the goal's dialog (book, change,
+// cancel, information, a person). It never ends; when a goal is over it waits for the next.
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { BOOK_TABLE_DIALOG, BookTableDialog } from './book-table-dialog';
+import { CANCEL_BOOKING_DIALOG, CancelBookingDialog } from './cancel-booking-dialog';
+import { hasAnyFact } from './draft';
+import { MAX_MISSES, type GoalResult } from './goal-dialog';
+import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoff-dialog';
+import { INFO_DIALOG, InfoDialog, isInfoIntent } from './info-dialog';
+import { MODIFY_BOOKING_DIALOG, ModifyBookingDialog } from './modify-booking-dialog';
+import { readReminderAnswer } from '../booking-core/notifications/answer';
+import { recordOutcome } from './outcome';
+import type { Said } from './texts';
+import { ask, note, prepareTurn, send, turnOf, type DialogDeps, type Turn } from './turn';
+import type { TurnContext } from './turn-types';
+
+export const ROOT_DIALOG = 'root';
+const WAITING: DialogTurnResult = { status: DialogTurnStatus.waiting };
+
+export class RootDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(ROOT_DIALOG);
+    this.addDialog(new BookTableDialog(deps));
+    this.addDialog(new ModifyBookingDialog(deps));
+    this.addDialog(new CancelBookingDialog(deps));
+    this.addDialog(new InfoDialog());
+    this.addDialog(new HandoffDialog());
+  }
+
+  protected override onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.onContinueDialog(innerDc);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const ctx = innerDc.context;
+    if (ctx.activity.type !== 'message') return WAITING;
+    const turn = await prepareTurn(ctx, this.deps);
+    if (await this.reminderAnswered(turn, ctx)) return WAITING;
+    let result = innerDc.activeDialog ? await innerDc.continueDialog() : await this.route(innerDc, turn);
+    // A goal that ends may hand over to another (a change of goal, a person).
+    for (let hops = 0; result.status === DialogTurnStatus.complete && hops < 3; hops++) {
+      result = await this.afterGoal(innerDc, turn, result.result);
+    }
+    await send(ctx, null);
+    return WAITING;
+  }
+
+  /** "1" or "9" in answer to a reminder confirms or cancels that booking, whatever else is going on. */
+  private async reminderAnswered(turn: Turn, ctx: TurnContext): Promise<boolean> {
+    if (!this.deps.reminders || !turn.channelPhone || !readReminderAnswer(turn.text)) return false;
+    const answer = await this.deps.reminders(turn.channelPhone, turn.text);
+    if (!answer.handled) return false;
+    if (answer.action === 'cancelled') recordOutcome(ctx, { outcome: 'cancelled', reservationId: answer.reservationId });
+    await send(ctx, { text: answer.reply });
+    return true;
+  }
+
+  /** Starts the dialog of the goal the guest's words express. */
+  private async route(dc: DialogContext, turn: Turn): Promise<DialogTurnResult> {
+    const { u, texts: t } = turn;
+    const ctx = dc.context;
+    if (turn.switched) note(ctx, t.switchedLanguage);
+    const understood = u.intent !== 'none' || hasAnyFact(u);
+    if (understood) turn.profile.misses = 0;
+    switch (u.intent) {
+      case 'book':
+        return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
+      case 'modify':
+        return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u));
+      case 'cancel':
+        return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u));
+      case 'human':
+        return dc.beginDialog(HANDOFF_DIALOG, { reason: 'requested', summary: `Guest asked for a person (${turn.lang}, ${turn.channel}${turn.channelPhone ? `, ${turn.channelPhone}` : ''}).` } satisfies HandoffOptions);
+      case 'thanks':
+        await send(ctx, t.youAreWelcome);
+        if (turn.voice) await ctx.sendActivity({ type: 'endOfConversation' });
+        return WAITING;
+      case 'help':
+        return this.ask(ctx, t.help);
+      case 'restart':
+        note(ctx, t.startOver);
+        return this.ask(ctx, t.howCanIHelp);
+      case 'abort':
+        note(ctx, t.nothingToAbort);
+        return this.ask(ctx, t.howCanIHelp);
+      default:
+        break;
+    }
+    if (isInfoIntent(u.intent)) return dc.beginDialog(INFO_DIALOG, { topic: u.intent });
+    // Facts without a stated goal ("4 people tomorrow at 8") can only be a booking.
+    if (hasAnyFact(u) && (u.partySize !== undefined || u.date || u.time)) return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
+    if (u.intent === 'greeting' || u.intent === 'yes' || u.intent === 'no' || turn.switched) {
+      const said = u.intent === 'greeting' && !turn.profile.greeted ? t.greeting(turn.restaurant.name) : t.howCanIHelp;
+      turn.profile.greeted = true;
+      return this.ask(ctx, said);
+    }
+    turn.profile.misses += 1;
+    if (turn.profile.misses >= MAX_MISSES) {
+      return dc.beginDialog(HANDOFF_DIALOG, { reason: 'misunderstood', summary: `Guest not understood three times (${turn.lang}, ${turn.channel}); last words: "${turn.text.slice(0, 200)}".` } satisfies HandoffOptions);
+    }
+    return this.ask(ctx, t.didNotUnderstandRoot);
+  }
+
+  private async afterGoal(dc: DialogContext, turn: Turn, result: GoalResult | undefined): Promise<DialogTurnResult> {
+    const ctx = dc.context;
+    const t = turn.texts;
+    switch (result?.kind) {
+      case 'done':
+        if (turn.voice && result.outcome !== 'nothing') await ctx.sendActivity({ type: 'endOfConversation' });
+        return WAITING;
+      case 'handoff':
+        return dc.beginDialog(HANDOFF_DIALOG, { reason: result.reason, summary: result.summary } satisfies HandoffOptions);
+      case 'aborted':
+        note(ctx, t.abandoned);
+        return this.ask(ctx, t.howCanIHelp);
+      case 'restart':
+        note(ctx, t.startOver);
+        return this.ask(ctx, t.howCanIHelp);
+      case 'switch':
+        turn.u = { ...turn.u, intent: result.intent };
+        return this.route(dc, { ...turn, switched: false });
+      default:
+        return WAITING;
+    }
+  }
+
+  private async ask(ctx: TurnContext, said: Said): Promise<DialogTurnResult> {
+    await ask(ctx, said);
+    return WAITING;
+  }
+}
+
+/** Greets a guest who opens a chat or calls, in the channel's language guess. */
+export async function greet(ctx: TurnContext, deps: DialogDeps): Promise<void> {
+  const turn = await prepareTurn(ctx, deps);
+  turn.profile.greeted = true;
+  await ask(ctx, turn.texts.greeting(turn.restaurant.name));
+}
+
+export { turnOf };

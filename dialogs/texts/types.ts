@@ -1,0 +1,104 @@
+// The message catalogue's shape. fr.ts and en.ts both implement `Texts`, so a key missing in
+// one language fails the type check. Each phrase may carry a `voice` variant: short
+// sentences, no symbols, for text-to-speech on the phone (it becomes the activity's `speak`).
+import type { Alternative, Language } from '../../booking-core';
+
+export interface Said {
+  text: string;
+  /** Ear-friendly variant for the voice channel; `text` (cleaned of symbols) is used when absent. */
+  voice?: string;
+}
+
+/** What a read-back or a summary of a booking needs. */
+export interface BookingFacts {
+  partySize: number;
+  date: string;
+  time: string;
+  name?: string;
+}
+
+export interface ServiceHours {
+  open: string;
+  close: string;
+  lastSeating: string;
+}
+
+export interface DayHours {
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  services: ServiceHours[];
+}
+
+export interface MenuLine {
+  section: string;
+  dishes: Array<{ name: string; price: number }>;
+}
+
+export type Refusal = 'closed' | 'past_time' | 'too_far' | 'too_soon' | 'outside_hours' | 'no_table_that_day' | 'invalid_date';
+
+export interface Texts {
+  lang: Language;
+  locale: 'fr-FR' | 'en-US';
+
+  // Formatting: how this language says a day, a time, a party.
+  day(date: string, today: string): string;
+  time(time: string, voice: boolean): string;
+  when(date: string, time: string, today: string, voice: boolean): string;
+  party(n: number): string;
+
+  // Opening and general
+  greeting(restaurant: string): Said;
+  howCanIHelp: Said;
+  anythingElse: Said;
+  help: Said;
+  helpInBooking: Said;
+  didNotUnderstand: Said;
+  didNotUnderstandRoot: Said;
+  youAreWelcome: Said;
+  goodbye: Said;
+  switchedLanguage: Said;
+  startOver: Said;
+  abandoned: Said;
+  nothingToAbort: Said;
+
+  // Booking questions (the acceptance harness reads key words: personnes/people, jour/day, heure/time, nom/name, téléphone/phone)
+  askParty: Said;
+  askDate: Said;
+  askTime(partOfDay: 'lunch' | 'dinner' | undefined, hours: string): Said;
+  askName: Said;
+  askPhone: Said;
+  readBack(f: BookingFacts, today: string, voice: boolean): Said;
+  confirmed(f: BookingFacts, today: string, voice: boolean): Said;
+  askWhatToChange: Said;
+  released: Said;
+
+  // Booking problems
+  refused(reason: Refusal, ctx: { date?: string; time?: string; today: string; hours: string; horizonDays: number; minNotice: number }): Said;
+  taken(f: { date: string; time: string }, today: string): Said;
+  offer(alternatives: Alternative[], requestedDate: string, today: string, voice: boolean): Said;
+  noAlternative: Said;
+  largeParty(max: number): Said;
+  holdLost: Said;
+  invalidName: Said;
+
+  // Change and cancel
+  noBookingFound(phone: string): Said;
+  foundOne(f: BookingFacts, today: string, voice: boolean): Said;
+  whichBooking(list: BookingFacts[], today: string, voice: boolean): Said;
+  askChange: Said;
+  readBackChange(f: BookingFacts, today: string, voice: boolean): Said;
+  modified(f: BookingFacts, today: string, voice: boolean): Said;
+  confirmCancel(f: BookingFacts, today: string, voice: boolean): Said;
+  cancelled(f: BookingFacts, today: string, voice: boolean): Said;
+  keptBooking: Said;
+
+  // Information
+  hours(days: DayHours[], voice: boolean): Said;
+  address(address: string, phone: string, voice: boolean): Said;
+  menu(lines: MenuLine[], voice: boolean): Said;
+  /** Short service hours, e.g. "12 h–13 h 30 and 19 h–22 h", used in questions and refusals. */
+  seatingHours(days: ServiceHours[], voice: boolean): string;
+
+  // A person
+  handoff(reason: 'requested' | 'large_party' | 'misunderstood', voice: boolean): Said;
+}
