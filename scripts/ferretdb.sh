@@ -24,7 +24,9 @@ say() { echo "ferretdb: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 installed() {
-  [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: ${VERSION}"
+  # Read the whole output first: `| grep -q` under pipefail fails when grep stops reading early.
+  local version
+  [ -x "$BIN" ] && version="$("$BIN" --version 2>/dev/null)" && [[ "$version" == *"version: ${VERSION}"* ]]
 }
 
 install() {
