@@ -84,6 +84,10 @@ test('an admin logs in and sees the service on Today', { skip }, async () => {
   await page.waitForSelector('[data-testid=live-state].live-live', { timeout: 10_000 });
   assert.ok((await page.locator('[data-testid=booking-block]').count()) >= 8);
   await shot('02-today');
+  // A tablet held upright: the same view still fits.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot('02b-today-portrait');
+  await page.setViewportSize({ width: 1280, height: 800 });
 });
 
 test('a booking made on the public API appears on Today without a reload', { skip }, async () => {
@@ -126,6 +130,17 @@ test('an admin changes a setting', { skip }, async () => {
   const rest = await api<{ rules: { bufferMinutes: number; maxPartySize: number } }>(s.base, '/api/admin/restaurant', { token: adminToken });
   assert.equal(rest.body.rules.bufferMinutes, 5);
   assert.equal(rest.body.rules.maxPartySize, 10);
+});
+
+test('the admin pages render in English', { skip }, async () => {
+  await page.click('.lang-btn');
+  for (const [nav, marker, name] of [['bookings', '[data-testid=booking-list]', '07-bookings'], ['menu', '.menu-editor .card', '08-menu'], ['users', 'table.list', '09-users'], ['insights', '.kpis', '10-insights'], ['tables', 'table.list.editable', '11-tables']] as const) {
+    await page.click(`a[data-nav=${nav}]`);
+    await page.waitForSelector(marker);
+    await shot(name);
+  }
+  assert.equal(await page.locator('a[data-nav=settings]').textContent(), 'Settings');
+  await page.click('.lang-btn');
 });
 
 test('a staff member sees the service but cannot open the settings', { skip }, async () => {

@@ -18,7 +18,9 @@ export function InsightsView() {
   useEffect(() => { api.insights(from, to).then(setData, () => setData(null)); }, [from, to]);
   const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10} %`);
 
-  const days = data ? [...new Set(data.coversByServiceAndDay.map((x) => x.date))] : [];
+  // Every day of the range, so quiet days show as gaps on a steady time axis.
+  const days: string[] = [];
+  if (data) for (let d = data.from; d <= data.to && days.length < 400; d = addDays(d, 1)) days.push(d);
   const services = data ? [...new Set(data.coversByServiceAndDay.map((x) => x.service))] : [];
   const maxCovers = data ? Math.max(1, ...days.map((d) => data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0))) : 1;
 
@@ -51,7 +53,7 @@ export function InsightsView() {
                       return row && row.covers ? <div class={`bar-part svc-${s}`} style={{ height: `${(row.covers / total) * 100}%` }} title={`${s}: ${row.covers}`} /> : null;
                     })}
                   </div>
-                  <span class="bar-label">{d.slice(8)}</span>
+                  <span class="bar-label">{d.endsWith('-01') || d === days[0] ? `${d.slice(8)}/${d.slice(5, 7)}` : d.slice(8)}</span>
                 </div>
               ))}
             </div>
