@@ -53,7 +53,7 @@ export async function answerReminder(bookings: ReminderBookings, store: Document
   if (answer === '1') return done('confirmed', t.reminderConfirmed(facts));
   try {
     // The reply below tells the guest; the outbox need not say it again.
-    await markGuestInformed(store, reservation.id, 'cancelled');
+    await markGuestInformed(store, reservation.id, 'cancelled', now);
     await bookings.cancel(reservation.id);
     return done('cancelled', t.reminderCancelled(facts));
   } catch {

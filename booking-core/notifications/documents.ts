@@ -68,8 +68,8 @@ export async function pendingReminderFor(store: DocumentStore, phone: string): P
  * Says that the guest already heard of this change in conversation (e.g. "your booking is
  * cancelled"), so no confirmation message repeats it. Managers are still alerted.
  */
-export async function markGuestInformed(store: DocumentStore, reservationId: string, change: 'cancelled' | 'changed' | 'created'): Promise<void> {
-  await store.putDocument(GUEST_INFORMED_COLLECTION, `${reservationId}:${change}`, { at: new Date().toISOString() }, null);
+export async function markGuestInformed(store: DocumentStore, reservationId: string, change: 'cancelled' | 'changed' | 'created', at: Date): Promise<void> {
+  await store.putDocument(GUEST_INFORMED_COLLECTION, `${reservationId}:${change}`, { at: at.toISOString() }, null);
 }
 
 export async function wasGuestInformed(store: DocumentStore, reservationId: string, change: string): Promise<boolean> {
@@ -81,7 +81,7 @@ export async function wasGuestInformed(store: DocumentStore, reservationId: stri
  * STOP / ARRET record an opt-out here, START removes it, and the outbox reads the same records.
  */
 export class StoreOptOuts {
-  constructor(private readonly store: DocumentStore, private readonly clock: () => Date = () => new Date()) {}
+  constructor(private readonly store: DocumentStore, private readonly clock: () => Date) {}
 
   isOptedOut(channel: 'sms' | 'whatsapp', phone: string): Promise<boolean> {
     return isOptedOut(this.store, channel, phone);
