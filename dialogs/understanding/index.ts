@@ -2,4 +2,4 @@
 // intent plus the booking facts it carries. Pure and synchronous; see understand.ts.
 export type { Lang, Intent, Understanding, UnderstandContext, Expecting } from './types';
 export { INTENTS } from './types';
-export { understand, warmUp } from './understand';
+export { understand, warmUp, type WarmUpOptions } from './understand';

@@ -12,7 +12,8 @@ const FR_WORDS = new Set(
   vingt trente s'il plaît svp parfait d'accord bien avec quel quelle quels où adresse horaires annuler modifier vers
   prochain prochaine couverts matin après-demain soirée déjeuner dîner diner chez moi mon ma mes suis êtes fait
   aide recommencer parler humain quelqu'un carte ouvert ouverts fermé janvier février mars avril mai juin juillet août
-  septembre octobre novembre décembre pas ça rien plutôt mais alors euh ben ici comment peut pouvez`.split(/\s+/),
+  septembre octobre novembre décembre pas ça rien plutôt mais alors euh ben ici comment peut pouvez
+  recommence recommencer laisse laissez tomber oublie oubliez passez-moi voudrait`.split(/\s+/),
 );
 const EN_WORDS = new Set(
   `hi hello hey yes yeah yep nope thanks thank please i i'd i'm we we're we'll a an the for of at on in to tomorrow
@@ -21,7 +22,8 @@ const EN_WORDS = new Set(
   wednesday thursday friday saturday sunday cancel change what where open hours us can could would like want speak
   half past around about o'clock dinner lunch night morning afternoon sure correct right perfect great that's it's
   help start over person human someone address located january february april june july august october
-  december there will be just with and or but not don't no our me be get any some available`.split(/\s+/),
+  december there will be just with and or but not don't no our me be get any some available
+  never mind forget again`.split(/\s+/),
 );
 
 const WORD_RE = /[\p{L}']+/gu;

@@ -113,10 +113,27 @@ function bareRecognizedNumber(rest: string, lang: Lang): number | undefined {
   return n !== undefined && n >= 1 && n <= 99 ? n : undefined;
 }
 
-/** Loads the recognizer models once (the first French recognition is slow when cold). */
-export function warmUp(): void {
-  warmRecognizers();
-  const ctx = { lang: 'fr' as const, now: new Date(), timezone: 'Europe/Paris' };
-  understand('Bonjour, je voudrais réserver pour 4 personnes demain à 19h30 au nom de Dupont', ctx);
-  understand('Hi, a table for two next Saturday at half past seven under Smith', { ...ctx, lang: 'en' });
+export interface WarmUpOptions {
+  /**
+   * Also build and run the Microsoft recognizers (seconds of CPU: the French date-time and
+   * number models compile hundreds of regexes on first use). Default: yes, except inside
+   * `node --test` (NODE_TEST_CONTEXT), where each test file would pay it again; there the
+   * models load on first use, which only the rare utterances of the fallback path need.
+   */
+  recognizers?: boolean;
 }
+
+/** Run at start-up: compiles our own grammar, and loads the recognizer models once. */
+export function warmUp(options: WarmUpOptions = {}): void {
+  const ctx = { lang: 'fr' as const, now: new Date(), timezone: 'Europe/Paris' };
+  for (const [text, lang] of WARM_SENTENCES) understand(text, { ...ctx, lang });
+  if (options.recognizers ?? !process.env.NODE_TEST_CONTEXT) warmRecognizers();
+}
+
+const WARM_SENTENCES: [string, Lang][] = [
+  ['Bonjour, je voudrais réserver pour 4 personnes demain à 19h30 au nom de Dupont', 'fr'],
+  ["On sera huit samedi prochain vers vingt heures et demie, c'est Marie, 06 12 34 56 78", 'fr'],
+  ['le 3 décembre à midi et quart pour deux, annuler ma réservation, oui merci', 'fr'],
+  ['Hi, a table for two next Saturday at half past seven under Smith', 'en'],
+  ["party of 6 on December 3rd at 8:15pm, my name is John, it's fine, the second one", 'en'],
+];
