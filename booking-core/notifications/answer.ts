@@ -4,9 +4,10 @@
 import type { BookingService } from '../booking-service';
 import { toPublic, type Language } from '../model';
 import { bookingFacts } from './facts';
+import type { Store } from '../store';
 import {
   markGuestInformed, pendingReminderFor, phoneKey, putLatest,
-  PENDING_REMINDER_COLLECTION, REMINDER_ANSWER_COLLECTION, type DocumentStore,
+  PENDING_REMINDER_COLLECTION, REMINDER_ANSWER_COLLECTION, type DocumentStore, type PendingReminder,
 } from './documents';
 import { textsFor } from './texts';
 
@@ -17,6 +18,18 @@ export type ReminderAnswer =
   | { handled: true; action: ReminderAction; reservationId: string; language: Language; reply: string };
 
 export type ReminderBookings = Pick<BookingService, 'get' | 'cancel' | 'restaurant' | 'now'>;
+/** The documents, and the transcripts that tell whether the conversation moved on since the reminder. */
+export type ReminderStore = DocumentStore & Pick<Store, 'getTranscript'>;
+
+/**
+ * True when the bot has said something in that conversation since the reminder went out: the
+ * guest is in another exchange (a "9" may be a party size), so the reminder no longer waits.
+ */
+async function conversationMovedOn(store: ReminderStore, pending: PendingReminder, phone: string): Promise<boolean> {
+  const lines = await store.getTranscript(`${pending.channel}:${phoneKey(phone)}`);
+  const sent = new Date(pending.sentAt).getTime();
+  return lines.some((l) => l.from === 'bot' && new Date(l.at).getTime() > sent);
+}
 
 /** "1" or "9", alone (a stray dot or space allowed); anything else is an ordinary turn. */
 export function readReminderAnswer(text: string): '1' | '9' | null {
@@ -29,14 +42,14 @@ export async function hasPendingReminder(store: DocumentStore, phone: string): P
   return (await pendingReminderFor(store, phone)) !== null;
 }
 
-export async function answerReminder(bookings: ReminderBookings, store: DocumentStore, phone: string, text: string): Promise<ReminderAnswer> {
+export async function answerReminder(bookings: ReminderBookings, store: ReminderStore, phone: string, text: string): Promise<ReminderAnswer> {
   const answer = readReminderAnswer(text);
   if (!answer) return { handled: false };
   const pending = await pendingReminderFor(store, phone);
   if (!pending) return { handled: false };
   const reservation = await bookings.get(pending.reservationId);
   const now = bookings.now();
-  if (!reservation || new Date(reservation.startAt).getTime() <= now.getTime()) {
+  if (!reservation || new Date(reservation.startAt).getTime() <= now.getTime() || (await conversationMovedOn(store, pending, phone))) {
     await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(phone));
     return { handled: false };
   }
@@ -68,6 +81,6 @@ export async function answerReminder(bookings: ReminderBookings, store: Document
  */
 export type ReminderAnswerer = (phone: string, text: string) => Promise<ReminderAnswer>;
 
-export function reminderAnswerer(bookings: ReminderBookings, store: DocumentStore): ReminderAnswerer {
+export function reminderAnswerer(bookings: ReminderBookings, store: ReminderStore): ReminderAnswerer {
   return (phone, text) => answerReminder(bookings, store, phone, text);
 }

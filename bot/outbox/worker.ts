@@ -144,6 +144,11 @@ export class OutboxWorker {
         await rememberPendingReminder(store, entry.to, {
           reservationId: entry.reservationId, language: (entry.meta.language ?? 'fr') as Language, sentAt: sentAt.toISOString(), channel: entry.kind,
         });
+        // The reminder belongs to the guest's conversation on that channel: staff see it there.
+        await store.appendTranscript({
+          conversationId: `${entry.kind}:${entry.to}`, channel: entry.kind, from: 'bot', text: entry.body, at: sentAt.toISOString(),
+          reservationId: entry.reservationId, address: entry.to, language: entry.meta.language,
+        });
       }
       this.log(`[outbox] sent ${entry.kind} to ${entry.to} (${entry.meta.purpose ?? 'message'})`);
       return {

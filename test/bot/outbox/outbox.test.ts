@@ -170,6 +170,12 @@ describe('outbox', () => {
       assert.equal((await r.n.scheduler.tick()).length, 1, 'two hours before');
       await r.n.worker.drain();
       assert.equal(twilio.to(phone).length, 3);
+      assert.equal((await r.store.getTranscript(`sms:${phone}`)).filter((l) => l.from === 'bot').length, 2, 'reminders show in the conversation');
+      // The guest then talks about something else: a "9" now answers the bot's question, not the reminder.
+      await r.store.appendTranscript({ conversationId: `sms:${phone}`, channel: 'sms', from: 'bot', text: 'How many guests?', at: '2026-12-04T16:33:00.000Z' });
+      clock.set('2026-12-04T16:34:00.000Z');
+      assert.deepEqual(await answerReminder(r.bookings, r.store, phone, '9'), { handled: false });
+      assert.equal((await r.bookings.get(reservation.id))?.status, 'confirmed');
     } finally {
       await r.close();
     }
