@@ -178,3 +178,24 @@ export function tv(prefix: string, value: string): string {
   const key = `${prefix}_${value}`;
   return key in WORDS ? t(key as WordKey) : value;
 }
+
+/** The API's error codes in the user's words; unknown codes keep the server's message. */
+const ERRORS: Record<string, [string, string]> = {
+  unavailable: ['Impossible : la table ou le créneau est déjà pris.', 'Not possible: that table or time is taken.'],
+  invalid_transition: ['Ce changement de statut n’est pas permis.', 'That status change is not allowed.'],
+  conflict: ['Conflit avec l’état actuel', 'Conflicts with the current state'],
+  forbidden: ['Réservé aux administrateurs.', 'Admins only.'],
+  not_found: ['Introuvable (supprimé entre-temps ?).', 'Not found (removed meanwhile?).'],
+  network: ['Le serveur ne répond pas.', 'The server cannot be reached.'],
+  rate_limited: ['Trop de requêtes, réessayez dans un instant.', 'Too many requests; try again shortly.'],
+  past_time: ['Ce moment est déjà passé.', 'That time has already passed.'],
+  closed: ['Le restaurant est fermé à ce moment-là.', 'The restaurant is closed then.'],
+};
+
+export function errorText(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const pair = e.code ? ERRORS[e.code] : undefined;
+  if (!pair) return e.message ?? String(err);
+  // A conflict's own message names what is in the way: keep it after the translated lead.
+  return e.code === 'conflict' && e.message ? `${pair[lang.get() === 'fr' ? 0 : 1]} — ${e.message}` : pair[lang.get() === 'fr' ? 0 : 1];
+}

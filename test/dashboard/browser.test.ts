@@ -115,6 +115,29 @@ test('a booking made on the public API appears on Today without a reload', { ski
   await page.waitForSelector(`[data-testid=booking-block][data-id="${r.body.id}"].status-seated`);
 });
 
+test('a booking is moved to another table and time, and a refused move says why', { skip }, async () => {
+  const list = await api<{ id: string; customerName: string }[]>(s.base, `/api/admin/reservations?date=${day}`, { token: adminToken });
+  const leroy = list.body.find((x) => x.customerName === 'Leroy');
+  assert.ok(leroy);
+  await page.click(`[data-testid=booking-block][data-id="${leroy.id}"]`);
+  await page.waitForSelector('[data-testid=booking-detail]');
+  // T7 is Smith's at 19:30: the booking core refuses, the panel says so and nothing moves.
+  await page.selectOption('[data-testid=move-table]', 'T7');
+  await page.fill('.move input[type=time]', '19:30');
+  await page.click('[data-action=move]');
+  await page.waitForSelector('.detail .banner-error');
+  await shot('04b-move-refused');
+  await page.selectOption('[data-testid=move-table]', 'T6');
+  await page.fill('.move input[type=time]', '21:30');
+  await page.click('[data-action=move]');
+  await page.waitForFunction(() => !document.querySelector('.detail .banner-error'));
+  const moved = await api<{ tableIds: string[]; startAt: string }>(s.base, `/api/admin/reservations/${leroy.id}`, { token: adminToken });
+  assert.deepEqual(moved.body.tableIds, ['T6']);
+  assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(moved.body.startAt)), '21:30');
+  await page.click('.drawer-head .icon-btn');
+  await page.waitForSelector(`.tl-row[data-table=T6] [data-id="${leroy.id}"]`);
+});
+
 test('an admin changes a setting', { skip }, async () => {
   await page.click('a[data-nav=settings]');
   await page.waitForSelector('[data-testid=settings]');

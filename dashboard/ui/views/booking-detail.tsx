@@ -1,9 +1,9 @@
 // One booking: everything about it, the staff actions (seat, no-show, finish, move, cancel)
 // and the conversation that made it.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { Banner, ChannelTag, Drawer, Field, StatusPill } from '../components';
-import { lang, t } from '../i18n';
+import { errorText, lang, t } from '../i18n';
 import { useSignal } from '../signal';
 import { restaurant, tables as tablesSignal } from '../store';
 import { localOf, longDate } from '../time';
@@ -38,7 +38,7 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
     try {
       onChanged(await api.patchReservation(r.id, body));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

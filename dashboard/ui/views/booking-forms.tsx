@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Drawer, Field } from '../components';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 import { useSignal } from '../signal';
 import { restaurant, tables as tablesSignal } from '../store';
 import { hhmm, localOf, todayIn } from '../time';
@@ -43,7 +43,7 @@ export function NewBookingForm(props: { walkIn: boolean; date: string; reservati
       });
       props.onCreated(created);
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
+      setError(err instanceof ApiError ? { message: err.field ? err.message : errorText(err), field: err.field } : { message: String(err) });
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner } from '../components';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 import { tables as tablesSignal } from '../store';
 import type { Table } from '../types';
 
@@ -19,7 +19,7 @@ export function TablesView() {
       setResult({ kind: 'ok', text: t('saved') });
       await load();
     } catch (e) {
-      setResult({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+      setResult({ kind: 'error', text: e instanceof ApiError && e.field ? e.message : errorText(e) });
     }
   };
   const edit = (id: string, patch: Partial<Table>) => setList((cur) => (cur ?? []).map((x) => (x.id === id ? { ...x, ...patch } : x)));

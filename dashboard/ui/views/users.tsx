@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
-import { t, tv } from '../i18n';
+import { errorText, t, tv } from '../i18n';
 import { session } from '../session';
 import { useSignal } from '../signal';
 import type { User } from '../types';
@@ -23,7 +23,7 @@ export function UsersView() {
       after?.();
       await load();
     } catch (e) {
-      setResult({ kind: 'error', text: e instanceof ApiError ? `${e.field ? e.field + ': ' : ''}${e.message}` : String(e) });
+      setResult({ kind: 'error', text: e instanceof ApiError && e.field ? `${e.field}: ${e.message}` : errorText(e) });
     }
   };
 
