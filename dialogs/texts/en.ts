@@ -96,7 +96,7 @@ export const en: Texts = {
   askDate: say('For which day?'),
   askTime: (partOfDay, hours) => {
     const moment = partOfDay === 'lunch' ? ' for lunch' : partOfDay === 'dinner' ? ' for dinner' : '';
-    return say(`What time${moment}?${hours ? ` We seat ${hours}.` : ''}`);
+    return say(`${hours ? `We seat ${hours}. ` : ''}What time${moment}?`);
   },
   askName: say('Under which name, please?'),
   askPhone: say('What is your phone number?'),
@@ -143,7 +143,7 @@ export const en: Texts = {
   noBookingFound: (phone) => say(`I can’t find any upcoming reservation for ${phone}.`, 'I can’t find any upcoming reservation for this number.'),
   foundOne: (f, today, voice) => say(`I found your reservation: ${facts(f, today, false)}.`, `I found your reservation. ${facts(f, today, voice)}.`),
   whichBooking: (items, today, voice) => say(
-    `You have several reservations: ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join('; ')}. Which one? The number is enough.`,
+    `You have several reservations: ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join('; ')}. Which one (the number is enough)?`,
     `You have several reservations. ${items.map((f, i) => `${i === 0 ? 'The first' : i === 1 ? 'The second' : `Number ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Which one?`,
   ),
   askChange: say('What would you like to change: the day, the time or the number of people?', 'What would you like to change? The day, the time, or the number of people?'),

@@ -70,8 +70,8 @@ export const fr: Texts = {
   party,
 
   greeting: (restaurant) => say(
-    `Bonjour et bienvenue au ${restaurant} ! Je peux réserver une table, modifier ou annuler une réservation, ou vous renseigner sur nos horaires, notre adresse et notre carte. Que puis-je faire pour vous ?`,
-    `Bonjour, bienvenue au ${restaurant}. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
+    `Bonjour et bienvenue chez ${restaurant} ! Je peux réserver une table, modifier ou annuler une réservation, ou vous renseigner sur nos horaires, notre adresse et notre carte. Que puis-je faire pour vous ?`,
+    `Bonjour, bienvenue chez ${restaurant}. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
   ),
   howCanIHelp: say('Que puis-je faire pour vous ?'),
   anythingElse: say('Puis-je faire autre chose pour vous ?'),
@@ -95,7 +95,7 @@ export const fr: Texts = {
   askDate: say('Pour quel jour ?'),
   askTime: (partOfDay, hours) => {
     const moment = partOfDay === 'lunch' ? ' pour le déjeuner' : partOfDay === 'dinner' ? ' pour le dîner' : '';
-    return say(`À quelle heure${moment} ?${hours ? ` Nous recevons ${hours}.` : ''}`);
+    return say(`${hours ? `Nous recevons ${hours}. ` : ''}À quelle heure${moment} ?`);
   },
   askName: say('C’est à quel nom ?'),
   askPhone: say('Quel est votre numéro de téléphone ?'),
@@ -143,7 +143,7 @@ export const fr: Texts = {
   noBookingFound: (phone) => say(`Je ne trouve aucune réservation à venir pour le ${phone}.`, 'Je ne trouve aucune réservation à venir pour ce numéro.'),
   foundOne: (f, today, voice) => say(`J’ai trouvé votre réservation : ${facts(f, today, false)}.`, `J’ai trouvé votre réservation. ${facts(f, today, voice)}.`),
   whichBooking: (items, today, voice) => say(
-    `Vous avez plusieurs réservations : ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join(' ; ')}. Laquelle ? Le numéro suffit.`,
+    `Vous avez plusieurs réservations : ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join(' ; ')}. Laquelle (le numéro suffit) ?`,
     `Vous avez plusieurs réservations. ${items.map((f, i) => `${i === 0 ? 'La première' : i === 1 ? 'La deuxième' : `La numéro ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Laquelle ?`,
   ),
   askChange: say('Que voulez-vous changer : le jour, l’heure ou le nombre de personnes ?', 'Que voulez-vous changer ? Le jour, l’heure, ou le nombre de personnes ?'),
