@@ -17,6 +17,8 @@ import { createWhisperStt } from '../adapters/whisper-stt';
 import type { OutboxEntry, Store } from '../booking-core';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
+import { createBot } from './create-bot';
+import type { HandoffAlert } from './maitre-bot';
 
 /** What the channels need from the bot: its turn logic, and middleware to run around it. */
 export interface ChannelBot {
@@ -41,6 +43,21 @@ export const WEBCHAT_COLLECTION = 'webchatConversation';
 /** Bot turns per web chat client per minute: a person types far fewer. */
 const WEBCHAT_TURNS_PER_MINUTE = 30;
 
+/** The server module: the bot, its staff alert, and every channel's routes. */
+export function registerChannels(ctx: AppContext): void {
+  const { config } = ctx;
+  const created = createBot({
+    store: ctx.store,
+    bookings: ctx.bookings,
+    clock: ctx.clock,
+    openai: config.openai ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, model: config.openai.model } : null,
+    // The bot raises the alert once per handoff (the adapters only log theirs).
+    onHandoff: (alert) => alertStaff(ctx, alert),
+    log: ctx.log,
+  });
+  mountChannels(ctx, { logic: created.adapterLogic });
+}
+
 export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const { config, store, log } = ctx;
   const adapter = new CollectingAdapter();
@@ -48,7 +65,11 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const runTurn = adapter.runnerFor(bot.logic);
   const guard = new ReplayGuard(storeReplyCache(store));
   const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
-  const signature = { authToken: config.twilio.authToken ?? undefined, publicBaseUrl: config.publicBaseUrl };
+  // Read at each request: a base URL settled after start-up (tests on port 0) is the one checked.
+  const signature = {
+    get authToken() { return config.twilio.authToken ?? undefined; },
+    get publicBaseUrl() { return config.publicBaseUrl; },
+  };
   const ownNumbers = () => [config.twilio.phoneNumber, config.twilio.whatsappNumber].map((n) => e164(n)).filter((n): n is string => n !== null);
   const onHandoff = async (notice: HandoffNotice) => {
     log(`[channels] handoff (${notice.reason}) on ${notice.channelId} ${notice.conversationId}: ${notice.summary}`);
@@ -75,7 +96,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const webchat = new WebchatAdapter({
     runTurn, guard, defaultLocale, onHandoff, log,
     history: storeWebchatHistory(store),
-    publicBaseUrl: config.publicBaseUrl,
+    get publicBaseUrl() { return config.publicBaseUrl; },
     // dist/server.js is bundled into dist/, so the widget sits beside it; under tsx, in dist/.
     widgetFiles: [join(__dirname, 'webchat', 'widget.js'), join(process.cwd(), 'dist', 'webchat', 'widget.js')],
     restaurant: async () => {
@@ -137,3 +158,38 @@ async function queueLateReply(store: Store, reply: LateReply, now: Date): Promis
     await store.enqueueOutbox(entry);
   }
 }
+
+/** Tells the managers (email and SMS, through the outbox) that a guest wants a person. */
+async function alertStaff(ctx: AppContext, alert: HandoffAlert): Promise<void> {
+  const { config, store } = ctx;
+  const restaurant = await ctx.bookings.restaurant();
+  const fr = restaurant.defaultLanguage === 'fr';
+  const reason = HANDOFF_REASONS[alert.reason]?.[fr ? 0 : 1] ?? alert.reason;
+  const who = alert.address.startsWith('webchat:') ? (fr ? 'un client du chat du site' : 'a website chat guest') : alert.address;
+  const subject = fr ? `Maître : ${who} demande un membre de l'équipe` : `Maître: ${who} needs a person`;
+  const body = fr
+    ? `${reason} (${alert.channel}). Client : ${who}. Résumé : ${alert.summary || '—'}\nConversation ${alert.conversationId} : ${config.publicBaseUrl}/`
+    : `${reason} (${alert.channel}). Guest: ${who}. Summary: ${alert.summary || '—'}\nConversation ${alert.conversationId}: ${config.publicBaseUrl}/`;
+  const now = ctx.clock();
+  const at = now.toISOString();
+  // One alert per conversation and minute, however many times the event is seen.
+  const minute = at.slice(0, 16);
+  const targets = [
+    ...config.managerEmails.map((to) => ({ kind: 'email' as const, to })),
+    ...config.managerPhones.map((to) => ({ kind: 'sms' as const, to })),
+  ];
+  if (!targets.length) ctx.log(`[channels] handoff in ${alert.conversationId} (${alert.reason}): no MANAGER_EMAILS / MANAGER_PHONES to alert`);
+  for (const t of targets) {
+    await store.enqueueOutbox({
+      id: randomUUID(), kind: t.kind, to: t.to, subject: t.kind === 'email' ? subject : null, body: t.kind === 'email' ? body : `${subject}. ${body}`,
+      meta: { purpose: 'handoff_alert', language: fr ? 'fr' : 'en' }, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: at,
+      leaseUntil: null, leaseOwner: null, reservationId: null, dedupeKey: `handoff:${alert.conversationId}:${t.kind}:${t.to}:${minute}`, createdAt: at, sentAt: null,
+    });
+  }
+}
+
+const HANDOFF_REASONS: Record<string, [string, string]> = {
+  requested: ['Un client demande à parler à quelqu\'un', 'A guest asked for a person'],
+  large_party: ['Demande pour un grand groupe', 'A large party request'],
+  misunderstood: ['Le bot n\'a pas compris le client', 'The bot could not understand the guest'],
+};

@@ -1,6 +1,7 @@
 // Every part of the server, in the order it is registered. One line per module.
 import { registerStaffApi } from '../dashboard/api/staff-api';
 import { registerDashboard } from '../dashboard/module';
+import { registerChannels } from './channels';
 import type { AppModule } from './context';
 import { registerNotifications } from './outbox/module';
 import { registerPublicApi } from './public-api';
@@ -10,4 +11,5 @@ export const MODULES: AppModule[] = [
   registerStaffApi,
   registerDashboard,
   registerNotifications,
+  registerChannels,
 ];
