@@ -108,6 +108,7 @@ function Shell() {
           <button class="ghost" onClick={() => endSession('logout')}>{t('logout')}</button>
         </div>
       </header>
+      {live === 'reconnecting' ? <div class="conn-lost" role="status" data-testid="conn-lost">{t('connectionLost')}</div> : null}
       <main class="content">
         {!allowed ? <Forbidden /> : <View path={item.path} />}
       </main>

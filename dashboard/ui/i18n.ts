@@ -32,6 +32,7 @@ const WORDS = {
   insights: ['Statistiques', 'Insights'],
   live: ['En direct', 'Live'],
   reconnecting: ['Reconnexion…', 'Reconnecting…'],
+  connectionLost: ['Connexion au serveur perdue — reconnexion en cours. La liste sera remise à jour au retour.', 'Connection to the server lost — reconnecting. The list will catch up when it is back.'],
   offline: ['Hors ligne', 'Offline'],
   sound: ['Son', 'Sound'],
   newBooking: ['Nouvelle réservation', 'New booking'],

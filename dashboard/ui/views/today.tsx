@@ -29,6 +29,7 @@ export function TodayView() {
   const [segIndex, setSegIndex] = useState<number | null>(null);
   const [form, setForm] = useState<null | 'walkin' | 'booking'>(null);
   const [now, setNow] = useState(Date.now());
+  const [focusMinutes, setFocusMinutes] = useState<number | null>(null);
   const openId = r.params.get('open');
 
   const load = () => {
@@ -71,9 +72,15 @@ export function TodayView() {
   const countIn = (sg: Segment) => reservations.filter((x) => { const m = localOf(x.startAt, rest?.timezone ?? 'UTC').minutes; return m >= sg.start && m < sg.end; }).length;
   // Today: the service going on (or next). Another day: the busiest service.
   const busiest = segments.reduce((best, sg, i) => (countIn(sg) > countIn(segments[best]) ? i : best), 0);
-  const idx = Math.min(segIndex ?? (nowLocal !== null ? currentSegment(segments, nowLocal) : busiest), Math.max(0, segments.length - 1));
+  // A booking just made at the desk, or opened from an alert, brings its service into view.
+  const focusSeg = focusMinutes === null ? -1 : segments.findIndex((sg) => focusMinutes >= sg.start && focusMinutes < sg.end);
+  const idx = Math.min(segIndex ?? (focusSeg >= 0 ? focusSeg : nowLocal !== null ? currentSegment(segments, nowLocal) : busiest), Math.max(0, segments.length - 1));
   const seg = segments[idx];
-  useEffect(() => setSegIndex(null), [date]);
+  useEffect(() => { setSegIndex(null); setFocusMinutes(null); }, [date]);
+  useEffect(() => {
+    const opened = openId && rest ? (list ?? []).find((x) => x.id === openId) : null;
+    if (opened) { setSegIndex(null); setFocusMinutes(localOf(opened.startAt, rest?.timezone ?? 'UTC').minutes); }
+  }, [openId, list === null]);
 
   if (!rest) return <div class="empty">{t('loading')}</div>;
   const inSeg = (x: Reservation) => !seg || (() => { const m = localOf(x.startAt, rest.timezone).minutes; return m >= seg.start && m < seg.end; })();
@@ -141,7 +148,7 @@ export function TodayView() {
       <Legend />
 
       {selected ? <BookingDetail reservation={selected} onClose={() => setParam('open', null)} onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))} /> : null}
-      {form ? <NewBookingForm walkIn={form === 'walkin'} date={date} reservations={reservations} onClose={() => setForm(null)} onCreated={(x) => { setForm(null); setList((cur) => [...(cur ?? []).filter((y) => y.id !== x.id), x]); }} /> : null}
+      {form ? <NewBookingForm walkIn={form === 'walkin'} date={date} reservations={reservations} onClose={() => setForm(null)} onCreated={(x) => { setForm(null); setSegIndex(null); setFocusMinutes(localOf(x.startAt, rest.timezone).minutes); setList((cur) => [...(cur ?? []).filter((y) => y.id !== x.id), x]); }} /> : null}
     </section>
   );
 }
@@ -175,6 +182,7 @@ function Timeline(props: { seg: Segment; tables: { id: string; name: string; sea
         <div class="tl-label" />
         <div class="tl-track">
           {ticks.map((m) => <span class={`tl-tick${m % 60 ? ' half' : ''}${pct(m) > 97 ? ' end' : pct(m) < 3 ? ' start' : ''}`} style={{ left: `${pct(m)}%` }}>{m % 60 ? '' : hhmm(m)}</span>)}
+          {nowPos ? <span class="tl-now head" style={{ left: `${nowPos.left}%` }} /> : null}
         </div>
       </div>
       {props.tables.map((tb) => {
