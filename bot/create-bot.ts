@@ -10,6 +10,7 @@ import { systemClock, type BookingService, type Clock, type Store } from '../boo
 import { reminderAnswerer } from '../booking-core/notifications/answer';
 import { RestaurantSource, type LlmUnderstander } from '../dialogs';
 import { warmUp } from '../dialogs/understanding';
+import { createLlmUnderstander } from '../dialogs/understanding/llm';
 import { InProcessAdapter } from './in-process-adapter';
 import { MaitreBot, type HandoffAlert } from './maitre-bot';
 import { StoreStorage } from './store-storage';
@@ -42,7 +43,7 @@ export interface CreatedBot {
 export function createBot(options: CreateBotOptions): CreatedBot {
   const clock = options.clock ?? (() => options.bookings.now());
   warmUp();
-  const llm = options.llm ?? (options.openai?.apiKey ? modelReader(options.openai, options.log) : undefined);
+  const llm = options.llm ?? (options.openai?.apiKey ? modelReader(options.openai) : undefined);
   const bot = new MaitreBot({
     storage: new StoreStorage(options.store),
     store: options.store,
@@ -62,10 +63,9 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   return { bot, adapterLogic, adapter, respond: (activity) => adapter.process(activity, adapterLogic) };
 }
 
-/** The optional language model; until dialogs/understanding/llm.ts is wired, none. */
-function modelReader(_openai: { apiKey: string; baseURL?: string; model?: string }, log?: (line: string) => void): LlmUnderstander | undefined {
-  (log ?? console.error)('[bot] OPENAI_API_KEY is set but the model reader is not available yet; using the deterministic recognizers.');
-  return undefined;
+/** The optional language model (any OpenAI-compatible server); it only fills what the grammar missed. */
+function modelReader(openai: { apiKey: string; baseURL?: string; model?: string }): LlmUnderstander {
+  return createLlmUnderstander({ apiKey: openai.apiKey, baseURL: openai.baseURL, model: openai.model });
 }
 
 export { systemClock };
