@@ -139,12 +139,30 @@ export class MongoStore implements Store {
         }
       }
       await this.createExpiryIndex(models);
+      await this.verifyUniqueIndexes(models);
     } catch (err) {
       await conn.close().catch(() => undefined);
       throw err;
     }
     this.conn = conn;
     this.m = models;
+  }
+
+  /**
+   * The unique indexes ARE the locks: checked after creation, since a server may keep an older
+   * non-unique index of the same name without a word (FerretDB does), leaving no lock at all.
+   */
+  private async verifyUniqueIndexes(models: MongoModels): Promise<void> {
+    const required: Array<[MongoModels[keyof MongoModels], string]> = [
+      [models.claims, CLAIM_LOCK_INDEX], [models.users, 'users_email'], [models.outbox, 'outbox_dedupe'],
+    ];
+    for (const [model, name] of required) {
+      const collection = model.collection.collectionName;
+      const found = (await model.collection.indexes()).find((ix) => ix.name === name);
+      if (!found?.unique) {
+        throw new Error(`MongoDB index "${collection}.${name}" is ${found ? 'not unique (an older index of that name?)' : 'missing'}; drop it and restart, the store cannot run without it.`);
+      }
+    }
   }
 
   /** TTL where the server has it; otherwise a plain index for the sweeper, and a warning. */
@@ -370,6 +388,8 @@ export class MongoStore implements Store {
   async sweepExpiredHolds(now: Date): Promise<number> {
     const { reservations, claims: Claims } = this.models;
     await this.reapExpired({}, now, REAP_BATCH);
+    // Locks left by dead processes (live ones delete theirs within milliseconds).
+    await this.models.locks.deleteMany({ at: { $lt: new Date(Date.now() - 10 * LOCK_STALE_MS) } });
     const at = now.toISOString();
     const lapsed = await reservations.find({ status: 'held', holdExpiresAt: { $ne: null, $lte: at } }).lean<ReservationDoc[]>();
     let count = 0;

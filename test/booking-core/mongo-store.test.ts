@@ -130,6 +130,20 @@ describe('MongoDB store specifics', { skip }, () => {
     assert.equal(await claims.countDocuments({ reservationId: reservation.id }), 0);
   });
 
+  it('init() refuses to run without its unique lock index', async () => {
+    const uri = uriWithDatabase(BASE_URI, `${RUN_TAG}_noindex`);
+    const conn = await mongoose.createConnection(uri).asPromise();
+    try {
+      // An older, non-unique index under the lock's name: a silent "success" would mean no lock.
+      await conn.db?.collection('slot_claims').createIndex({ restaurantId: 1, tableId: 1, slotStart: 1 }, { name: 'slot_claims_lock' });
+      const store = new MongoStore(uri, { warn: () => undefined });
+      await assert.rejects(store.init(), (err: Error) => /slot_claims/.test(err.message) && !err.message.includes('\n'));
+    } finally {
+      await conn.db?.dropDatabase();
+      await conn.close();
+    }
+  });
+
   it('init() fails with one clear line when the server cannot be reached', async () => {
     const store = new MongoStore('mongodb://127.0.0.1:1/maitre_test', { serverSelectionTimeoutMS: 300 });
     await assert.rejects(store.init(), /^Error: MONGODB_URI: cannot connect to MongoDB/);
