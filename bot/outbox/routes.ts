@@ -44,6 +44,19 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
     res.json(entries.slice(0, limit).map(publicOutboxEntry));
   }, log));
 
+  // A failed or not-configured message sent again once the cause is fixed (SMTP back, credentials set).
+  server.post('/api/admin/outbox/:id/retry', staff, route(async (req, res) => {
+    const id = String(req.params.id ?? '');
+    const entry = (await ctx.store.listOutbox(5000)).find((e) => e.id === id);
+    if (!entry) throw new HttpError('not_found', `No outbox entry ${id}.`);
+    if (entry.status !== 'failed' && entry.status !== 'not_configured') throw new HttpError('conflict', `A ${entry.status} message is not retried.`);
+    const again: OutboxEntry = { ...entry, status: 'pending', attempts: 0, nextAttemptAt: clock().toISOString(), leaseOwner: null, leaseUntil: null };
+    await ctx.store.updateOutbox(again);
+    n.worker.kick();
+    res.status(202);
+    res.json(publicOutboxEntry(again));
+  }, log));
+
   server.post('/api/notifications/test', staff, route(async (req, res) => {
     const body = parseBody(req, testBody);
     const restaurant = await n.notifier.restaurant();

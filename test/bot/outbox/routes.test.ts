@@ -75,6 +75,31 @@ describe('outbox routes', () => {
     assert.equal((await s.json('/api/notifications/test', { body: {} })).status, 401);
   });
 
+  test('a failed message can be sent again once the cause is fixed', async () => {
+    smtp.failing = true;
+    try {
+      const r = await s.json('/api/notifications/test', { body: { to: 'ops@example.test' }, token });
+      const id = r.body.queued[0].id as string;
+      // The server's policy retries for minutes; here the first refusal is enough to see it pending with the error.
+      const pending = await until('the refusal recorded', async () => {
+        const list = (await s.json('/api/admin/outbox?status=pending', { token })).body as Array<{ id: string; lastError: string | null }>;
+        return list.find((e) => e.id === id && e.lastError);
+      });
+      assert.match(pending.lastError ?? '', /SMTP 451/);
+      assert.equal((await s.json(`/api/admin/outbox/${id}/retry`, { method: 'POST', token })).status, 409, 'only failed or not configured messages');
+    } finally {
+      smtp.failing = false;
+    }
+    const entry = (await s.app.ctx.store.listOutbox(500)).find((e) => e.to === 'ops@example.test');
+    assert.ok(entry);
+    await s.app.ctx.store.updateOutbox({ ...entry, status: 'failed', leaseOwner: null, leaseUntil: null });
+    const retried = await s.json(`/api/admin/outbox/${entry.id}/retry`, { method: 'POST', token });
+    assert.equal(retried.status, 202);
+    assert.equal(retried.body.status, 'pending');
+    await until('the retried email', () => smtp.mails.find((m) => m.to.includes('ops@example.test')));
+    assert.equal((await s.json('/api/admin/outbox/nope/retry', { method: 'POST', token })).status, 404);
+  });
+
   test('POST /api/notifications/reminder/:id sends the reminder now', async () => {
     const r = await s.json('/api/reservations', {
       body: { customerName: 'Remindme', phoneNumber: '+33655500088', partySize: 2, date, time: '20:00', source: 'website' },
