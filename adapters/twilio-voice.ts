@@ -168,7 +168,7 @@ export class TwilioVoiceAdapter {
   }
 
   private stepOf(callSid: string, params: Record<string, string>, query: URLSearchParams): CallStep {
-    const caller = e164(params.From);
+    const caller = callerNumber(params.From);
     const lang = query.get('lang');
     const locale: ChannelLocale = lang === 'fr' ? 'fr-FR' : lang === 'en' ? 'en-US' : localeFromPhone(caller, this.options.defaultLocale);
     const turn = Math.min(Math.max(Number.parseInt(query.get('turn') ?? '0', 10) || 0, 0), 100_000);
@@ -178,7 +178,7 @@ export class TwilioVoiceAdapter {
       turn,
       locale,
       silences,
-      sender: { channelId: 'voice', conversationId: `voice:${callSid}`, fromId: caller ?? `anonymous:${callSid}`, locale },
+      sender: { channelId: 'voice', conversationId: `voice:${callSid}`, fromId: caller ?? anonymousId(callSid), locale },
     };
   }
 
@@ -283,7 +283,7 @@ export class TwilioVoiceAdapter {
       await this.options.onCallEnded?.({
         conversationId: step.sender.conversationId,
         callSid: step.callSid,
-        from: e164(params.From),
+        from: callerNumber(params.From),
         status,
         durationSeconds: Number.isFinite(duration) ? duration : null,
       });
@@ -395,4 +395,21 @@ export class TwilioVoiceAdapter {
 }
 
 const langOf = (locale: ChannelLocale): string => (locale === 'fr-FR' ? 'fr' : 'en');
+
+/** Numbers Twilio shows for withheld caller ids ("ANONYMOUS", "RESTRICTED"… spelled on a keypad). */
+const WITHHELD = new Set(['+266696687', '+7378742833', '+2562533', '+8656696', '+86282452253']);
+
+/** The caller's phone, or null when the number is withheld or no phone number. */
+export function callerNumber(from: string | undefined): string | null {
+  const number = e164(from);
+  return number && !WITHHELD.has(number) ? number : null;
+}
+
+/**
+ * A sender id for a caller without a number: unique to the call, and without digits, so the
+ * dialog never mistakes it for a phone number (it asks for one instead).
+ */
+function anonymousId(callSid: string): string {
+  return 'anonymous:' + callSid.toLowerCase().replace(/\d/g, (d) => String.fromCharCode(103 + Number(d)));
+}
 

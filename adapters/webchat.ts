@@ -58,8 +58,11 @@ export interface WebchatAdapterOptions {
   /** Candidate paths of the built widget (dist/webchat/widget.js), first found wins. */
   widgetFiles: string[];
   restaurant: () => Promise<{ name: string; address?: string; phone?: string }>;
-  /** Per-client budget for bot turns; false means "too many requests". */
-  allow?: (req: Request) => Promise<boolean>;
+  /**
+   * Budget for bot turns; false means "too many requests". Opening is asked per client
+   * (request), messages per conversation, so guests behind one proxy do not share a budget.
+   */
+  allow?: (req: Request, what: { kind: 'open' } | { kind: 'message'; conversationId: string }) => Promise<boolean>;
   onHandoff?: (notice: HandoffNotice) => Promise<void>;
   log?: (line: string) => void;
 }
@@ -110,7 +113,7 @@ export class WebchatAdapter {
   private async open(req: Request): Promise<WebhookReply> {
     const body = await readJson(req);
     if ('error' in body) return body.error;
-    if (!(await this.allowed(req))) return tooMany();
+    if (!(await this.allowed(req, { kind: 'open' }))) return tooMany();
     const locale = normaliseLocale(str(body.value.locale)) ?? this.options.defaultLocale;
     const restaurant = await this.options.restaurant();
     const asked = str(body.value.conversationId);
@@ -145,7 +148,7 @@ export class WebchatAdapter {
     if (!text) return jsonError(400, 'invalid_input', 'text is empty.');
     const clientMessageId = str(body.value.clientMessageId) ?? randomUUID();
     if (!/^[A-Za-z0-9-]{1,64}$/.test(clientMessageId)) return jsonError(400, 'invalid_input', 'clientMessageId is malformed.');
-    if (!(await this.allowed(req))) return tooMany();
+    if (!(await this.allowed(req, { kind: 'message', conversationId }))) return tooMany();
 
     return this.options.guard.once(`webchat:${conversationId}:${clientMessageId}`, () =>
       this.serializer.run(conversationId, async () => {
@@ -209,8 +212,8 @@ export class WebchatAdapter {
     return { channelId: 'webchat', conversationId, fromId: conversationId, locale };
   }
 
-  private async allowed(req: Request): Promise<boolean> {
-    return this.options.allow ? this.options.allow(req) : true;
+  private async allowed(req: Request, what: { kind: 'open' } | { kind: 'message'; conversationId: string }): Promise<boolean> {
+    return this.options.allow ? this.options.allow(req, what) : true;
   }
 
   private async widget(kind: 'js' | 'map'): Promise<WebhookReply> {

@@ -40,7 +40,7 @@ export const WEBHOOK_REPLY_COLLECTION = 'webhookReply';
 /** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
 export const WEBCHAT_COLLECTION = 'webchatConversation';
 
-/** Bot turns per web chat client per minute: a person types far fewer. */
+/** Bot turns per web chat conversation per minute: a person types far fewer. */
 const WEBCHAT_TURNS_PER_MINUTE = 30;
 
 /** The server module: the bot, its staff alert, and every channel's routes. */
@@ -92,7 +92,8 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     onLateReply: (reply) => queueLateReply(store, reply, ctx.clock()),
   });
 
-  const limiter = new RateLimiterMemory({ points: WEBCHAT_TURNS_PER_MINUTE, duration: 60 });
+  const perConversation = new RateLimiterMemory({ points: WEBCHAT_TURNS_PER_MINUTE, duration: 60 });
+  const perClient = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
   const webchat = new WebchatAdapter({
     runTurn, guard, defaultLocale, onHandoff, log,
     history: storeWebchatHistory(store),
@@ -103,7 +104,10 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
       const r = await ctx.bookings.restaurant();
       return { name: r.name, address: r.address, phone: r.phone };
     },
-    allow: (req: Request) => limiter.consume(req.socket?.remoteAddress ?? 'unknown').then(() => true, () => false),
+    allow: (req: Request, what) => {
+      const key = what.kind === 'message' ? what.conversationId : (req.socket?.remoteAddress ?? 'unknown');
+      return (what.kind === 'message' ? perConversation : perClient).consume(key).then(() => true, () => false);
+    },
   });
 
   voice.register(ctx.server);

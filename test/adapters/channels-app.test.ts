@@ -143,6 +143,35 @@ describe('Channels through the whole server', () => {
     assert.equal((await bookingsOf(s, from)).length, 1);
   });
 
+  it('answers a 10,000-character message, binary junk and empty fields without a 500 or a booking', async () => {
+    const from = '+33612345006';
+    const send = (params: Record<string, string>) => twilioPost(s.base, '/twilio/messaging', { MessageSid: sid('SM'), AccountSid: ACCOUNT, From: from, To: '+33100000000', NumMedia: '0', ...params });
+    const started = performance.now();
+    const huge = await send({ Body: 'une table pour 2 demain à 20h au nom de Long '.repeat(250) });
+    assert.equal(huge.status, 200);
+    assert.ok(twimlTexts(huge.text, 'Message').length >= 1);
+    assert.ok(performance.now() - started < 5000);
+    const junk = await send({ Body: String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 131) % 65536)) });
+    assert.equal(junk.status, 200);
+    assert.equal((await send({ Body: '' })).status, 200);
+    const voice = await twilioPost(s.base, '/twilio/voice/gather?turn=1&lang=fr', { CallSid: sid('CA'), AccountSid: ACCOUNT, From: from, SpeechResult: '\u0000\uFFFF'.repeat(5000) });
+    assert.equal(voice.status, 200);
+    assert.ok(twimlAttributes(voice.text, 'Gather'));
+    // The long message was a whole request: the bot holds the table while it reads it back, and
+    // nothing is booked until the guest says yes.
+    assert.deepEqual((await bookingsOf(s, from)).map((r) => r.status).filter((x) => x !== 'held'), []);
+  });
+
+  it('limits web chat turns per conversation, not per client address', async () => {
+    const open = await s.json('/webchat/api/conversations', { body: { locale: 'fr-FR' } });
+    const other = await s.json('/webchat/api/conversations', { body: { locale: 'fr-FR' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await s.json('/webchat/api/messages', { body: { conversationId: open.body.conversationId, text: `bonjour ${i}`, clientMessageId: `rate-${i}` } })).status);
+    assert.deepEqual([statuses.slice(0, 30).every((x) => x === 200), statuses[30]], [true, 429]);
+    const fine = await s.json('/webchat/api/messages', { body: { conversationId: other.body.conversationId, text: 'bonjour', clientMessageId: 'rate-other' } });
+    assert.equal(fine.status, 200);
+  });
+
   it('refuses unsigned and tampered webhooks on the real server, and books nothing', async () => {
     const from = '+33612345005';
     const params = { MessageSid: sid('SM'), AccountSid: ACCOUNT, From: from, To: '+33100000000', Body: 'une table pour 2 demain à 20h au nom de Faux', NumMedia: '0' };

@@ -52,6 +52,16 @@ describe('Twilio voice adapter', () => {
     }
   });
 
+  it('gives a caller with a withheld number an id that is no phone number', async () => {
+    for (const from of ['+266696687', 'anonymous', '']) {
+      const c = call(from);
+      const r = await twilioPost(h.base, '/twilio/voice/incoming', c);
+      assert.equal(twimlAttributes(r.text, 'Gather')?.language, 'fr-FR');
+      const join = h.bot.seen.find((a) => a.conversation?.id === `voice:${c.CallSid}`);
+      assert.match(join?.from?.id ?? '', /^anonymous:[a-z]+$/, from);
+    }
+  });
+
   it('makes each SpeechResult one turn and follows the language the bot switches to', async () => {
     const c = call('+33612340002');
     await twilioPost(h.base, '/twilio/voice/incoming', c);
