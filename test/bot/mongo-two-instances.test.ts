@@ -41,7 +41,7 @@ function startInstance(name: string): Promise<Instance> {
   const instance: Instance = { child, base: '', output: [] };
   instances.push(instance);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${instance.output.join('')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${instance.output.join('')}`)), 60_000);
     const read = (chunk: Buffer) => {
       instance.output.push(chunk.toString());
       const m = /serving ".*" at (http:\/\/[^\s]+)/.exec(instance.output.join(''));
