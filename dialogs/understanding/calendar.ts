@@ -83,4 +83,22 @@ export function dayOfMonthDate(today: LocalNow, day: number): string | null {
   return null;
 }
 
+/** "samedi 12": the next 12th that is a Saturday (within a year), else the next 12th. */
+export function weekdayDayDate(today: LocalNow, weekday: number, day: number): string | null {
+  let candidate = dayOfMonthDate(today, day);
+  const firstFound = candidate;
+  for (let i = 0; i < 12 && candidate; i++) {
+    if (weekdayOf(candidate) === weekday) return candidate;
+    candidate = dayOfMonthDate({ ...today, ...nextMonthStart(candidate) }, day);
+  }
+  return firstFound;
+}
+
+function nextMonthStart(date: string): Pick<LocalNow, 'date' | 'year' | 'month' | 'day'> {
+  const [y, m] = date.split('-').map(Number);
+  const year = m === 12 ? y + 1 : y;
+  const month = m === 12 ? 1 : m + 1;
+  return { date: ymd(year, month, 1), year, month, day: 1 };
+}
+
 export { addDays };

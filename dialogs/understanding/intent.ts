@@ -17,13 +17,13 @@ const GOALS: [Exclude<Intent, 'book' | 'yes' | 'no' | 'greeting' | 'thanks' | 'n
   [
     'cancel',
     W(
-      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|annulation|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:my|our|the|a|this)\\s+(?:reservation|booking|table)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
+      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:my|our|the|a|this)\\s+(?:reservation|booking|table)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
     ),
   ],
   [
     'modify',
     W(
-      `(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)\\s+(?:ma|la|notre|mon|l'|d'|de|une|un)?\\s*(?:réservation|resa|résa|reservation|table|heure|horaire|date|jour|nombre)|modification|(?:change|modify|move|reschedule|amend|update|push\\s+back|bring\\s+forward)\\s+(?:my|our|the|a)?\\s*(?:reservation|booking|table|time|date|day|party)|reschedule`,
+      `(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)\\s+(?:ma|la|notre|mon|l'|d'|de|une|un)?\\s*(?:réservation|resa|résa|reservation|table|heure|horaire|date|jour|nombre)|modification|(?:la|le|l')\\s*(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)|(?:change|move|reschedule|modify|push)\\s+it|(?:change|modify|move|reschedule|amend|update|push\\s+back|bring\\s+forward)\\s+(?:my|our|the|a)?\\s*(?:reservation|booking|table|time|date|day|party)|reschedule`,
     ),
   ],
   ['restart', W(`recommencer|on\\s+recommence|reprendre\\s+(?:depuis\\s+le|au)\\s+début|repartir\\s+de\\s+zéro|depuis\\s+le\\s+début|start\\s+(?:over|again|afresh)|restart|begin\\s+again|from\\s+(?:the\\s+)?(?:top|beginning|scratch)`)],

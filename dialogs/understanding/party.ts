@@ -2,7 +2,7 @@
 // "3 of us", "a couple". Runs before the time extractor and masks what it read, so that the
 // "4" of "4 personnes" or the "four" of "four tonight" never becomes a time.
 import { ANY_NUMBER, wordToNumber } from './numbers';
-import { WB, WE, rx, type Work } from './text';
+import { WB, WE, rx, first, type Work } from './text';
 
 const N = `(${ANY_NUMBER})`;
 const PEOPLE = `(?:personnes?|pers\\.?|couverts?|convives?|adultes?|invités?|people|persons?|guests?|adults?|pax|diners|covers|of\\s+us)`;
@@ -23,13 +23,35 @@ const PATTERNS: RegExp[] = [
   rx(`${WB}(?:juste|just|only|seulement)\\s+(?:nous|the)\\s+${N}${WE}`),
   rx(`${WB}(?:nous|the)\\s+${N}(?:\\s+(?:of\\s+us|seulement))?${WE}(?=\\s*(?:$|[,.!?]))`),
   rx(`${WB}(a\\s+couple)${WE}`),
+  // "on voudrait venir à 6", "nous viendrons à quatre"
+  rx(`${WB}(?:venir|viendrons|viendra|viendrait|viendrions|venons|vient)\\s+à\\s+${N}${NOT_TIME}${WE}`),
   rx(`${WB}(?:en|à)\\s+(deux|2)(?:\\s+personnes)?${WE}(?=\\s*(?:$|[,.!?]))`),
 ];
 
 /** Most guests one sentence can mean; larger numbers are something else (a year, a price). */
 export const MAX_PARTY_READ = 99;
 
+// "2 adultes et 2 enfants", "two adults and a child"
+const ADULTS_CHILDREN = rx(
+  `${WB}${N}\\s+(?:adultes?|adults?|grands?)\\s*(?:,|et|and|\\+|plus)\\s*(${ANY_NUMBER}|a|an)\\s+(?:enfants?|children|child|kids?|petits?|bébés?|babies|baby)${WE}`,
+);
+const ALONE = rx(`${WB}(?:je\\s+serai\\s+seule?|je\\s+viens\\s+seule?|juste\\s+moi|moi\\s+seule?|just\\s+(?:me|myself)|only\\s+me|(?:just\\s+)?(?:by\\s+)?myself|table\\s+for\\s+one|pour\\s+une\\s+personne|une\\s+personne)${WE}`);
+
 export function takePartySize(w: Work): number | undefined {
+  const family = first(ADULTS_CHILDREN, w.rest);
+  if (family) {
+    const adults = wordToNumber(family[1]);
+    const children = family[2] === 'a' || family[2] === 'an' ? 1 : wordToNumber(family[2]);
+    if (adults !== null && children !== null && adults + children <= MAX_PARTY_READ) {
+      w.maskMatch(family);
+      return adults + children;
+    }
+  }
+  const alone = first(ALONE, w.rest);
+  if (alone) {
+    w.maskMatch(alone);
+    return 1;
+  }
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     const m = re.exec(w.rest);

@@ -3,8 +3,8 @@
 // that a later extractor cannot read them again (the "4" of "4 personnes" is never a time).
 
 /** Letters or digits on neither side: an accent-aware \b. Use with the `u` flag. */
-export const WB = '(?<![\\p{L}\\p{N}])';
-export const WE = '(?![\\p{L}\\p{N}])';
+export const WB = '(?<![\\p{L}\\p{N}]|\\p{L}-)';
+export const WE = '(?![\\p{L}\\p{N}]|-\\p{L})';
 
 /** Builds a case-insensitive, unicode, global regex from a source using WB/WE. */
 export function rx(source: string, flags = 'giu'): RegExp {

@@ -11,6 +11,7 @@ import { localNow } from './calendar';
 import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, warmRecognizers } from './recognizers';
 import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
 
+const NOT_CUES = /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
 const LUNCH_WORDS = /(?<![\p{L}])(?:le\s+midi|ce\s+midi|déjeuner|dejeuner|lunch|lunchtime)(?![\p{L}])/u;
 
 /** Reads one utterance. Never throws: an empty or unreadable text gives intent 'none'. */
@@ -63,7 +64,9 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   let time = takeTime(w, lunch);
   if (time === undefined && expecting === 'time') time = bareTime(w, lunch);
   if (date === undefined && expecting === 'date') date = bareDay(w, today);
-  if ((date === undefined && DATE_CUES.test(w.rest)) || (time === undefined && TIME_CUES.test(w.rest))) {
+  // Questions about time ("à quelle heure", "what time", "may I") are not dates or times to read.
+  const cues = w.rest.replace(NOT_CUES, ' ');
+  if ((date === undefined && DATE_CUES.test(cues)) || (time === undefined && TIME_CUES.test(cues))) {
     const rest = w.rest.replace(/\s+/g, ' ').trim();
     const found = recognizeWhen(rest, lang, today, lunch);
     date ??= found.date;

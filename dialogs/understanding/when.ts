@@ -4,7 +4,7 @@
 // Microsoft recognizers (recognizers.ts), which run only when date or time cues remain.
 import { EN_NUMBER, FR_NUMBER, ORDINAL, ordinalToNumber, wordToNumber } from './numbers';
 import { WB, WE, rx, first, type Work } from './text';
-import { addDays, dayMonthDate, dayOfMonthDate, type LocalNow, pad2, weekdayDate } from './calendar';
+import { addDays, dayMonthDate, dayOfMonthDate, type LocalNow, pad2, weekdayDate, weekdayDayDate } from './calendar';
 
 export type PartOfDay = 'lunch' | 'dinner';
 type Marker = 'am' | 'pm' | null;
@@ -44,6 +44,8 @@ const HOUR_WORD = `(?:\\d{1,2}|${FR_NUMBER}|${EN_NUMBER})`;
 const MIN_WORD = `(?:\\d{2}|${FR_NUMBER}|${EN_NUMBER})`;
 
 interface TimeRule {
+  /** Tier 1: the words say it is a clock time (19h30, 8pm, midi, heures). Tier 2: a bare number after "at"/"à"… */
+  tier: 1 | 2;
   re: RegExp;
   read: (m: RegExpExecArray, lunch: boolean) => string | undefined;
 }
@@ -53,28 +55,32 @@ const num = (s: string | undefined) => (s === undefined ? null : wordToNumber(s)
 const TIME_RULES: TimeRule[] = [
   // 19h30, 20h, 20 h 15, 8h du soir, 20:15, 8:30pm, 20 heures 30
   {
+    tier: 1,
     re: rx(`${WB}(\\d{1,2})\\s*(?:h|:|heures?)(?:\\s*(\\d{2})(?![\\p{N}])|\\s*(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart))?(?:(?<=\\p{N})|${WE})(?:\\s*(?:pile|précises?))?${MARKER}`),
     read: (m, lunch) =>
       m[3] ? minuteTail(Number(m[1]), m[3], markerOf(m[4]), lunch) : clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[4]), lunch),
   },
   // 8pm, 8 p.m., 7.30pm
   {
+    tier: 1,
     re: rx(`(?<![\\p{L}\\p{N}:.])(\\d{1,2})(?:[.](\\d{2}))?\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)(?![\\p{L}])`),
     read: (m, lunch) => clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[3]), lunch),
   },
   // midi, midi et demi, midi trente, minuit; noon, midday, midnight — "midi" only after à/vers
   // or with minutes (a bare "samedi midi" is lunch, not 12:00 sharp).
   {
+    tier: 1,
     re: rx(`(?:${WB}(?:à|a|vers|pour|aux\\s+alentours\\s+de|autour\\s+de)\\s+midi(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}))?|${WB}midi\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}|pile))${WE}`),
     read: (m) => {
       const tail = (m[1] ?? m[2] ?? '').trim();
       return minuteTail(12, tail, 'pm');
     },
   },
-  { re: rx(`${WB}(?:(?:at|around|about|by)\\s+)?(?:noon|midday)${WE}`), read: () => '12:00' },
-  { re: rx(`${WB}(?:à\\s+|at\\s+|vers\\s+)?(?:minuit|midnight)${WE}`), read: () => '00:00' },
+  { tier: 1, re: rx(`${WB}(?:(?:at|around|about|by)\\s+)?(?:noon|midday)${WE}`), read: () => '12:00' },
+  { tier: 1, re: rx(`${WB}(?:à\\s+|at\\s+|vers\\s+)?(?:minuit|midnight)${WE}`), read: () => '00:00' },
   // half past seven, quarter past eight, quarter to nine
   {
+    tier: 1,
     re: rx(`${WB}(half|(?:a\\s+)?quarter)\\s+(past|after|to)\\s+(${HOUR_WORD})${WE}${MARKER}`),
     read: (m, lunch) => {
       const h = num(m[3]);
@@ -84,8 +90,24 @@ const TIME_RULES: TimeRule[] = [
       return clockTime(h, mins, markerOf(m[4]), lunch);
     },
   },
+  // British "half seven" (7:30)
+  {
+    tier: 1,
+    re: rx(`${WB}half\\s+(${HOUR_WORD})${WE}${MARKER}`),
+    read: (m, lunch) => {
+      const h = num(m[1]);
+      return h === null || h > 12 ? undefined : clockTime(h, 30, markerOf(m[2]), lunch);
+    },
+  },
+  // "8 30", "19 45": an hour and a quarter-hour said without a separator (voice transcripts)
+  {
+    tier: 2,
+    re: rx(`${WB}([01]?\\d|2[0-3])\\s+(00|15|30|45)${WE}(?!\\s*(?:personnes?|people|couverts?|guests?|min))${MARKER}`),
+    read: (m, lunch) => clockTime(Number(m[1]), Number(m[2]), markerOf(m[3]), lunch),
+  },
   // vingt heures trente, seize heures, huit heures et demie, 8 heures moins le quart
   {
+    tier: 1,
     re: rx(`${WB}(${HOUR_WORD})\\s+heures?(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|moins\\s+${MIN_WORD}|${MIN_WORD}))?${WE}${MARKER}`),
     read: (m, lunch) => {
       const h = num(m[1]);
@@ -94,7 +116,8 @@ const TIME_RULES: TimeRule[] = [
   },
   // at seven thirty, around 9 in the evening, at 8, vers 9, à huit heures (words handled above)
   {
-    re: rx(`${WB}(?:at|around|about|by|from|à|a|vers|aux\\s+alentours\\s+de|autour\\s+de|pour|for)\\s+(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five|quarante[-\\s]cinq|trente|quinze|\\d{2}|oh?\\s+five))?(?:\\s+o'clock)?${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:))${MARKER}(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|jours?|days?|weeks?|semaines?|mois|months?|ans|years?))`),
+    tier: 2,
+    re: rx(`${WB}(?:at|around|about|by|from|à|a|vers|aux\\s+alentours\\s+de|autour\\s+de|pour|for)\\s+(?!une?${WE})(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five|quarante[-\\s]cinq|trente|quinze|\\d{2}|oh?\\s+five))?(?:\\s+o'clock)?${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d))${MARKER}(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|jours?|days?|weeks?|semaines?|mois|months?|ans|years?))`),
     read: (m, lunch) => {
       const h = num(m[1]);
       if (h === null || h > 24) return undefined;
@@ -104,6 +127,7 @@ const TIME_RULES: TimeRule[] = [
   },
   // seven thirty, 8 o'clock, 9 in the evening, huit du soir (no preposition)
   {
+    tier: 2,
     re: rx(`${WB}(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five)|\\s+(o'clock))${WE}${MARKER}`),
     read: (m, lunch) => {
       const h = num(m[1]);
@@ -112,6 +136,7 @@ const TIME_RULES: TimeRule[] = [
     },
   },
   {
+    tier: 2,
     re: rx(`${WB}(${HOUR_WORD})\\s+(${MORNING}|${EVENING})${WE}`),
     read: (m, lunch) => {
       const h = num(m[1]);
@@ -145,12 +170,16 @@ function minuteTail(hour: number, tail: string, marker: Marker, lunch = false): 
 }
 
 export function takeTime(w: Work, lunch: boolean): string | undefined {
-  let best: { index: number; length: number; time: string } | null = null;
+  // The earliest clear clock time wins ("entre 19h et 20h" is 19:00); a bare number after a
+  // preposition counts only when no clear one was said ("at 7.45pm" is not "at 7").
+  let best: { tier: number; index: number; length: number; time: string } | null = null;
   for (const rule of TIME_RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(w.rest); m; m = rule.re.exec(w.rest)) {
       const time = rule.read(m, lunch);
-      if (time && (!best || m.index < best.index)) best = { index: m.index, length: m[0].length, time };
+      if (time && (!best || rule.tier < best.tier || (rule.tier === best.tier && m.index < best.index))) {
+        best = { tier: rule.tier, index: m.index, length: m[0].length, time };
+      }
       if (time) break;
     }
     rule.re.lastIndex = 0;
@@ -224,6 +253,14 @@ const DATE_RULES: DateRule[] = [
   { re: rx(`${WB}(?:ce\\s+soir|tonight|this\\s+evening|ce\\s+dîner|ce\\s+diner)${WE}`), read: (_, t) => ({ date: t.date, part: 'dinner' }) },
   { re: rx(`${WB}(?:ce\\s+midi|this\\s+lunchtime|this\\s+noon)${WE}`), read: (_, t) => ({ date: t.date, part: 'lunch' }) },
   { re: rx(`${WB}(?:cet\\s+après-midi|cet\\s+apres-midi|this\\s+afternoon)${WE}`), read: (_, t) => ({ date: t.date }) },
+  // samedi 12, Sunday the 29th: the next such day of the month, preferably on that weekday
+  {
+    re: rx(`${WB}(?:le\\s+|on\\s+)?${WEEKDAY},?\\s+(?:the\\s+|le\\s+)?(\\d{1,2}|1er|${ORDINAL})${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d|personnes?|people|couverts?|guests?|of\\s+us|am|pm|o'clock))`),
+    read: (m, t) => {
+      const d = dayValue(m[2]);
+      return { date: d === null ? null : weekdayDayDate(t, WEEKDAYS[m[1]], d) };
+    },
+  },
   // samedi de la semaine prochaine, Saturday next week
   {
     re: rx(`${WB}(?:ce\\s+|le\\s+|on\\s+)?${WEEKDAY}\\s+(?:de\\s+la\\s+semaine\\s+prochaine|next\\s+week)${WE}`),

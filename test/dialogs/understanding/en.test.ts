@@ -81,7 +81,15 @@ const SUNDAY: Group = {
     ['Thursday at 1pm for 2',                                                            2, '2026-11-26', '13:00'],
     ['2 people, Monday, 7pm',                                                            2, '2026-11-23', '19:00'],
     ['for 8 on November 30 at 8pm',                                                      8, '2026-11-30', '20:00'],
+    ['Hello, I would like to make a reservation for 4 people on Saturday at 7pm',         4, '2026-11-28', '19:00'],
+    ['Hi! Could I book for Sunday the 29th at 8?',                                       _, '2026-11-29', '20:00'],
+    ['see you on the 3rd of Dec at 7.45pm',                                              _, '2026-12-03', '19:45'],
+    ['just me, tomorrow at half seven',                                                  1, '2026-11-23', '19:30'],
+    ['two adults and a child on Saturday at 1pm',                                        3, '2026-11-28', '13:00'],
+    ['Can I get a table for 2 at 9:30 tonight?',                                         2, '2026-11-22', '21:30'],
     // Names.
+    ['table for 6 this Friday 8pm name is Garcia',                                       6, '2026-11-27', '20:00', 'Garcia'],
+    ['reservation for tomorrow evening, 5 persons, name Lee',                            5, '2026-11-23', _, 'Lee'],
     ['my name is John Smith',                                                            _, _, _, 'John Smith'],
     ["I'm Sarah, table for 3 tonight",                                                   3, '2026-11-22', _, 'Sarah'],
     ['under the name of Johnson',                                                        _, _, _, 'Johnson'],
@@ -94,6 +102,7 @@ const SUNDAY: Group = {
     ['six',                                                                              6, _, _, _, 'partySize'],
     ['7',                                                                                _, _, '19:00', _, 'time'],
     ['8:30',                                                                             _, _, '20:30', _, 'time'],
+    ['8 30',                                                                             _, _, '20:30', _, 'time'],
     ['the 5th',                                                                          _, '2026-12-05', _, _, 'date'],
   ],
 };

@@ -80,6 +80,14 @@ const SUNDAY: Group = {
     ['une table de 6 pour le 31 décembre à 20h',                                         6, '2026-12-31', '20:00'],
     ['on sera 7 le lundi 30 novembre à 19h15',                                           7, '2026-11-30', '19:15'],
     ['demain midi à 13h pour deux',                                                      2, '2026-11-23', '13:00'],
+    ['Salut ! On voudrait venir à 6 demain soir',                                        6, '2026-11-23', _],
+    ['2 adultes et 2 enfants samedi midi',                                               4, '2026-11-28', _],
+    ['je serai seul, demain à 12h15',                                                    1, '2026-11-23', '12:15'],
+    ['samedi 12 à 20h',                                                                  _, '2026-12-12', '20:00'],
+    ['Oui bonjour, j\'aimerais réserver une table pour quatre personnes le vendredi vingt-sept novembre à dix-neuf heures trente', 4, '2026-11-27', '19:30'],
+    ["Bonjour, c'est pour une réservation au nom de Dubois, 4 personnes, jeudi 20h",     4, '2026-11-26', '20:00', 'Dubois'],
+    ['mardi 1er décembre à 12h15',                                                       _, '2026-12-01', '12:15'],
+    ['Je souhaiterais réserver pour le 14 février, nous serons deux, vers 20 heures',    2, '2027-02-14', '20:00'],
     // Names.
     ["Bonsoir, c'est pour 5 personnes le samedi 28 novembre à 20h, au nom de Lefèvre",   5, '2026-11-28', '20:00', 'Lefèvre'],
     ["Je m'appelle Sophie Martin, on sera 3 demain à 19h",                               3, '2026-11-23', '19:00', 'Sophie Martin'],
@@ -101,6 +109,8 @@ const SUNDAY: Group = {
     ['Dupont',                                                                           _, _, _, 'Dupont', 'name'],
     ['Leroy-Beaulieu',                                                                   _, _, _, 'Leroy-Beaulieu', 'name'],
     ["euh c'est martin",                                                                 _, _, _, 'Martin', 'name'],
+    ["c'est Madame Lefebvre",                                                            _, _, _, 'Lefebvre', 'name'],
+    ['19 heures 45',                                                                     _, _, '19:45', _, 'time'],
   ],
 };
 
