@@ -1,0 +1,65 @@
+// The catalogues: same keys in both languages, days and times said each language's way, and
+// every question worded so a reader of the reply (the acceptance harness reads them with
+// regexes, as a person would) knows what is asked.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { forTheEar } from '../../dialogs/turn';
+import { en } from '../../dialogs/texts/en';
+import { fr } from '../../dialogs/texts/fr';
+import type { Texts } from '../../dialogs/texts';
+
+/** The acceptance harness's reading of a bot question (shared/acceptance/harness.mjs `converse`). */
+function harnessReads(reply: string): string | null {
+  const low = reply.toLowerCase();
+  if (/(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(low) && !/\?\s*$/.test(low)) return 'done';
+  if (/(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(low)) return 'confirm';
+  if (/(nom|name)/.test(low)) return 'name';
+  if (/(combien|how many|personnes|people|guests|couverts)/.test(low)) return 'party';
+  if (/(quelle heure|what time|à quelle|heure|time)/.test(low)) return 'time';
+  if (/(quel jour|quelle date|which day|what day|date|when|quand)/.test(low)) return 'date';
+  if (/(téléphone|phone|numéro)/.test(low)) return 'phone';
+  return null;
+}
+
+// The harness compares with straight apostrophes; the catalogues use typographic ones.
+const straight = (s: string) => s.replace(/’/g, "'");
+const facts = { partySize: 3, date: '2026-12-05', time: '20:00', name: 'Marchand' };
+const today = '2026-11-25';
+
+for (const t of [fr, en]) {
+  test(`${t.lang}: each question is read as what it asks`, () => {
+    const hours = t.seatingHours([{ open: '19:00', close: '23:00', lastSeating: '22:00' }], false);
+    assert.equal(harnessReads(t.askParty.text), 'party');
+    assert.equal(harnessReads(t.askDate.text), 'date');
+    assert.equal(harnessReads(t.askTime(undefined, '').text), 'time');
+    assert.equal(harnessReads(t.askTime('dinner', hours).text), 'time');
+    assert.equal(harnessReads(t.askName.text), 'name');
+    assert.equal(harnessReads(t.askPhone.text), 'phone');
+    assert.equal(harnessReads(straight(t.readBack(facts, today, false).text)), 'confirm');
+    assert.equal(harnessReads(straight(t.offer([{ date: '2026-12-05', time: '21:30' }, { date: '2026-12-06', time: '20:00' }], '2026-12-05', today, false).text)), 'confirm');
+    assert.equal(harnessReads(straight(t.confirmed(facts, today, false).text)), 'done');
+  });
+
+  test(`${t.lang}: voice variants have no symbols`, () => {
+    const said = [t.readBack(facts, today, true), t.confirmed(facts, today, true), t.help, t.greeting('Le Petit Bistro'), t.menu([{ section: 'Plats', dishes: [{ name: 'Bœuf', price: 22 }] }], true)];
+    for (const s of said) assert.doesNotMatch(forTheEar(s.voice ?? s.text), /[€:;()«»"]/);
+  });
+}
+
+test('both catalogues have the same keys', () => {
+  const keys = (t: Texts) => Object.keys(t).sort();
+  assert.deepEqual(keys(fr), keys(en));
+});
+
+test('days and times, the French way and the English way', () => {
+  assert.equal(fr.when('2026-12-05', '20:00', today, false), 'samedi 5 décembre à 20 h');
+  assert.equal(fr.when('2026-12-01', '20:30', today, false), 'mardi 1er décembre à 20 h 30');
+  assert.equal(fr.when('2026-11-26', '12:00', today, false), 'demain jeudi 26 novembre à midi');
+  assert.equal(fr.when('2026-12-05', '20:30', today, true), 'samedi 5 décembre à 20 heures 30');
+  assert.equal(en.when('2026-12-05', '20:00', today, false), 'Saturday 5 December at 8 pm');
+  assert.equal(en.when('2026-12-05', '19:30', today, false), 'Saturday 5 December at 7:30 pm');
+  assert.equal(en.when('2026-12-05', '19:30', today, true), 'Saturday 5 December at 7 30 pm');
+  assert.equal(en.when('2026-11-25', '12:00', today, false), 'today, Wednesday 25 November at noon');
+  assert.equal(fr.party(1), '1 personne');
+  assert.equal(en.party(6), '6 people');
+});
