@@ -100,6 +100,8 @@ interface CallStep {
   turn: number;
   locale: ChannelLocale;
   silences: number;
+  /** The number the guest called (ours). */
+  called: string | null;
 }
 
 export class TwilioVoiceAdapter {
@@ -178,6 +180,7 @@ export class TwilioVoiceAdapter {
       turn,
       locale,
       silences,
+      called: e164(params.To),
       sender: { channelId: 'voice', conversationId: `voice:${callSid}`, fromId: caller ?? anonymousId(callSid), locale },
     };
   }
@@ -369,10 +372,10 @@ export class TwilioVoiceAdapter {
     });
   }
 
-  /** Calling the restaurant's own Twilio number back would loop the call into the bot. */
+  /** Calling the number the guest called (ours) would loop the call back into the bot. */
   private isTransferable(number: string, step: CallStep): boolean {
     const own = this.options.ownNumbers?.() ?? [];
-    return !own.includes(number) && number !== step.sender.fromId;
+    return !own.includes(number) && number !== step.called && number !== step.sender.fromId;
   }
 
   private isOurNumber(to: string | undefined): boolean {

@@ -220,6 +220,17 @@ describe('Twilio voice adapter, slow turns and other settings', () => {
       await h.close();
     }
   });
+
+  it('never transfers a call to the number that was called, configured or not', async () => {
+    const h = await startHarness({ transferNumber: '+33100000000' });
+    try {
+      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...call('+33612340023'), SpeechResult: 'handoff' });
+      assert.doesNotMatch(r.text, /<Dial/);
+      assert.match(twimlTexts(r.text, 'Say').join(' '), /rappellera/);
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', () => {
