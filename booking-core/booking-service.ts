@@ -221,10 +221,22 @@ export class BookingService {
       throw new BookingError('invalid_transition', `A ${current.status} reservation cannot become ${status}.`);
     }
     const updated: Reservation = { ...current, status, updatedAt: this.now().toISOString() };
-    if (ACTIVE_STATUSES.includes(status)) await this.store.updateReservation(updated);
-    else await this.store.releaseReservation(updated);
+    if (!ACTIVE_STATUSES.includes(status)) await this.store.releaseReservation(updated);
+    else if (ACTIVE_STATUSES.includes(current.status)) await this.store.updateReservation(updated);
+    else await this.reclaim(updated);
     this.events.emit(status === 'cancelled' ? 'reservation:cancelled' : 'reservation:updated', toPublic(updated));
     return updated;
+  }
+
+  /** A booking coming back (a no-show who turns up) takes its tables again, if still free. */
+  private async reclaim(r: Reservation): Promise<void> {
+    const restaurant = await this.restaurant();
+    try {
+      await this.store.moveReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now());
+    } catch (err) {
+      if (!(err instanceof SlotTakenError)) throw err;
+      throw new BookingError('unavailable', `Table ${r.tableIds.join('+')} has been given to another booking since; move this one to a free table.`, { field: 'tableIds' });
+    }
   }
 
   async get(id: string): Promise<Reservation | null> {

@@ -97,10 +97,17 @@ export class StaffAuth {
     }
     if (!admin && production) throw new HttpError('unavailable_service', 'ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first admin');
     const chosen = admin ?? { email: 'admin@maitre.local', password: randomBytes(9).toString('base64url') };
-    await this.store.saveUser({
-      id: randomUUID(), email: chosen.email, name: 'Admin', role: 'admin',
-      passwordHash: await hashPassword(chosen.password), disabled: false, createdAt: new Date().toISOString(),
-    });
+    try {
+      await this.store.saveUser({
+        id: randomUUID(), email: chosen.email, name: 'Admin', role: 'admin',
+        passwordHash: await hashPassword(chosen.password), disabled: false, createdAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      // Another instance starting on the same empty database made the first admin first.
+      const made = await this.store.getUserByEmail(chosen.email);
+      if (!made) throw err;
+      return { email: made.email, password: null, created: false };
+    }
     return { email: chosen.email, password: admin ? null : chosen.password, created: true };
   }
 }

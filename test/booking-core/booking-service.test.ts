@@ -124,6 +124,23 @@ describe('booking service', () => {
     assert.deepEqual(await t.store.claimsOf(reservation.id), []);
   });
 
+  it('gives a no-show who turns up their table back, unless it has been given away', async () => {
+    const { reservation } = await t.service.book(request());
+    await t.service.transition(reservation.id, 'no_show');
+    assert.deepEqual(await t.store.claimsOf(reservation.id), []);
+    const back = await t.service.transition(reservation.id, 'confirmed');
+    assert.equal(back.status, 'confirmed');
+    assert.ok((await t.store.claimsOf(reservation.id)).length > 0, 'the table is claimed again');
+    const clash = await refusal(t.service.book(request({ customerName: 'Same table' }), { tableIds: reservation.tableIds }));
+    assert.equal(clash.code, 'unavailable');
+
+    await t.service.transition(reservation.id, 'no_show');
+    await t.service.book(request({ customerName: 'Took it' }), { tableIds: reservation.tableIds });
+    const late = await refusal(t.service.transition(reservation.id, 'confirmed'));
+    assert.equal(late.code, 'unavailable');
+    assert.equal((await t.service.get(reservation.id))?.status, 'no_show', 'nothing changed');
+  });
+
   it("finds a guest's upcoming bookings by phone, however the number is written", async () => {
     await t.service.book(request({ customerPhone: '+33612345678' }));
     const past = await t.service.book(request({ customerPhone: '0033612345678', date: '2026-11-22', time: '13:30' }));
