@@ -4,7 +4,33 @@
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-export function demoPage(restaurant: { name: string; address?: string; phone?: string }, publicBaseUrl: string): string {
+export interface DemoRestaurant {
+  name: string;
+  address?: string;
+  phone?: string;
+  /** Sittings per weekday, key "0" (Sunday) … "6", as in the restaurant's settings. */
+  services?: Record<string, Array<{ open: string; close: string }>>;
+}
+
+const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const hhmm = (t: string): string => t.replace(':', 'h');
+
+/** "lundi – dimanche: 12h00 – 14h30, 19h00 – 23h00", days with the same hours grouped. */
+function hoursRows(services: DemoRestaurant['services']): Array<[string, string]> {
+  if (!services) return [];
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  const rows: Array<[number[], string]> = [];
+  for (const d of order) {
+    const list = services[String(d)] ?? [];
+    const text = list.length ? list.map((x) => `${hhmm(x.open)} – ${hhmm(x.close)}`).join(', ') : 'fermé';
+    const last = rows[rows.length - 1];
+    if (last && last[1] === text) last[0].push(d);
+    else rows.push([[d], text]);
+  }
+  return rows.map(([days, text]) => [days.length > 1 ? `${DAYS[days[0]]} – ${DAYS[days[days.length - 1]]}` : DAYS[days[0]], text]);
+}
+
+export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): string {
   const name = escape(restaurant.name);
   const tag = `<script src="${escape(publicBaseUrl.replace(/\/+$/, ''))}/webchat/widget.js" async></script>`;
   return `<!doctype html>
@@ -36,7 +62,7 @@ export function demoPage(restaurant: { name: string; address?: string; phone?: s
   Réservez votre table en quelques mots : cliquez sur la bulle en bas à droite et écrivez, par exemple,
   « une table pour 2 demain à 20h ».</p>
   <h2>Horaires</h2>
-  <div class="hours"><span>Déjeuner</span><span>tous les jours, 12h00 – 14h30</span><span>Dîner</span><span>tous les jours, 19h00 – 23h00</span></div>
+  <div class="hours">${hoursRows(restaurant.services).map(([days, text]) => `<span>${escape(days)}</span><span>${escape(text)}</span>`).join('')}</div>
   <h2>Nous trouver</h2>
   <p>${escape(restaurant.address ?? '')}${restaurant.phone ? `<br>Téléphone : ${escape(restaurant.phone)}` : ''}</p>
   <h2>Pour les développeurs</h2>

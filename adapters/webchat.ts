@@ -14,7 +14,7 @@ import { joinActivity, messageActivity, type Sender } from './inbound';
 import { normaliseLocale, type ChannelLocale } from './locale';
 import type { ReplayGuard, WebhookReply } from './replay-guard';
 import type { HandoffNotice } from './twilio-voice';
-import { demoPage } from './webchat-demo-page';
+import { demoPage, type DemoRestaurant } from './webchat-demo-page';
 import { CONVERSATION_ID, WEBCHAT_MAX_TEXT, type ChatMessage, type ConversationView, type TurnView } from './webchat-protocol';
 
 export const WEBCHAT_PATHS = {
@@ -57,7 +57,7 @@ export interface WebchatAdapterOptions {
   publicBaseUrl: string;
   /** Candidate paths of the built widget (dist/webchat/widget.js), first found wins. */
   widgetFiles: string[];
-  restaurant: () => Promise<{ name: string; address?: string; phone?: string }>;
+  restaurant: () => Promise<DemoRestaurant>;
   /**
    * Budget for bot turns; false means "too many requests". Opening is asked per client
    * (request), messages per conversation, so guests behind one proxy do not share a budget.

@@ -102,7 +102,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     widgetFiles: [join(__dirname, 'webchat', 'widget.js'), join(process.cwd(), 'dist', 'webchat', 'widget.js')],
     restaurant: async () => {
       const r = await ctx.bookings.restaurant();
-      return { name: r.name, address: r.address, phone: r.phone };
+      return { name: r.name, address: r.address, phone: r.phone, services: r.services };
     },
     allow: (req: Request, what) => {
       const key = what.kind === 'message' ? what.conversationId : (req.socket?.remoteAddress ?? 'unknown');

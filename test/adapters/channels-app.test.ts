@@ -162,6 +162,14 @@ describe('Channels through the whole server', () => {
     assert.deepEqual((await bookingsOf(s, from)).map((r) => r.status).filter((x) => x !== 'held'), []);
   });
 
+  it('shows the demo site with the restaurant\'s own hours and the widget tag', async () => {
+    const r = await fetch(`${s.base}/webchat/demo`);
+    assert.equal(r.status, 200);
+    const html = await r.text();
+    assert.match(html, /<span>lundi – dimanche<\/span><span>12h00 – 14h30, 19h00 – 23h00<\/span>/);
+    assert.ok(html.includes(`<script src="${s.base}/webchat/widget.js" async></script>`));
+  });
+
   it('limits web chat turns per conversation, not per client address', async () => {
     const open = await s.json('/webchat/api/conversations', { body: { locale: 'fr-FR' } });
     const other = await s.json('/webchat/api/conversations', { body: { locale: 'fr-FR' } });
