@@ -79,7 +79,7 @@ export async function prepareTurn(ctx: TurnContext, deps: DialogDeps): Promise<T
     profile.langFromWords = true;
   }
   if (lang !== guess && text) u = understand(text, { ...uctx, lang });
-  if (deps.llm && text && needsModel(u, expecting)) u = await withModel(u, text, { ...uctx, lang }, deps);
+  if (deps.llm && text && needsModel(u, expecting, text)) u = await withModel(u, text, { ...uctx, lang }, deps);
   if (!restaurant.languages.includes(lang) && restaurant.languages.length) lang = restaurant.languages.includes(restaurant.defaultLanguage) ? restaurant.defaultLanguage : restaurant.languages[0];
   profile.lang = lang;
   const channel = activity.channelId ?? 'webchat';
@@ -108,8 +108,10 @@ export function setLanguage(turn: Turn, lang: Language): void {
 }
 
 /** The deterministic reading missed what the dialog needed: worth asking the model. */
-function needsModel(u: Understanding, expecting: Expecting | undefined): boolean {
+function needsModel(u: Understanding, expecting: Expecting | undefined, text: string): boolean {
   if (u.intent === 'none') return true;
+  // A long booking request the grammar only half read ("for me and my whole tribe").
+  if (u.intent === 'book' && !expecting && text.split(/\s+/).length >= 5 && (u.partySize === undefined || !u.date || !u.time)) return true;
   if (!expecting || expecting === 'confirm' || expecting === 'choice') return false;
   return u[expecting] === undefined;
 }

@@ -1,0 +1,80 @@
+// The bot around the tree: botbuilder's own TestAdapter drives it like any adapter; the
+// optional model only fills what the grammar missed; a handoff raises the staff alert and is
+// written in the transcript; every reply carries locale and input hint.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TestAdapter } from 'botbuilder';
+import { BookingService, demoRestaurant, demoTables } from '../../booking-core';
+import { SqliteStore } from '../../booking-core/stores/sqlite-store';
+import { createBot } from '../../bot/create-bot';
+import type { LlmUnderstander } from '../../dialogs';
+import { activity, assertBooked, makeWorld, NOW, play, sms } from './support/transcript';
+
+test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
+  const store = new SqliteStore(':memory:');
+  await store.init();
+  const r = demoRestaurant();
+  await store.saveRestaurant(r);
+  for (const t of demoTables(r.id)) await store.saveTable(t);
+  const bookings = new BookingService(store, r.id, { clock: () => NOW });
+  const { adapterLogic } = createBot({ store, bookings, clock: () => NOW, log: () => {} });
+  const adapter = new TestAdapter(adapterLogic, { channelId: 'webchat', locale: 'en-US' });
+  await adapter
+    .send('Hi, table for two tomorrow at 8pm under Parker')
+    .assertReply((a) => assert.match(a.text ?? '', /phone number/))
+    .send('+44 7700 900456')
+    .assertReply((a) => {
+      assert.match(a.text ?? '', /2 people, tomorrow, Thursday 26 November at 8 pm, under the name Parker\. Is that right\?/);
+      assert.equal(a.locale, 'en-US');
+      assert.equal(a.inputHint, 'expectingInput');
+    })
+    .send('yes')
+    .assertReply((a) => assert.match(a.text ?? '', /Your reservation is confirmed/));
+  const booked = await store.findReservations({ restaurantId: r.id, customerPhone: '+447700900456' });
+  assert.equal(booked.length, 1);
+  assert.equal(booked[0].status, 'confirmed');
+});
+
+test('the optional model fills what the grammar could not read, and only that', async () => {
+  const asked: string[] = [];
+  const llm: LlmUnderstander = async (text) => {
+    asked.push(text);
+    return /tribe/.test(text) ? { intent: 'book', partySize: 5, date: '2099-01-01' } : null;
+  };
+  const w = await makeWorld();
+  const store = w.store;
+  const { respond } = createBot({ store, bookings: w.bookings, clock: w.clock, llm, log: () => {} });
+  const ch = sms(undefined, 'en-US');
+  const said = async (text: string) => (await respond(activity(ch, text))).map((a) => a.text).join(' ');
+  assert.match(await said('Hi, a table on Saturday at 8pm for me and my whole tribe'), /under which name/i);
+  assert.ok(asked.length >= 1, 'the model was asked');
+  assert.match(await said('Morgan'), /5 people, Saturday 28 November at 8 pm, under the name Morgan/);
+  const before = asked.length;
+  await said('yes');
+  assert.equal(asked.length, before, 'a clear "yes" needs no model');
+  await assertBooked(w, ch.from, { partySize: 5, date: '2026-11-28', time: '20:00', name: 'Morgan' });
+});
+
+test('a model that fails or hangs changes nothing', async () => {
+  const w = await makeWorld();
+  const broken: LlmUnderstander = async () => { throw new Error('model down'); };
+  const { respond } = createBot({ store: w.store, bookings: w.bookings, clock: w.clock, llm: broken, log: () => {} });
+  const replies = await respond(activity(sms(), 'gloubiboulga'));
+  assert.match(replies.map((a) => a.text).join(' '), /pas bien compris/);
+});
+
+test('a handoff raises the staff alert and is written in the transcript', async () => {
+  const w = await makeWorld();
+  const ch = sms();
+  await play(w, ch, `
+    user: je voudrais parler à une personne
+    event: handoff requested
+  `);
+  assert.equal(w.handoffs.length, 1);
+  assert.equal(w.handoffs[0].address, ch.from);
+  assert.equal(w.handoffs[0].reason, 'requested');
+  const entries = await w.store.getTranscript(ch.conversationId);
+  assert.ok(entries.some((e) => e.from === 'system' && /handoff \(requested\)/.test(e.text)));
+  const conv = (await w.store.listConversations(10)).find((c) => c.id === ch.conversationId);
+  assert.equal(conv?.outcome, 'handoff');
+});
