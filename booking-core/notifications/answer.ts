@@ -42,11 +42,15 @@ export async function hasPendingReminder(store: DocumentStore, phone: string): P
   return (await pendingReminderFor(store, phone)) !== null;
 }
 
-export async function answerReminder(bookings: ReminderBookings, store: ReminderStore, phone: string, text: string): Promise<ReminderAnswer> {
+/**
+ * `channel`: where the answer came from; a reminder sent by SMS is answered by SMS, so a "9"
+ * said in a phone call (a party size) never cancels a booking. Without it, any channel.
+ */
+export async function answerReminder(bookings: ReminderBookings, store: ReminderStore, phone: string, text: string, channel?: string): Promise<ReminderAnswer> {
   const answer = readReminderAnswer(text);
   if (!answer) return { handled: false };
   const pending = await pendingReminderFor(store, phone);
-  if (!pending) return { handled: false };
+  if (!pending || (channel !== undefined && channel !== pending.channel)) return { handled: false };
   const reservation = await bookings.get(pending.reservationId);
   const now = bookings.now();
   if (!reservation || new Date(reservation.startAt).getTime() <= now.getTime() || (await conversationMovedOn(store, pending, phone))) {
@@ -79,8 +83,8 @@ export async function answerReminder(bookings: ReminderBookings, store: Reminder
  * booking service and the store, the dialog root calls it with the guest's phone and text
  * before anything else, and says `reply` when `handled`.
  */
-export type ReminderAnswerer = (phone: string, text: string) => Promise<ReminderAnswer>;
+export type ReminderAnswerer = (phone: string, text: string, channel?: string) => Promise<ReminderAnswer>;
 
 export function reminderAnswerer(bookings: ReminderBookings, store: ReminderStore): ReminderAnswerer {
-  return (phone, text) => answerReminder(bookings, store, phone, text);
+  return (phone, text, channel) => answerReminder(bookings, store, phone, text, channel);
 }

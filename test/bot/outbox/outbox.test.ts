@@ -131,7 +131,8 @@ describe('outbox', () => {
       assert.equal((await pendingReminderFor(r.store, phone))?.reservationId, reservation.id);
 
       assert.deepEqual(await answerReminder(r.bookings, r.store, phone, 'bonjour'), { handled: false }, 'other words are ordinary turns');
-      const answer = await answerReminder(r.bookings, r.store, phone, '9');
+      assert.deepEqual(await answerReminder(r.bookings, r.store, phone, '9', 'voice'), { handled: false }, 'a "9" said in a call is not the answer to an SMS');
+      const answer = await answerReminder(r.bookings, r.store, phone, '9', 'sms');
       assert.equal(answer.handled && answer.action, 'cancelled');
       assert.match(answer.handled ? answer.reply : '', /annulée/);
       assert.equal((await r.bookings.get(reservation.id))?.status, 'cancelled');
