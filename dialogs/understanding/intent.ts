@@ -11,7 +11,7 @@ const GOALS: [Exclude<Intent, 'book' | 'yes' | 'no' | 'greeting' | 'thanks' | 'n
   [
     'human',
     W(
-      `(?:parler|passer|joindre|avoir)\\s+(?:à|a|avec)?\\s*(?:un|une|le|la|quelqu'un|l')?\\s*(?:humain|personne|vraie\\s+personne|conseiller|conseillère|serveur|responsable|gérant|manager|réceptionniste|standard|opérateur|quelqu'un)|un\\s+(?:humain|être\\s+humain)|une\\s+vraie\\s+personne|(?:speak|talk)\\s+(?:to|with)\\s+(?:a|an|the|some)?\\s*(?:person|human|someone|somebody|staff|manager|waiter|operator|agent|representative|real\\s+person|one)|(?:real|actual|live)\\s+(?:person|human)|human\\s+(?:being|please)|operator|representative`,
+      `(?:parler|passer|joindre)\\s+(?:à|a|avec)?\\s*(?:un|une|le|la|quelqu'un|l')?\\s*(?:humain|personne|vraie\\s+personne|conseiller|conseillère|serveur|responsable|gérant|manager|réceptionniste|standard|opérateur|quelqu'un)|un\\s+(?:humain|être\\s+humain)|une\\s+vraie\\s+personne|(?:speak|talk)\\s+(?:to|with)\\s+(?:a|an|the|some)?\\s*(?:person|human|someone|somebody|staff|manager|waiter|operator|agent|representative|real\\s+person)|(?:real|actual|live)\\s+(?:person|human)|human\\s+(?:being|please)|operator|representative`,
     ),
   ],
   [

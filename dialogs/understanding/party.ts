@@ -9,9 +9,12 @@ const PEOPLE = `(?:personnes?|pers\\.?|couverts?|convives?|adultes?|invités?|pe
 // After "pour N" / "for N": what shows the number is a clock time, not guests.
 const NOT_TIME = `(?!\\s*(?:h(?![\\p{L}])|heures?|:|\\.\\d|\\d|am|pm|a\\.m|p\\.m|o'clock|du\\s+(?:matin|soir)|de\\s+l'apr|in\\s+the\\s+(?:morning|evening|afternoon)|at\\s+night|thirty|fifteen|forty|trente|quinze|et\\s+(?:demie?|quart)|moins|minutes?|jours?|days?|nights?|nuits?|semaines?|weeks?|ans|years?|mois|months?|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept(?:embre)?\\b|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep))`;
 
+// "une personne de plus", "two more people": a change to a party, not its size.
+const MORE = `(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaires?|more|extra))`;
+
 const PATTERNS: RegExp[] = [
   // "4 personnes", "deux couverts", "5 people", "3 of us", "a couple of us"
-  rx(`${WB}${N}\\s+${PEOPLE}${WE}`),
+  rx(`${WB}${N}\\s+${PEOPLE}${WE}${MORE}`),
   // "on sera huit", "nous serons 4", "we'll be five", "there will be 6 of us"
   rx(`${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)(?:\\s+à)?|we(?:'ll|\\s+will)?\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)\\s+${N}${NOT_TIME}${WE}`),
   // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
@@ -21,11 +24,11 @@ const PATTERNS: RegExp[] = [
   // something after it makes it a time or a date.
   rx(`${WB}(?:pour|for)\\s+${N}${NOT_TIME}${WE}`),
   rx(`${WB}(?:juste|just|only|seulement)\\s+(?:nous|the)\\s+${N}${WE}`),
-  rx(`${WB}(?:nous|the)\\s+${N}(?:\\s+(?:of\\s+us|seulement))?${WE}(?=\\s*(?:$|[,.!?]))`),
+  // "juste nous deux", "nous quatre" (at the end of a phrase)
+  rx(`${WB}nous\\s+${N}(?:\\s+seulement)?${WE}(?=\\s*(?:$|[,.!?]))`),
   rx(`${WB}(a\\s+couple)${WE}`),
   // "on voudrait venir à 6", "nous viendrons à quatre"
   rx(`${WB}(?:venir|viendrons|viendra|viendrait|viendrions|venons|vient)\\s+à\\s+${N}${NOT_TIME}${WE}`),
-  rx(`${WB}(?:en|à)\\s+(deux|2)(?:\\s+personnes)?${WE}(?=\\s*(?:$|[,.!?]))`),
 ];
 
 /** Most guests one sentence can mean; larger numbers are something else (a year, a price). */
@@ -35,7 +38,7 @@ export const MAX_PARTY_READ = 99;
 const ADULTS_CHILDREN = rx(
   `${WB}${N}\\s+(?:adultes?|adults?|grands?)\\s*(?:,|et|and|\\+|plus)\\s*(${ANY_NUMBER}|a|an)\\s+(?:enfants?|children|child|kids?|petits?|bébés?|babies|baby)${WE}`,
 );
-const ALONE = rx(`${WB}(?:je\\s+serai\\s+seule?|je\\s+viens\\s+seule?|juste\\s+moi|moi\\s+seule?|just\\s+(?:me|myself)|only\\s+me|(?:just\\s+)?(?:by\\s+)?myself|table\\s+for\\s+one|pour\\s+une\\s+personne|une\\s+personne)${WE}`);
+const ALONE = rx(`${WB}(?:je\\s+serai\\s+seule?|je\\s+viens\\s+seule?|juste\\s+moi|moi\\s+seule?|just\\s+(?:me|myself)|only\\s+me|(?:just\\s+)?(?:by\\s+)?myself|table\\s+for\\s+one|pour\\s+une\\s+personne|une\\s+personne)${WE}(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaire))`);
 
 export function takePartySize(w: Work): number | undefined {
   const family = first(ADULTS_CHILDREN, w.rest);
