@@ -31,6 +31,8 @@ export function registerDashboardFiles(ctx: AppContext): void {
       res.end('The dashboard is not built yet: run `npm run build` (npm start does it).');
       return next();
     }
+    // The page loads only its own script and styles and talks only to this server.
+    res.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     send(res, join(dir, 'index.html'), 'no-cache');
     next();
   });

@@ -22,6 +22,7 @@ let browser: Browser;
 let page: Page;
 let adminToken: string;
 let day: string;
+const pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
@@ -55,7 +56,8 @@ before(async () => {
   });
   // A 10" tablet in landscape at the host stand.
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  page.on('pageerror', (err) => console.log(`# page error: ${err.message}`));
+  page.on('pageerror', (err) => { pageErrors.push(err.message); console.log(`# page error: ${err.message}`); });
+  page.on('console', (msg) => { if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) pageErrors.push(msg.text()); });
 });
 
 after(async () => {
@@ -204,4 +206,8 @@ test('a staff member sees the service but cannot open the settings', { skip }, a
   await shot('06-staff-forbidden');
   const put = await api(s.base, '/api/admin/restaurant', { method: 'PUT', token: await loginAs(s.base, STAFF), body: { name: 'Hacked' } });
   assert.equal(put.status, 403);
+});
+
+test('the pages ran without script errors or blocked content', { skip }, () => {
+  assert.deepEqual(pageErrors, []);
 });
