@@ -11,7 +11,10 @@ export interface WebhookReply {
   body: string;
 }
 
-/** Durable memory of answers (bot/channels.ts backs it with the store's documents). */
+/**
+ * Durable memory of answers (bot/channels.ts backs it with the store's documents). Keys read
+ * "<conversation>:<id>" — the part after the last colon names one webhook of that conversation.
+ */
 export interface ReplyCache {
   get(key: string): Promise<WebhookReply | null>;
   put(key: string, reply: WebhookReply): Promise<void>;

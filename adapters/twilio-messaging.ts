@@ -94,7 +94,7 @@ export class TwilioMessagingAdapter {
     const channel = /^whatsapp:/i.test(params.From ?? '') ? 'whatsapp' : 'sms';
     const sender: Sender = { channelId: channel, conversationId: `${channel}:${phone}`, fromId: phone, locale: localeFromPhone(phone, this.options.defaultLocale) };
 
-    const answer = this.options.guard.once(`msg:${sid}`, () =>
+    const answer = this.options.guard.once(`msg:${sender.conversationId}:${sid}`, () =>
       this.turn(sender, channel, params).catch((err: Error) => {
         this.log(`[messaging] turn ${sid} failed: ${err.stack ?? err.message}`);
         return xmlReply(this.twiml([texts(sender.locale).technicalText]));

@@ -35,7 +35,7 @@ export interface Channels {
   webchat: WebchatAdapter;
 }
 
-/** Webhook answers kept for Twilio's retries. Key: "msg:<MessageSid>", "voice:<CallSid>:<turn>". */
+/** Webhook answers kept for Twilio's retries, one document per conversation (see storeReplyCache). */
 export const WEBHOOK_REPLY_COLLECTION = 'webhookReply';
 /** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
 export const WEBCHAT_COLLECTION = 'webchatConversation';
@@ -116,17 +116,39 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   return { adapter, voice, messaging, webchat };
 }
 
+/**
+ * Webhook answers, kept per conversation: keys are "<conversation>:<id>" (e.g.
+ * "voice:CA…:3", "msg:sms:+336…:SM…"), and each conversation's document keeps its last few
+ * answers only — Twilio retries within seconds, so the store does not grow with every turn.
+ */
 function storeReplyCache(store: Store): ReplyCache {
+  const split = (key: string): [string, string] => {
+    const i = key.lastIndexOf(':');
+    return [key.slice(0, i), key.slice(i + 1)];
+  };
   return {
     async get(key) {
-      return (await store.getDocument<WebhookReply>(WEBHOOK_REPLY_COLLECTION, key))?.value ?? null;
+      const [bucket, id] = split(key);
+      const doc = await store.getDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket);
+      return doc?.value.entries.find((e) => e.id === id)?.reply ?? null;
     },
     async put(key, reply) {
-      // First answer wins: a concurrent retry on another instance keeps the stored one.
-      await store.putDocument(WEBHOOK_REPLY_COLLECTION, key, reply, null);
+      const [bucket, id] = split(key);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const current = await store.getDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket);
+        // First answer wins: a concurrent retry on another instance keeps the stored one.
+        if (current?.value.entries.some((e) => e.id === id)) return;
+        const entries = [...(current?.value.entries ?? []), { id, reply }].slice(-REPLIES_KEPT);
+        if (await store.putDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket, { entries }, current?.etag ?? null)) return;
+      }
     },
   };
 }
+
+interface ReplyBucket {
+  entries: Array<{ id: string; reply: WebhookReply }>;
+}
+const REPLIES_KEPT = 8;
 
 function storeWebchatHistory(store: Store): WebchatHistory {
   return {
