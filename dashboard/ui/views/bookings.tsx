@@ -50,6 +50,10 @@ export function BookingsView() {
   return (
     <section class="page">
       <div class="filters">
+        <div class="view-switch" role="group">
+          <button onClick={() => go('/today', date ? { date } : {})}>{t('timeline')}</button>
+          <button class="active" aria-pressed="true">{t('list')}</button>
+        </div>
         <input type="search" class="search" placeholder={t('search')} value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
         <input type="date" value={date} onChange={(e) => set('date', e.currentTarget.value)} aria-label={t('date')} />
         <select value={status} onChange={(e) => set('status', e.currentTarget.value)} aria-label={t('status')}>

@@ -106,6 +106,10 @@ export function TodayView() {
           <input type="date" class="date-pick" value={date} onChange={(e) => setParam('date', e.currentTarget.value)} />
         </div>
         <div class="today-actions">
+          <div class="view-switch" role="group">
+            <button class="active" aria-pressed="true">{t('timeline')}</button>
+            <button data-testid="to-list" onClick={() => go('/bookings', { date })}>{t('list')}</button>
+          </div>
           <button class="secondary" data-testid="walkin-btn" onClick={() => setForm('walkin')}>+ {t('walkIn')}</button>
           <button class="primary" onClick={() => setForm('booking')}>+ {t('newBookingBtn')}</button>
         </div>
