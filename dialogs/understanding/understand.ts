@@ -2,7 +2,8 @@
 // size are read and blanked out first, so that what remains for dates and times holds no
 // stray numbers ("4 personnes" is never 04:00, "four tonight" never 04:00 tonight).
 import type { Lang, Understanding, UnderstandContext } from './types';
-import { Work, normalise, tidy } from './text';
+import { WB, WE, Work, first, normalise, rx, tidy } from './text';
+import { EN_NUMBER, FR_NUMBER } from './numbers';
 import { detectLanguage, findSwitch } from './language';
 import { bareName, takeEmail, takeName, takePhone } from './contact';
 import { bareNumber, takePartySize } from './party';
@@ -12,6 +13,7 @@ import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, w
 import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
 
 const NOT_CUES = /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
+const HAS_NUMBER = rx(`\\d|${WB}(?:${FR_NUMBER}|${EN_NUMBER})${WE}`);
 const LUNCH_WORDS = /(?<![\p{L}])(?:le\s+midi|ce\s+midi|déjeuner|dejeuner|lunch|lunchtime)(?![\p{L}])/u;
 
 /** Reads one utterance. Never throws: an empty or unreadable text gives intent 'none'. */
@@ -66,7 +68,9 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   if (date === undefined && expecting === 'date') date = bareDay(w, today);
   // Questions about time ("à quelle heure", "what time", "may I") are not dates or times to read.
   const cues = w.rest.replace(NOT_CUES, ' ');
-  if ((date === undefined && DATE_CUES.test(cues)) || (time === undefined && TIME_CUES.test(cues))) {
+  // A time word alone ("changer l'heure") is no time: the recognizer runs only with a number.
+  const timeCue = time === undefined && TIME_CUES.test(cues) && first(HAS_NUMBER, cues) !== null;
+  if ((date === undefined && DATE_CUES.test(cues)) || timeCue) {
     const rest = w.rest.replace(/\s+/g, ' ').trim();
     const found = recognizeWhen(rest, lang, today, lunch);
     date ??= found.date;
