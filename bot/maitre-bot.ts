@@ -32,6 +32,9 @@ export interface MaitreBotOptions {
   log?: (line: string) => void;
 }
 
+/** After this long without a word, a conversation starts afresh (the same SMS thread days later). */
+const STALE_AFTER_MS = 3 * 3600_000;
+
 export class MaitreBot extends ActivityHandler {
   readonly conversationState: ConversationState;
   readonly userState: UserState;
@@ -57,8 +60,10 @@ export class MaitreBot extends ActivityHandler {
     this.transcript = new TranscriptMiddleware(options.store, options.clock, this.log);
 
     this.onMessage(async (ctx, next) => {
-      await this.beginTurn(ctx);
+      const stale = await this.beginTurn(ctx);
       const dc = await this.dialogs.createContext(ctx);
+      // A booking left half-way hours ago is not what the guest is talking about now.
+      if (stale) await dc.cancelAllDialogs();
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG);
       await next();
@@ -104,11 +109,23 @@ export class MaitreBot extends ActivityHandler {
     }
   }
 
-  /** A returning guest is first answered in the language they chose before. */
-  private async beginTurn(ctx: TurnContext): Promise<void> {
+  /**
+   * A returning guest is first answered in the language they chose before. Returns true when
+   * the conversation was idle long enough that whatever was under way is forgotten.
+   */
+  private async beginTurn(ctx: TurnContext): Promise<boolean> {
     const [profile, guest] = await Promise.all([this.deps.profile.get(ctx, newProfile()), this.guest.get(ctx, {})]);
     if (!profile.lang && guest.lang) profile.lang = guest.lang;
+    const now = this.options.clock();
+    const stale = !!profile.lastAt && now.getTime() - Date.parse(profile.lastAt) > STALE_AFTER_MS;
+    if (stale) {
+      profile.expecting = null;
+      profile.misses = 0;
+      profile.langFromWords = false;
+    }
+    profile.lastAt = now.toISOString();
     await prepareTurn(ctx, this.deps);
+    return stale;
   }
 
   private async endTurn(ctx: TurnContext): Promise<void> {

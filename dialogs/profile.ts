@@ -13,6 +13,8 @@ export interface ConversationProfile {
   /** Misunderstandings in a row; three hand the guest to a person. */
   misses: number;
   greeted: boolean;
+  /** When the guest last wrote or spoke (ISO): a conversation left for hours starts afresh. */
+  lastAt?: string;
 }
 
 export function newProfile(): ConversationProfile {

@@ -11,7 +11,7 @@ import { MODIFY_BOOKING_DIALOG, ModifyBookingDialog } from './modify-booking-dia
 import { readReminderAnswer } from '../booking-core/notifications/answer';
 import { recordOutcome } from './outcome';
 import type { Said } from './texts';
-import { ask, note, prepareTurn, send, turnOf, type DialogDeps, type Turn } from './turn';
+import { ask, note, prepareTurn, send, setLanguage, turnOf, type DialogDeps, type Turn } from './turn';
 import type { TurnContext } from './turn-types';
 
 export const ROOT_DIALOG = 'root';
@@ -48,9 +48,11 @@ export class RootDialog extends ComponentDialog {
   /** "1" or "9" in answer to a reminder confirms or cancels that booking, whatever else is going on. */
   private async reminderAnswered(turn: Turn, ctx: TurnContext): Promise<boolean> {
     if (!this.deps.reminders || !turn.channelPhone || !readReminderAnswer(turn.text)) return false;
-    const answer = await this.deps.reminders(turn.channelPhone, turn.text);
+    const answer = await this.deps.reminders(turn.channelPhone, turn.text, turn.channel);
     if (!answer.handled) return false;
     if (answer.action === 'cancelled') recordOutcome(ctx, { outcome: 'cancelled', reservationId: answer.reservationId });
+    // The reply is in the booking's language: the message says so.
+    setLanguage(turn, answer.language);
     await send(ctx, { text: answer.reply });
     return true;
   }

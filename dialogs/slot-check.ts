@@ -23,6 +23,8 @@ const MAX_SAME_DAY = 3;
 
 export async function checkSlot(bookings: BookingService, turn: Turn, req: SlotRequest, ignoreId?: string): Promise<SlotVerdict> {
   const avail = await bookings.availability(req.date, req.partySize, ignoreId);
+  // A closed day: say so, and offer the same time on the next open days.
+  if (avail.refusal === 'closed') return offerVerdict(bookings, turn, req, 'closed', ignoreId);
   if (avail.refusal) return refusalVerdict(turn, avail.refusal, req);
   if (avail.slots.some((s) => s.time === req.time)) return { kind: 'free' };
   return offerVerdict(bookings, turn, req, whyNot(turn, req), ignoreId);

@@ -247,13 +247,13 @@ describe('réservation en français', () => {
     await assertBooked(evening, ch.from, { partySize: 2, date: '2026-11-25', time: '21:30', name: 'Fontaine' });
   });
 
-  test('jour de fermeture : on le dit et on redemande le jour', async () => {
+  test('jour de fermeture : on le dit et on propose le jour ouvert suivant', async () => {
     const closed = await makeWorld({ tweak: (r) => { r.closures = [{ date: '2026-11-30', reason: 'congés' }]; } });
     const ch = sms();
     await play(closed, ch, `
       user: une table pour 2 lundi à 20h au nom de Picard
       bot:  fermés le lundi 30 novembre
-      bot:  quel jour
+      bot:  Voulez-vous que je réserve mardi 1er décembre à 20 h \\?
       user: mardi
       bot:  mardi 1er décembre à 20 h, au nom de Picard
     `);

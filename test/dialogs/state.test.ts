@@ -78,3 +78,19 @@ test('StoreStorage: read, blind write, etag conflict, delete', async () => {
   assert.deepEqual(await storage.read(['k']), {});
   await store.close();
 });
+
+test('a conversation idle for hours starts afresh', async () => {
+  let now = new Date('2026-11-25T09:00:00Z');
+  const w = await makeWorld({ clock: () => now });
+  const ch = sms();
+  await play(w, ch, `
+    user: je voudrais réserver une table
+    bot:  combien de personnes
+  `);
+  now = new Date('2026-11-25T17:00:00Z');
+  await play(w, ch, `
+    user: quelle est votre adresse ?
+    bot:  rue des Martyrs
+    bot!: combien de personnes
+  `);
+});

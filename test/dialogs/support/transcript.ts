@@ -21,7 +21,7 @@ export interface World {
   handoffs: HandoffAlert[];
 }
 
-export async function makeWorld(options: { file?: string; now?: Date; tweak?: (r: Restaurant) => void } = {}): Promise<World> {
+export async function makeWorld(options: { file?: string; now?: Date; clock?: Clock; tweak?: (r: Restaurant) => void } = {}): Promise<World> {
   const store = new SqliteStore(options.file ?? ':memory:');
   await store.init();
   let restaurant = await store.firstRestaurant();
@@ -32,7 +32,7 @@ export async function makeWorld(options: { file?: string; now?: Date; tweak?: (r
     for (const t of demoTables(restaurant.id)) await store.saveTable(t);
   }
   const now = options.now ?? NOW;
-  const clock: Clock = () => now;
+  const clock: Clock = options.clock ?? (() => now);
   const bookings = new BookingService(store, restaurant.id, { clock });
   const handoffs: HandoffAlert[] = [];
   const created = createBot({ store, bookings, clock, onHandoff: (a) => { handoffs.push(a); }, log: () => {} });
