@@ -137,6 +137,7 @@ export function takeName(w: Work, expectingName: boolean): string | undefined {
   return undefined;
 }
 
+const SPELLING = /[,.:;-]?\s*(?:\p{L}[\s.-]+){2,}\p{L}\.?\s*$/u;
 const FILLER_HEAD = /^\s*(?:(?:oui|yes|ok|okay|alors|euh+|heu+|hum+|um+|uh+|well|so|bien\s+sûr|sure)\s*[,.!]?\s*)*(?:(?:c'est|ce\s+sera|ce\s+serait|it's|it\s+is|it'll\s+be|je\s+suis|i'm|i\s+am|this\s+is)\s+)?(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+)?/iu;
 const FILLER_TAIL = /\s*(?:[,.!?]|\s)*(?:merci(?:\s+beaucoup)?|thanks|thank\s+you|please|s'il\s+vous\s+pla[iî]t|svp)?\s*[.!?]*\s*$/iu;
 
@@ -144,7 +145,8 @@ const FILLER_TAIL = /\s*(?:[,.!?]|\s)*(?:merci(?:\s+beaucoup)?|thanks|thank\s+yo
 export function bareName(w: Work): string | undefined {
   const head = FILLER_HEAD.exec(w.original);
   const start = head ? head[0].length : 0;
-  const body = w.original.slice(start).replace(FILLER_TAIL, '');
+  // "Martin, M A R T I N": the spelling after the name is not more name.
+  const body = w.original.slice(start).replace(SPELLING, '').replace(FILLER_TAIL, '');
   const words = body.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 4) return undefined;
   if (!words.every((word) => new RegExp(`^${NAME_WORD}$`, 'u').test(word))) return undefined;

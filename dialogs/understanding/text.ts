@@ -23,7 +23,8 @@ export function normalise(text: string): string {
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/[\u00a0\u202f\u2009\t\r\n]/g, ' ')
     .replace(/[\u2010\u2011\u2013\u2014]/g, '-');
-  const lower = replaced.toLowerCase();
+  // "7-ish", "8ish", "seven-ish": the approximate time is the time (blanked, same length).
+  const lower = replaced.toLowerCase().replace(/(?<=\d)\s?-?ish(?![\p{L}])|-ish(?![\p{L}])/gu, (m) => ' '.repeat(m.length));
   if (lower.length === replaced.length) return lower;
   // Rare characters whose lower case is longer (İ): keep them as they are.
   let out = '';

@@ -56,7 +56,7 @@ const TIME_RULES: TimeRule[] = [
   // 19h30, 20h, 20 h 15, 8h du soir, 20:15, 8:30pm, 20 heures 30
   {
     tier: 1,
-    re: rx(`${WB}(\\d{1,2})\\s*(?:h|:|heures?)(?:\\s*(\\d{2})(?![\\p{N}])|\\s*(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart))?(?:(?<=\\p{N})|${WE})(?:\\s*(?:pile|précises?))?${MARKER}`),
+    re: rx(`${WB}(\\d{1,2})\\s*(?:h|:|heures?|\\.(?=(?:00|15|30|45)(?![\\p{N}])))(?:\\s*(\\d{2})(?![\\p{N}])|\\s*(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart))?(?:(?<=\\p{N})|${WE})(?:\\s*(?:pile|précises?))?${MARKER}`),
     read: (m, lunch) =>
       m[3] ? minuteTail(Number(m[1]), m[3], markerOf(m[4]), lunch) : clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[4]), lunch),
   },

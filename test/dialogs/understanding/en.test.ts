@@ -87,6 +87,11 @@ const SUNDAY: Group = {
     ['just me, tomorrow at half seven',                                                  1, '2026-11-23', '19:30'],
     ['two adults and a child on Saturday at 1pm',                                        3, '2026-11-28', '13:00'],
     ['Can I get a table for 2 at 9:30 tonight?',                                         2, '2026-11-22', '21:30'],
+    ['Tomorrow at 8:00 p.m. for 4 people.',                                              4, '2026-11-23', '20:00'],
+    ["I'd like a table for 4 on the 5th of December at 8:30 p.m.",                       4, '2026-12-05', '20:30'],
+    ['Something around 7-ish',                                                           _, _, '19:00'],
+    ['Reservation under Lee for 4 at 7.30 tomorrow',                                     4, '2026-11-23', '19:30', 'Lee'],
+    ['for 2 on Valentine\'s Day at 8',                                                   2, '2027-02-14', '20:00'],
     // Names.
     ['table for 6 this Friday 8pm name is Garcia',                                       6, '2026-11-27', '20:00', 'Garcia'],
     ['reservation for tomorrow evening, 5 persons, name Lee',                            5, '2026-11-23', _, 'Lee'],

@@ -80,6 +80,8 @@ const SUNDAY: Group = {
     ['une table de 6 pour le 31 décembre à 20h',                                         6, '2026-12-31', '20:00'],
     ['on sera 7 le lundi 30 novembre à 19h15',                                           7, '2026-11-30', '19:15'],
     ['demain midi à 13h pour deux',                                                      2, '2026-11-23', '13:00'],
+    ['Bonjour, il nous faudrait une table pour 5 jeudi soir',                            5, '2026-11-26', _],
+    ['le 3.12 à 20h',                                                                    _, '2026-12-03', '20:00'],
     ['Salut ! On voudrait venir à 6 demain soir',                                        6, '2026-11-23', _],
     ['2 adultes et 2 enfants samedi midi',                                               4, '2026-11-28', _],
     ['je serai seul, demain à 12h15',                                                    1, '2026-11-23', '12:15'],
@@ -110,6 +112,8 @@ const SUNDAY: Group = {
     ['Leroy-Beaulieu',                                                                   _, _, _, 'Leroy-Beaulieu', 'name'],
     ["euh c'est martin",                                                                 _, _, _, 'Martin', 'name'],
     ["c'est Madame Lefebvre",                                                            _, _, _, 'Lefebvre', 'name'],
+    ['Martin, M A R T I N',                                                              _, _, _, 'Martin', 'name'],
+    ['3 adultes et un bébé',                                                             4, _, _, _, 'partySize'],
     ['19 heures 45',                                                                     _, _, '19:45', _, 'time'],
   ],
 };
