@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { bookingThroughput, burst, liveEventLatency, startBenchServer } from './api';
 import { benchAvailability } from './availability';
+import { benchDialogs } from './dialogs';
 import { machine, ms } from './measure';
 
 interface Row { section: string; name: string; value: string; raw: Record<string, number> }
@@ -15,6 +16,7 @@ async function main() {
   };
 
   for (const r of benchAvailability()) add('core', r.name, `${ms(r.medianMs)} ms`, { medianMs: r.medianMs });
+  for (const r of await benchDialogs()) add('dialogs', r.name, `p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms`, r.raw);
 
   const stores: Array<[string, Record<string, string>]> = [['embedded', {}]];
   if (process.env.MONGODB_URI) stores.push(['mongodb', { MONGODB_URI: process.env.MONGODB_URI }]);
