@@ -68,6 +68,8 @@ const WORDS = {
   cancelBooking: ['Annuler la réservation', 'Cancel booking'],
   confirmCancel: ['Annuler cette réservation ?', 'Cancel this booking?'],
   move: ['Déplacer', 'Move'],
+  tooSmall: ['Cette table n’a que {n} places. Déplacer quand même ?', 'That table seats only {n}. Move anyway?'],
+  dragHint: ['Glissez une réservation pour la déplacer', 'Drag a booking to move it'],
   save: ['Enregistrer', 'Save'],
   saved: ['Enregistré', 'Saved'],
   close: ['Fermer', 'Close'],

@@ -1,13 +1,13 @@
 // Today: tables × time for the day's services, one block per booking, live. A host should
 // see at a glance who is coming, who is seated, and which tables are free.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { ChannelTag, StatusPill } from '../components';
-import { lang, t } from '../i18n';
+import { errorText, lang, t } from '../i18n';
 import { lastEvent, reconnects } from '../live';
 import { go, route } from '../router';
 import { useSignal } from '../signal';
-import { restaurant, tables as tablesSignal } from '../store';
+import { restaurant, tables as tablesSignal, toast } from '../store';
 import { addDays, hhmm, localOf, longDate, todayIn, weekdayOf } from '../time';
 import { currentSegment, placement, segmentsFor, type Segment } from '../timeline';
 import type { Reservation } from '../types';
@@ -93,6 +93,14 @@ export function TodayView() {
     if (v === null) delete p[k]; else p[k] = v;
     go('/today', p);
   };
+  const moveTo = (x: Reservation, tableId: string, minutes: number) => {
+    const table = allTables.find((tb) => tb.id === tableId);
+    if (table && x.partySize > table.seatsMax && !confirm(t('tooSmall').replace('{n}', String(table.seatsMax)))) return;
+    api.patchReservation(x.id, { tableIds: [tableId], time: hhmm(minutes) }).then(
+      (updated) => setList((cur) => (cur ?? []).map((y) => (y.id === updated.id ? updated : y))),
+      (err: unknown) => toast({ kind: 'error', title: t('error'), body: errorText(err) }),
+    );
+  };
   const upcoming = segRes.filter((x) => x.status === 'confirmed').sort((a, b) => a.startAt.localeCompare(b.startAt));
 
   return (
@@ -144,7 +152,7 @@ export function TodayView() {
       ) : null}
 
       {seg ? (
-        <Timeline seg={seg} tables={activeTables} reservations={segRes} zone={rest.timezone} nowMinutes={nowLocal} fresh={fresh} onOpen={(id) => setParam('open', id)} />
+        <Timeline seg={seg} tables={activeTables} reservations={segRes} zone={rest.timezone} nowMinutes={nowLocal} fresh={fresh} step={rest.rules.slotStepMinutes || 15} onOpen={(id) => setParam('open', id)} onMove={moveTo} />
       ) : (
         <div class="empty">{list === null ? t('loading') : closure || !services.length ? t('closedToday') : t('noBookings')}</div>
       )}
@@ -171,8 +179,56 @@ function Legend() {
   );
 }
 
-function Timeline(props: { seg: Segment; tables: { id: string; name: string; seatsMax: number; zone: string }[]; reservations: Reservation[]; zone: string; nowMinutes: number | null; fresh: Set<string>; onOpen: (id: string) => void }) {
+interface Drag {
+  id: string;
+  x: number;
+  y: number;
+  moved: boolean;
+  trackWidth: number;
+}
+
+function Timeline(props: { seg: Segment; tables: { id: string; name: string; seatsMax: number; zone: string }[]; reservations: Reservation[]; zone: string; nowMinutes: number | null; fresh: Set<string>; step: number; onOpen: (id: string) => void; onMove: (r: Reservation, tableId: string, minutes: number) => void }) {
   const { seg, zone } = props;
+  const drag = useRef<Drag | null>(null);
+  const [ghost, setGhost] = useState<{ id: string; dx: number; dy: number; table: string | null; minutes: number } | null>(null);
+
+  // Drag a block to another table (row) or time (sideways), snapped to the slot step.
+  const shiftOf = (r: Reservation, dxPx: number, width: number) => {
+    const start = localOf(r.startAt, zone).minutes;
+    const raw = start + (dxPx / width) * (seg.end - seg.start);
+    return Math.round(raw / props.step) * props.step;
+  };
+  const down = (e: PointerEvent, r: Reservation) => {
+    if (!['confirmed', 'seated'].includes(r.status)) return;
+    const track = (e.currentTarget as HTMLElement).parentElement;
+    drag.current = { id: r.id, x: e.clientX, y: e.clientY, moved: false, trackWidth: track?.clientWidth ?? 1 };
+    (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+  };
+  const move = (e: PointerEvent, r: Reservation) => {
+    const d = drag.current;
+    if (!d || d.id !== r.id) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && Math.hypot(dx, dy) < 8) return;
+    d.moved = true;
+    // The row under the finger, looking past the dragged block itself (it still sits in its old row).
+    const self = e.currentTarget as HTMLElement;
+    const under = document.elementsFromPoint(e.clientX, e.clientY).find((el) => !self.contains(el));
+    const row = under?.closest<HTMLElement>('.tl-row[data-table]') ?? undefined;
+    setGhost({ id: r.id, dx, dy, table: row?.dataset.table ?? null, minutes: shiftOf(r, dx, d.trackWidth) });
+  };
+  const up = (e: PointerEvent, r: Reservation) => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d || d.id !== r.id) return;
+    if (!d.moved) return props.onOpen(r.id);
+    const g = ghost;
+    setGhost(null);
+    if (!g || !g.table) return;
+    const same = r.tableIds.length === 1 && r.tableIds[0] === g.table && g.minutes === localOf(r.startAt, zone).minutes;
+    if (!same) props.onMove(r, g.table, g.minutes);
+    e.preventDefault();
+  };
   const ticks: number[] = [];
   for (let m = Math.ceil(seg.start / 30) * 30; m <= seg.end; m += 30) ticks.push(m);
   const nowPos = props.nowMinutes !== null ? placement(seg, props.nowMinutes, 1) : null;
@@ -204,13 +260,18 @@ function Timeline(props: { seg: Segment; tables: { id: string; name: string; sea
                 if (!p) return null;
                 return (
                   <button
-                    class={`booking status-${r.status}${props.fresh.has(r.id) ? ' fresh' : ''}`}
-                    style={{ left: `${p.left}%`, width: `${p.width}%` }}
+                    class={`booking status-${r.status}${props.fresh.has(r.id) ? ' fresh' : ''}${ghost?.id === r.id ? ' dragging' : ''}`}
+                    style={{ left: `${p.left}%`, width: `${p.width}%`, ...(ghost?.id === r.id ? { transform: `translate(${ghost.dx}px, ${ghost.dy}px)` } : {}) }}
                     data-id={r.id}
                     data-testid="booking-block"
                     title={`${r.customerName} · ${r.partySize} · ${localOf(r.startAt, zone).time}`}
-                    onClick={() => props.onOpen(r.id)}
+                    onPointerDown={(e) => down(e, r)}
+                    onPointerMove={(e) => move(e, r)}
+                    onPointerUp={(e) => up(e, r)}
+                    onPointerCancel={() => { drag.current = null; setGhost(null); }}
+                    onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') props.onOpen(r.id); }}
                   >
+                    {ghost?.id === r.id ? <span class="drag-hint">{ghost.table ?? '—'} · {hhmm(ghost.minutes)}</span> : null}
                     <span class="b-top">
                       <span class="b-time">{localOf(r.startAt, zone).time}</span>
                       <ChannelTag channel={r.channel} short />
