@@ -88,7 +88,10 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   }
 
   let yn = yesNoOf(words)?.value;
-  const facts = partySize !== undefined || date !== undefined || time !== undefined || partOfDay !== undefined || (name ?? bare) !== undefined;
+  // A name alone is a booking fact only when it was asked for: "Bonjour, c'est Marie" greets.
+  const facts =
+    partySize !== undefined || date !== undefined || time !== undefined || partOfDay !== undefined ||
+    ((name ?? bare) !== undefined && (expecting === 'name' || isBookingWords(words)));
   if (yn === undefined && (expecting === 'confirm' || (!facts && words.trim().split(/\s+/).length <= 4))) {
     yn = recognizeYesNo(words, lang);
   }

@@ -56,7 +56,15 @@ const INTENTS: [string, Lang, Intent, Lang | null, Lang | null][] = [
   ['do you speak French?',                             'en', 'none',     'en', 'fr'],
   ['Hi, table for two tomorrow at 8pm',                'fr', 'book',     'en', null],
   ['Je voudrais annuler ma réservation de demain à 20h', 'fr', 'cancel', 'fr', null],
+  ["Bonjour, c'est Marie Durand",                      'fr', 'greeting', 'fr', null],
+  ["Hello, this is John, I'd like to book",            'fr', 'book',     'en', null],
 ];
+
+test('a name answers "which name?" as a booking fact', () => {
+  assert.deepEqual(pick(read('Au nom de Marchand', 'fr', 'name')), { intent: 'book', name: 'Marchand' });
+  assert.deepEqual(pick(read("Bonjour, c'est Marie Durand", 'fr')), { intent: 'greeting', name: 'Marie Durand' });
+});
+const pick = (u: Understanding) => ({ intent: u.intent, name: u.name });
 
 for (const [text, lang, intent, language, switchTo] of INTENTS) {
   test(`intent | ${text}`, () => {
