@@ -36,10 +36,10 @@ before(async () => {
   adminToken = await loginAs(s.base);
   const staff = await api(s.base, '/api/admin/users', { method: 'POST', token: adminToken, body: { ...STAFF, name: 'Hôte', role: 'staff' } });
   assert.equal(staff.status, 201, JSON.stringify(staff.body));
-  // The day the guest will book: today if a slot is still free, else tomorrow.
-  day = parisDate(0);
-  const avail = await api<{ slots: { time: string }[] }>(s.base, `/api/availability?date=${day}&partySize=2`);
-  if (!avail.body.slots.some((x) => x.time >= '19:00')) day = parisDate(1);
+  // The evening the tests book into: tonight while the guests' 20:30 is still bookable
+  // (30 minutes' notice), else tomorrow evening.
+  const parisNow = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  day = parisNow < '19:30' ? parisDate(0) : parisDate(1);
   // A service that looks like a real evening: a few bookings already there.
   const seed = [
     ['Martin', 2, '19:00', 'T1', 'seated'], ['Dubois', 4, '19:15', 'T3'], ['Smith', 6, '19:30', 'T7'], ['Bernard', 3, '20:00', 'T5'],
