@@ -78,3 +78,39 @@ test('a handoff raises the staff alert and is written in the transcript', async 
   const conv = (await w.store.listConversations(10)).find((c) => c.id === ch.conversationId);
   assert.equal(conv?.outcome, 'handoff');
 });
+
+/** The acceptance harness's way of answering (shared/acceptance/harness.mjs `converse`), in process. */
+async function converse(respond: (text: string) => Promise<string>, first: string, facts: Record<string, string>): Promise<{ last: string; turns: number }> {
+  let reply = await respond(first);
+  let turns = 1;
+  for (let i = 0; i < 12; i++) {
+    const low = reply.toLowerCase().replace(/’/g, "'");
+    if (/(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(low) && !/\?\s*$/.test(low)) break;
+    let next: string | null = null;
+    if (/(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(low)) next = facts.confirm;
+    else if (/(nom|name)/.test(low)) next = facts.name;
+    else if (/(combien|how many|personnes|people|guests|couverts)/.test(low)) next = facts.party;
+    else if (/(quelle heure|what time|à quelle|heure|time)/.test(low)) next = facts.time;
+    else if (/(quel jour|quelle date|which day|what day|date|when|quand)/.test(low)) next = facts.date;
+    else if (/(téléphone|phone|numéro)/.test(low)) next = facts.phone;
+    if (!next) break;
+    reply = await respond(next);
+    turns++;
+  }
+  return { last: reply, turns };
+}
+
+test('a guest answering the way the acceptance harness does ends booked, in both languages', async () => {
+  const w = await makeWorld();
+  for (const [locale, first, facts, expected] of [
+    ['fr-FR', 'Bonjour, je voudrais réserver', { party: '4', date: 'samedi', time: '20h', name: 'Durand', confirm: 'oui', phone: '0612000001' }, { partySize: 4, time: '20:00' }],
+    ['en-US', 'Hi, I would like to book a table', { party: '2', date: 'Saturday', time: '1pm', name: 'Smith', confirm: 'yes', phone: '0612000002' }, { partySize: 2, time: '13:00' }],
+  ] as const) {
+    const ch = sms(undefined, locale);
+    const said = async (text: string) => (await w.created.respond(activity(ch, text))).map((a) => a.text).join(' ');
+    const { last, turns } = await converse(said, first, facts);
+    assert.match(last, /(réservation (est )?confirmée|reservation (is )?confirmed)/i, `ended with: ${last}`);
+    assert.equal(turns, 6, 'request, party, day, time, name, yes');
+    await assertBooked(w, ch.from, { partySize: expected.partySize, date: '2026-11-28', time: expected.time, name: facts.name });
+  }
+});
