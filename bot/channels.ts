@@ -198,7 +198,7 @@ async function alertStaff(ctx: AppContext, alert: HandoffAlert): Promise<void> {
     : `${reason} (${alert.channel}). Guest: ${who}. Summary: ${alert.summary || '—'}\nConversation ${alert.conversationId}: ${config.publicBaseUrl}/`;
   const now = ctx.clock();
   const at = now.toISOString();
-  // One alert per conversation and minute, however many times the event is seen.
+  // One alert per conversation, reason and minute, however many times the event is seen.
   const minute = at.slice(0, 16);
   const targets = [
     ...config.managerEmails.map((to) => ({ kind: 'email' as const, to })),
@@ -209,7 +209,7 @@ async function alertStaff(ctx: AppContext, alert: HandoffAlert): Promise<void> {
     await store.enqueueOutbox({
       id: randomUUID(), kind: t.kind, to: t.to, subject: t.kind === 'email' ? subject : null, body: t.kind === 'email' ? body : `${subject}. ${body}`,
       meta: { purpose: 'handoff_alert', language: fr ? 'fr' : 'en' }, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: at,
-      leaseUntil: null, leaseOwner: null, reservationId: null, dedupeKey: `handoff:${alert.conversationId}:${t.kind}:${t.to}:${minute}`, createdAt: at, sentAt: null,
+      leaseUntil: null, leaseOwner: null, reservationId: null, dedupeKey: `handoff:${alert.conversationId}:${alert.reason}:${t.kind}:${t.to}:${minute}`, createdAt: at, sentAt: null,
     });
   }
 }

@@ -162,6 +162,21 @@ describe('Channels through the whole server', () => {
     assert.deepEqual((await bookingsOf(s, from)).map((r) => r.status).filter((x) => x !== 'held'), []);
   });
 
+  it('hands a guest who asks for a person to the staff: a transfer on the phone, an alert by text', async () => {
+    s.app.ctx.config.managerEmails = ['manager@example.test'];
+    const from = '+33612345007';
+    const r = await twilioPost(s.base, '/twilio/messaging', { MessageSid: sid('SM'), AccountSid: ACCOUNT, From: from, To: '+33100000000', Body: "Je voudrais parler à quelqu'un", NumMedia: '0' });
+    assert.match(twimlTexts(r.text, 'Message').join(' '), /équipe/);
+    const c = { CallSid: sid('CA'), AccountSid: ACCOUNT, From: '+33612345008', To: '+33199999999' };
+    const v = await twilioPost(s.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: "je voudrais parler à quelqu'un" });
+    // The restaurant's phone (its settings) is dialled; the caller hears why first.
+    assert.match(v.text, /<Say[^>]*>[^<]+<\/Say><Dial [^>]*>\+33100000000<\/Dial>/);
+    await new Promise((res) => setTimeout(res, 200));
+    const alerts = (await s.app.ctx.store.listOutbox(100)).filter((e) => e.meta.purpose === 'handoff_alert');
+    assert.ok(alerts.some((e) => e.kind === 'email' && e.to === 'manager@example.test' && e.body.includes(from)), JSON.stringify(alerts));
+    assert.ok(alerts.some((e) => e.body.includes('+33612345008')));
+  });
+
   it('shows the demo site with the restaurant\'s own hours and the widget tag', async () => {
     const r = await fetch(`${s.base}/webchat/demo`);
     assert.equal(r.status, 200);
