@@ -19,10 +19,10 @@ const PATTERNS: RegExp[] = [
   rx(`${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)(?:\\s+à)?|we(?:'ll|\\s+will)?\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)\\s+${N}${NOT_TIME}${WE}`),
   // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
   rx(`${WB}(?:party|group|groupe)\\s+(?:of|de)\\s+${N}${WE}`),
-  rx(`${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à)\\s+${N}${NOT_TIME}${WE}`),
+  rx(`${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à)[\\s,]+${N}${NOT_TIME}${WE}`),
   // "pour trois ?", "for 3 next Saturday": a bare number after pour/for is the party, unless
   // something after it makes it a time or a date.
-  rx(`${WB}(?:pour|for)\\s+${N}${NOT_TIME}${WE}`),
+  rx(`${WB}(?:pour|for)[\\s,]+${N}${NOT_TIME}${WE}`),
   rx(`${WB}(?:juste|just|only|seulement)\\s+(?:nous|the)\\s+${N}${WE}`),
   // "juste nous deux", "nous quatre" (at the end of a phrase)
   rx(`${WB}nous\\s+${N}(?:\\s+seulement)?${WE}(?=\\s*(?:$|[,.!?]))`),

@@ -24,7 +24,11 @@ export function normalise(text: string): string {
     .replace(/[\u00a0\u202f\u2009\t\r\n]/g, ' ')
     .replace(/[\u2010\u2011\u2013\u2014]/g, '-');
   // "7-ish", "8ish", "seven-ish": the approximate time is the time (blanked, same length).
-  const lower = replaced.toLowerCase().replace(/(?<=\d)\s?-?ish(?![\p{L}])|-ish(?![\p{L}])/gu, (m) => ' '.repeat(m.length));
+  // Spoken fillers ("pour euh quatre personnes") are blanked too, so patterns see through them.
+  const lower = replaced
+    .toLowerCase()
+    .replace(/(?<=\d)\s?-?ish(?![\p{L}])|-ish(?![\p{L}])/gu, (m) => ' '.repeat(m.length))
+    .replace(/(?<![\p{L}'])(?:euh+|heu+|hum+|umm*|uh+|erm+|hmm+)(?![\p{L}])/gu, (m) => ' '.repeat(m.length));
   if (lower.length === replaced.length) return lower;
   // Rare characters whose lower case is longer (İ): keep them as they are.
   let out = '';

@@ -13,6 +13,7 @@ const SUNDAY: Group = {
     ['Party of seven on Friday around 9 in the evening',                                 7, '2026-11-27', '21:00'],
     ['a table for four tonight at seven thirty under Smith',                             4, '2026-11-22', '19:30', 'Smith'],
     // Voice transcripts and text-message style.
+    ['um hi, uh, table for, erm, four tomorrow at uh 8',                                 4, '2026-11-23', '20:00'],
     ['hi table for 2 tomorrow 8pm',                                                      2, '2026-11-23', '20:00'],
     ['TABLE FOR TWO TONIGHT AT 8',                                                       2, '2026-11-22', '20:00'],
     ['Yes please, table for two at 8 pm tonight',                                        2, '2026-11-22', '20:00'],

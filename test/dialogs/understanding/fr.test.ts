@@ -16,6 +16,7 @@ const SUNDAY: Group = {
     ['Bonjour, je voudrais réserver une table pour trois personnes demain à vingt heures', 3, '2026-11-23', '20:00'],
     ['Au nom de Marchand',                                                               _, _, _, 'Marchand'],
     ["Oui, c'est parfait",                                                               _, _, _],
+    ['euh oui bonjour je voudrais euh réserver pour quatre euh personnes demain à euh vingt heures', 4, '2026-11-23', '20:00'],
     ['Bonjour je voudrais reserver pour 3 personnes demain a 20h',                       3, '2026-11-23', '20:00'],
     ['Bonjour, je voudrais réserver une table pour deux personnes samedi prochain à 19 heures 30', 2, '2026-11-28', '19:30'],
     ['table pour 4 demain à 19h30 au nom de Dupont',                                     4, '2026-11-23', '19:30', 'Dupont'],

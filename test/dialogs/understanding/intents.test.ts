@@ -35,7 +35,7 @@ const INTENTS: [string, Lang, Intent, Lang | null, Lang | null][] = [
   ['non merci',                                        'fr', 'no',       'fr', null],
   ['en français svp',                                  'en', 'none',     'fr', 'fr'],
   ['vous parlez anglais ?',                            'fr', 'none',     'fr', 'en'],
-  ['euh',                                              'en', 'none',     'fr', null],
+  ['euh',                                              'en', 'none',     null, null],
   ['Dupont 06',                                        'fr', 'none',     null, null],
   ['Hello',                                            'en', 'greeting', 'en', null],
   ['Hi there',                                         'fr', 'greeting', 'en', null],
