@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import jwt from 'jsonwebtoken';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { api, loginAs, parisDate, startTestServer, type TestServer } from './server-harness';
+import { api, JWT_SECRET, loginAs, parisDate, startTestServer, type TestServer } from './server-harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join('test-output', 'dashboard');
@@ -233,6 +234,15 @@ test('a staff member sees the service but cannot open the settings', { skip }, a
   await shot('06-staff-forbidden');
   const put = await api(s.base, '/api/admin/restaurant', { method: 'PUT', token: await loginAs(s.base, STAFF), body: { name: 'Hacked' } });
   assert.equal(put.status, 403);
+});
+
+test('an expired session goes back to the login page and says why', { skip }, async () => {
+  const me = await api<{ user: { id: string; email: string; role: string } }>(s.base, '/api/auth/me', { token: adminToken });
+  const expired = jwt.sign({ sub: me.body.user.id, email: me.body.user.email, role: 'admin' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: -60 });
+  await page.evaluate((session) => sessionStorage.setItem('maitre.session', session), JSON.stringify({ token: expired, user: me.body.user }));
+  await page.reload();
+  await page.waitForSelector('.login-card .banner-info');
+  assert.match((await page.textContent('.login-card .banner-info')) ?? '', /expir/i);
 });
 
 test('the pages ran without script errors or blocked content', { skip }, () => {

@@ -6,6 +6,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 
 export const ADMIN = { email: 'owner@example.test', password: 'Owner-Secret-2026!' };
+export const JWT_SECRET = 'dashboard-test-secret-0123456789abcdef';
 
 export interface TestServer {
   app: App;
@@ -17,7 +18,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'dash-test-'));
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'http://127.0.0.1:0',
-    JWT_SECRET: 'dashboard-test-secret-0123456789abcdef', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', NODE_ENV: 'test', ...env,
   });
   const app = await createApp(config, { log: () => {} });
