@@ -163,12 +163,21 @@ export function ask(ctx: TurnContext, said: Said, expecting: Expecting | null = 
 export function messageOf(turn: Pick<Turn, 'texts' | 'voice'>, parts: Said[], question: boolean): OutgoingActivity {
   const activity: OutgoingActivity = {
     type: 'message',
-    text: parts.map((p) => p.text).join(' '),
+    text: plainApostrophes(parts.map((p) => p.text).join(' ')),
     locale: turn.texts.locale,
     inputHint: question ? 'expectingInput' : 'acceptingInput',
   };
-  if (turn.voice) activity.speak = parts.map((p) => forTheEar(p.voice ?? p.text)).join(' ');
+  if (turn.voice) activity.speak = plainApostrophes(parts.map((p) => forTheEar(p.voice ?? p.text)).join(' '));
   return activity;
+}
+
+/**
+ * The catalogues are typeset (c’est); what goes out uses the plain apostrophe: one typographic
+ * character turns an SMS into UCS-2 (70 characters a part instead of 160), and readers of the
+ * reply (people searching, the acceptance harness) type "c'est".
+ */
+export function plainApostrophes(text: string): string {
+  return text.replace(/[’‘]/g, "'");
 }
 
 /** Text-to-speech reads symbols badly: say them, or drop them. */

@@ -84,7 +84,7 @@ async function converse(respond: (text: string) => Promise<string>, first: strin
   let reply = await respond(first);
   let turns = 1;
   for (let i = 0; i < 12; i++) {
-    const low = reply.toLowerCase().replace(/’/g, "'");
+    const low = reply.toLowerCase();
     if (/(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(low) && !/\?\s*$/.test(low)) break;
     let next: string | null = null;
     if (/(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(low)) next = facts.confirm;

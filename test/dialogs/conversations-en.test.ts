@@ -174,7 +174,7 @@ describe('booking in English', () => {
     const ch = en();
     await play(w, ch, `
       user: table for 2 tomorrow at 4pm under King
-      bot:  We don’t seat at 4 pm
+      bot:  We don't seat at 4 pm
       bot:  Shall I book at 1:30 pm
       user: yes
       bot:  1:30 pm, under the name King
@@ -213,7 +213,7 @@ describe('a person, misunderstandings, questions', () => {
   test('three misunderstandings in a row', async () => {
     await play(w, en(), `
       user: flibbertigibbet
-      bot:  didn’t quite get that
+      bot:  didn't quite get that
       user: wibble wobble
       user: zzzz
       event: handoff misunderstood
@@ -255,7 +255,7 @@ describe('a person, misunderstandings, questions', () => {
       user: table for 2 tomorrow at 8pm
       bot:  name
       user: start over
-      bot:  let’s start over.*How can I help
+      bot:  let's start over.*How can I help
     `);
   });
 
@@ -274,7 +274,7 @@ describe('a person, misunderstandings, questions', () => {
   test('thanks', async () => {
     await play(w, en(), `
       user: thanks, bye
-      bot:  You’re welcome
+      bot:  You're welcome
     `);
   });
 });
@@ -286,7 +286,7 @@ describe('change and cancel', () => {
     await play(w, ch, `
       user: can I move my booking to 9pm
       bot:  I found your reservation: 2 people, Saturday 28 November at 7:15 pm
-      bot:  I’ll change your reservation to 2 people, Saturday 28 November at 9 pm.*Is that right
+      bot:  I'll change your reservation to 2 people, Saturday 28 November at 9 pm.*Is that right
       user: yes
       bot:  your reservation is changed
     `);
@@ -334,7 +334,7 @@ describe('change and cancel', () => {
   test('no booking to cancel', async () => {
     await play(w, en(), `
       user: I want to cancel my reservation
-      bot:  can’t find any upcoming reservation
+      bot:  can't find any upcoming reservation
     `);
   });
 });
@@ -349,14 +349,14 @@ describe('language', () => {
       user: en français s'il vous plaît
       bot:  continuons en français
       user: une table pour 2 samedi à 12h45 au nom de Dubois
-      bot:  2 personnes, samedi 28 novembre à 12 h 45, au nom de Dubois\\. C’est bien ça
+      bot:  2 personnes, samedi 28 novembre à 12 h 45, au nom de Dubois\\. C'est bien ça
       user: oui
       bot:  réservation est confirmée
     `);
     await assertBooked(w, ch.from, { partySize: 2, date: '2026-11-28', time: '12:45', name: 'Dubois', language: 'fr' });
   });
 
-  test('first words win over the channel’s guess', async () => {
+  test("first words win over the channel's guess", async () => {
     await play(w, sms(undefined, 'fr-FR'), `
       locale: en-US
       user: Hi, a table for 2 on Saturday at 1pm under Allen
@@ -364,7 +364,7 @@ describe('language', () => {
     `);
   });
 
-  test('web chat opening greets in the browser’s language', async () => {
+  test("web chat opening greets in the browser's language", async () => {
     await play(w, webchat('en-US'), `
       open:
       bot:  Hello and welcome to Le Petit Bistro

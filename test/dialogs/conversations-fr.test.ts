@@ -10,13 +10,13 @@ before(async () => {
 });
 
 describe('réservation en français', () => {
-  test('tout d’un coup : 4 personnes demain à 19h30 (exemple du ticket)', async () => {
+  test("tout d'un coup : 4 personnes demain à 19h30 (exemple du ticket)", async () => {
     const ch = sms();
     await play(w, ch, `
       user: Bonjour, je voudrais réserver pour 4 personnes demain à 19h30
       bot:  quel nom
       user: Dupont
-      bot:  4 personnes, demain jeudi 26 novembre à 19 h 30, au nom de Dupont\\. C’est bien ça \\?
+      bot:  4 personnes, demain jeudi 26 novembre à 19 h 30, au nom de Dupont\\. C'est bien ça \\?
       user: oui
       bot:  Votre réservation est confirmée
     `);
@@ -53,7 +53,7 @@ describe('réservation en français', () => {
     const ch = sms();
     await play(w, ch, `
       user: table pour cinq le 3 décembre à vingt heures trente, au nom de Durand
-      bot:  5 personnes, jeudi 3 décembre à 20 h 30, au nom de Durand\\. C’est bien ça
+      bot:  5 personnes, jeudi 3 décembre à 20 h 30, au nom de Durand\\. C'est bien ça
       user: oui
       bot:  réservation est confirmée : 5 personnes
     `);
@@ -85,7 +85,7 @@ describe('réservation en français', () => {
       user: Bonjour, je voudrais réserver une table pour trois personnes demain à vingt heures
       bot:  quel nom
       user: Au nom de Marchand
-      bot:  C’est bien ça
+      bot:  C'est bien ça
       say:  3 personnes, demain jeudi 26 novembre à 20 heures, au nom de Marchand
       user: Oui, c'est parfait
       bot:  réservation est confirmée
@@ -113,7 +113,7 @@ describe('réservation en français', () => {
     const ch = sms();
     await play(w, ch, `
       user: Une table pour 2 le 1er décembre à 20h
-      bot:  mardi 1er décembre à 20 h, c’est complet
+      bot:  mardi 1er décembre à 20 h, c'est complet
       bot:  Voulez-vous que je réserve
       user: oui
       bot:  quel nom
@@ -170,15 +170,15 @@ describe('réservation en français', () => {
     await assertBooked(w, ch.from, { partySize: 2, date: '2026-12-05', time: '13:00', name: 'Robin' });
   });
 
-  test('relecture : « non » puis ce qu’il faut changer ; la table tenue est relâchée', async () => {
+  test("relecture : « non » puis ce qu'il faut changer ; la table tenue est relâchée", async () => {
     const ch = sms();
     await play(w, ch, `
       user: table pour 2 demain à 12h30 au nom de Garnier
-      bot:  12 h 30, au nom de Garnier\\. C’est bien ça
+      bot:  12 h 30, au nom de Garnier\\. C'est bien ça
       user: non
       bot:  Que faut-il changer
       user: plutôt 13h
-      bot:  demain jeudi 26 novembre à 13 h, au nom de Garnier\\. C’est bien ça
+      bot:  demain jeudi 26 novembre à 13 h, au nom de Garnier\\. C'est bien ça
       user: oui
       bot:  confirmée
     `);
@@ -187,7 +187,7 @@ describe('réservation en français', () => {
     assert.equal(held.length, 0, 'no hold left behind');
   });
 
-  test('relecture corrigée d’un coup : « non, pour quatre »', async () => {
+  test("relecture corrigée d'un coup : « non, pour quatre »", async () => {
     const ch = sms();
     await play(w, ch, `
       user: pour 3 samedi à 19h au nom de Chevalier
@@ -220,7 +220,7 @@ describe('réservation en français', () => {
     const ch = sms();
     await play(w, ch, `
       user: une table pour 2 le 15 mars à 20h
-      bot:  60 jours à l’avance
+      bot:  60 jours à l'avance
       bot:  quel jour
       user: demain
       bot:  quel nom
@@ -240,7 +240,7 @@ describe('réservation en français', () => {
       bot:  déjà passé
       bot:  Voulez-vous que je réserve à 21 h 30
       user: oui
-      bot:  aujourd’hui mercredi 25 novembre à 21 h 30, au nom de Fontaine
+      bot:  aujourd'hui mercredi 25 novembre à 21 h 30, au nom de Fontaine
       user: oui
       bot:  confirmée
     `);
@@ -261,27 +261,27 @@ describe('réservation en français', () => {
 });
 
 describe('personne, incompréhensions, questions', () => {
-  test('groupe trop grand : la main passe à l’équipe (large_party)', async () => {
+  test("groupe trop grand : la main passe à l'équipe (large_party)", async () => {
     const ch = sms();
     const before = w.handoffs.length;
     await play(w, ch, `
       user: Nous serons 12 samedi à 20h
-      bot:  c’est l’équipe qui s’en occupe
+      bot:  c'est l'équipe qui s'en occupe
       event: handoff large_party
     `);
     assert.equal(w.handoffs.length, before + 1);
     assert.match(w.handoffs[w.handoffs.length - 1].summary, /party of 12/);
   });
 
-  test('demander quelqu’un : handoff requested, la voix est transférée', async () => {
+  test("demander quelqu'un : handoff requested, la voix est transférée", async () => {
     await play(w, voice(), `
       user: Je voudrais parler à quelqu'un
-      bot:  Je vous passe un membre de l’équipe
+      bot:  Je vous passe un membre de l'équipe
       event: handoff requested
     `);
   });
 
-  test('trois incompréhensions de suite à l’accueil : handoff misunderstood', async () => {
+  test("trois incompréhensions de suite à l'accueil : handoff misunderstood", async () => {
     await play(w, sms(), `
       user: blablabla
       bot:  pas bien compris
@@ -370,9 +370,9 @@ describe('personne, incompréhensions, questions', () => {
     const ch = sms();
     await play(w, ch, `
       user: table pour 2 demain à 21h au nom de Roy
-      bot:  C’est bien ça
+      bot:  C'est bien ça
       user: laisse tomber
-      bot:  j’arrête là
+      bot:  j'arrête là
     `);
     const mine = (await w.store.findReservations({ restaurantId: w.restaurant.id })).filter((r) => r.customerPhone === ch.from);
     assert.ok(mine.length >= 1 && mine.every((r) => r.status === 'cancelled'), 'the hold is released');
@@ -393,7 +393,7 @@ describe('modifier et annuler', () => {
     await play(w, ch, `
       user: Je voudrais décaler ma réservation à 21h
       bot:  trouvé votre réservation : 3 personnes, samedi 28 novembre à 19 h
-      bot:  Je modifie votre réservation : 3 personnes, samedi 28 novembre à 21 h, au nom de Moreau\\. C’est bien ça
+      bot:  Je modifie votre réservation : 3 personnes, samedi 28 novembre à 21 h, au nom de Moreau\\. C'est bien ça
       user: oui
       bot:  votre réservation est modifiée
     `);
@@ -463,7 +463,7 @@ describe('modifier et annuler', () => {
     assert.equal((await w.bookings.get(r.id))?.status, 'cancelled');
   });
 
-  test('changer d’avis en cours de réservation : annuler une réservation', async () => {
+  test("changer d'avis en cours de réservation : annuler une réservation", async () => {
     await play(w, sms(), `
       user: table pour 2 demain
       bot:  quelle heure
@@ -474,7 +474,7 @@ describe('modifier et annuler', () => {
 });
 
 describe('langue et canal', () => {
-  test('passer à l’anglais sur demande', async () => {
+  test("passer à l'anglais sur demande", async () => {
     const ch = sms();
     await play(w, ch, `
       user: Bonjour
@@ -504,7 +504,7 @@ describe('langue et canal', () => {
     await play(w, ch, `
       locale: fr-FR
       user: Bonjour, une table pour 2 samedi à 12h15 au nom de Perrin
-      bot:  C’est bien ça
+      bot:  C'est bien ça
     `);
   });
 

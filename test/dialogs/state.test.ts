@@ -24,7 +24,7 @@ test('a conversation survives a restart of the bot between two turns', async () 
   const second = await makeWorld({ file });
   await play(second, ch, `
     user: Lefebvre
-    bot:  3 personnes, samedi 28 novembre à 20 h, au nom de Lefebvre\\. C’est bien ça
+    bot:  3 personnes, samedi 28 novembre à 20 h, au nom de Lefebvre\\. C'est bien ça
     user: oui
     bot:  réservation est confirmée
   `);

@@ -3,7 +3,7 @@
 // regexes, as a person would) knows what is asked.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forTheEar } from '../../dialogs/turn';
+import { forTheEar, messageOf, plainApostrophes } from '../../dialogs/turn';
 import { en } from '../../dialogs/texts/en';
 import { fr } from '../../dialogs/texts/fr';
 import type { Texts } from '../../dialogs/texts';
@@ -21,8 +21,8 @@ function harnessReads(reply: string): string | null {
   return null;
 }
 
-// The harness compares with straight apostrophes; the catalogues use typographic ones.
-const straight = (s: string) => s.replace(/’/g, "'");
+// What goes out has plain apostrophes (see plainApostrophes in dialogs/turn.ts).
+const straight = plainApostrophes;
 const facts = { partySize: 3, date: '2026-12-05', time: '20:00', name: 'Marchand' };
 const today = '2026-11-25';
 
@@ -45,6 +45,12 @@ for (const t of [fr, en]) {
     for (const s of said) assert.doesNotMatch(forTheEar(s.voice ?? s.text), /[€:;()«»"]/);
   });
 }
+
+test('replies go out with plain apostrophes (GSM-7 SMS; "c\'est bien ça" reads as typed)', () => {
+  const msg = messageOf({ texts: fr, voice: true }, [fr.readBack(facts, today, false)], true);
+  assert.doesNotMatch(`${msg.text} ${msg.speak}`, /[’‘]/);
+  assert.match(msg.text ?? '', /C'est bien ça \?$/);
+});
 
 test('both catalogues have the same keys', () => {
   const keys = (t: Texts) => Object.keys(t).sort();
