@@ -128,7 +128,7 @@ export class WebchatAdapter {
     const sender = this.sender(conversationId, locale);
     const record: WebchatRecord = { createdAt: new Date().toISOString(), locale, messages: [], ended: false };
     const turn = await this.serializer.run(conversationId, async () => {
-      const outcome = await this.runAndRecord(record, sender, joinActivity(sender, { event: 'open', locale, page: str(body.value.page) }));
+      const outcome = await this.runAndRecord(record, sender, joinActivity(sender, { event: 'open', locale, page: str(body.value.page)?.slice(0, 300) ?? null }));
       await this.options.history.save(conversationId, record);
       return outcome;
     });
