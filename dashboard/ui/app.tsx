@@ -77,8 +77,10 @@ function Shell() {
     const day = when.date === localOf(new Date(), rest.timezone).date ? '' : `${shortDate(when.date, lang.get())} `;
     const what = `${ev.reservation.customerName} · ${ev.reservation.partySize} ${t('people')} · ${day}${when.time} · ${tv('channel', ev.reservation.channel)}`;
     if (ev.kind === 'created') {
-      toast({ kind: 'new', title: t('newBooking'), body: what, reservationId: ev.reservation.id }, 12000);
-      if (soundOn.get()) chime();
+      // Bookings made at the desk are shown quietly; guests' bookings ring.
+      const fromGuest = ev.reservation.channel !== 'dashboard';
+      toast({ kind: fromGuest ? 'new' : 'info', title: t('newBooking'), body: what, reservationId: ev.reservation.id }, fromGuest ? 12000 : 5000);
+      if (fromGuest && soundOn.get()) chime();
     } else if (ev.kind === 'cancelled') {
       toast({ kind: 'info', title: t('bookingCancelled'), body: what, reservationId: ev.reservation.id });
     }
