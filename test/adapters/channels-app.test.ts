@@ -37,7 +37,8 @@ async function phoneCall(s: TestServer, from: string, opening: string, facts: { 
     if (say) says.push(say);
     const started = performance.now();
     r = await twilioPost(s.base, g.action, { ...c, CallStatus: 'in-progress', SpeechResult: speech, Confidence: '0.91' });
-    assert.ok(performance.now() - started < 5000, 'a turn answers well inside Twilio\'s 15 s');
+    // Well inside Twilio's 15 s, with room for a loaded CI machine (a turn takes ~20 ms here).
+    assert.ok(performance.now() - started < 10_000, 'a turn answers well inside Twilio\'s 15 s');
     assert.equal(r.status, 200);
     const said = twimlTexts(r.text, 'Say').join(' ');
     heard.push(said);
@@ -150,7 +151,7 @@ describe('Channels through the whole server', () => {
     const huge = await send({ Body: 'une table pour 2 demain à 20h au nom de Long '.repeat(250) });
     assert.equal(huge.status, 200);
     assert.ok(twimlTexts(huge.text, 'Message').length >= 1);
-    assert.ok(performance.now() - started < 5000);
+    assert.ok(performance.now() - started < 10_000);
     const junk = await send({ Body: String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 131) % 65536)) });
     assert.equal(junk.status, 200);
     assert.equal((await send({ Body: '' })).status, 200);
@@ -171,8 +172,11 @@ describe('Channels through the whole server', () => {
     const v = await twilioPost(s.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: "je voudrais parler à quelqu'un" });
     // The restaurant's phone (its settings) is dialled; the caller hears why first.
     assert.match(v.text, /<Say[^>]*>[^<]+<\/Say><Dial [^>]*>\+33100000000<\/Dial>/);
-    await new Promise((res) => setTimeout(res, 200));
-    const alerts = (await s.app.ctx.store.listOutbox(100)).filter((e) => e.meta.purpose === 'handoff_alert');
+    let alerts: Awaited<ReturnType<typeof s.app.ctx.store.listOutbox>> = [];
+    for (let i = 0; i < 50 && alerts.length < 2; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      alerts = (await s.app.ctx.store.listOutbox(100)).filter((e) => e.meta.purpose === 'handoff_alert');
+    }
     assert.ok(alerts.some((e) => e.kind === 'email' && e.to === 'manager@example.test' && e.body.includes(from)), JSON.stringify(alerts));
     assert.ok(alerts.some((e) => e.body.includes('+33612345008')));
   });

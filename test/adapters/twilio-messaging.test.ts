@@ -93,7 +93,7 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
   it('says a person will get back to the guest on a handoff and raises the alert', async () => {
     const r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110008', 'handoff'));
     assert.match(twimlTexts(r.text, 'Message')[0], /recontacter/);
-    await new Promise((res) => setTimeout(res, 20));
+    for (let i = 0; i < 50 && h.handoffs.at(-1)?.conversationId !== 'sms:+33611110008'; i++) await new Promise((res) => setTimeout(res, 20));
     assert.equal(h.handoffs.at(-1)?.conversationId, 'sms:+33611110008');
   });
 
@@ -165,7 +165,7 @@ describe('Twilio messaging adapter with configured numbers and slow turns', () =
     try {
       const r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110021', 'slow 200'));
       assert.match(r.text, /<Response\/>/);
-      await new Promise((res) => setTimeout(res, 400));
+      for (let i = 0; i < 50 && !h.lateReplies.length; i++) await new Promise((res) => setTimeout(res, 100));
       assert.deepEqual(h.lateReplies, [{ channel: 'sms', to: '+33611110021', from: '+33100000000', texts: ['echo: slow 200'] }]);
     } finally {
       await h.close();
