@@ -58,7 +58,11 @@ export class Work {
     this.rest = low;
   }
 
+  /** Where the last understood span started (to tell which of two values came last). */
+  lastIndex = -1;
+
   mask(index: number, length: number): void {
+    this.lastIndex = index;
     this.rest = this.rest.slice(0, index) + ' '.repeat(length) + this.rest.slice(index + length);
   }
 

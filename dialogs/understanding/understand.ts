@@ -63,7 +63,17 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   const lunch = LUNCH_WORDS.test(w.low);
   const day = takeDate(w, today, lang);
   let date = day.date;
+  const dateAt = w.lastIndex;
   let time = takeTime(w, lunch);
+  const timeAt = w.lastIndex;
+  // "décaler de samedi à vendredi", "move it from 8 to 9pm": a change means the value said last.
+  const goal = goalOf(words);
+  if (goal === 'modify') {
+    const other = takeDate(w, today, lang).date;
+    if (other !== undefined && w.lastIndex > dateAt && !isOldValue(w.low, w.lastIndex)) date = other;
+    const otherTime = takeTime(w, lunch);
+    if (otherTime !== undefined && w.lastIndex > timeAt && !isOldValue(w.low, w.lastIndex)) time = otherTime;
+  }
   if (time === undefined && expecting === 'time') time = bareTime(w, lunch);
   if (date === undefined && expecting === 'date') date = bareDay(w, today);
   // Questions about time ("à quelle heure", "what time", "may I") are not dates or times to read.
@@ -96,7 +106,6 @@ function read(text: string, ctx: UnderstandContext): Understanding {
     yn = recognizeYesNo(words, lang);
   }
 
-  const goal = goalOf(words);
   if (goal) out.intent = goal;
   else if (expecting === 'confirm' && yn) out.intent = yn;
   else if (isBookingWords(words) || facts) out.intent = 'book';
@@ -114,6 +123,12 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   if (yn !== undefined) out.yesNo = yn;
   if (choice !== undefined) out.choice = choice;
   return out;
+}
+
+const INSTEAD_OF = /(?:au\s+lieu\s+d[eu']?|instead\s+of|rather\s+than|plutôt\s+que(?:\s+d[eu'])?)\s*(?:le\s+|la\s+|the\s+|à\s+|at\s+)?$/u;
+/** "à 21h au lieu de 20h": the value after "au lieu de" / "instead of" is the one being replaced. */
+function isOldValue(low: string, at: number): boolean {
+  return INSTEAD_OF.test(low.slice(Math.max(0, at - 30), at).trimEnd());
 }
 
 /** "quatre-vingts", "a dozen": words our own list does not have, when a number is awaited. */

@@ -133,6 +133,22 @@ for (const [text, lang, expecting, phone, email] of CONTACTS) {
   });
 }
 
+// A change names the old value first and the new one last.
+const CHANGES: [string, Lang, string | undefined, string | undefined][] = [
+  ['je voudrais changer ma réservation de samedi à vendredi',   'fr', '2026-11-27', undefined],
+  ['je voudrais la décaler à 21h au lieu de 20h',               'fr', undefined, '21:00'],
+  ['je voudrais décaler ma réservation de 20h à 21h',           'fr', undefined, '21:00'],
+  ['can I move my booking from 8 to 9pm',                        'en', undefined, '21:00'],
+  ['change my reservation to Friday at 7',                       'en', '2026-11-27', '19:00'],
+  ['move it to Friday instead of Thursday',                      'en', '2026-11-27', undefined],
+];
+for (const [text, lang, date, time] of CHANGES) {
+  test(`change | ${text}`, () => {
+    const u = read(text, lang);
+    assert.deepEqual({ intent: u.intent, date: u.date, time: u.time }, { intent: 'modify', date, time }, JSON.stringify(u));
+  });
+}
+
 // Part of the day when no exact time is said.
 const PARTS: [string, Lang, 'lunch' | 'dinner' | undefined, string | undefined][] = [
   ['ce soir',                'fr', 'dinner', undefined],
