@@ -38,6 +38,12 @@ export function TodayView() {
   };
   useEffect(load, [date]);
   useEffect(() => reconnects.subscribe(load), [date]);
+  // Events come from the instance this page is connected to; with several server instances
+  // (MongoDB) a booking taken by another one shows up by this periodic refresh.
+  useEffect(() => {
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, [date]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
