@@ -2,7 +2,6 @@
 // days of the month. The recognizers' number model misses some of them in context (it finds
 // nothing in "pour trois personnes") and costs milliseconds per call, so the common words are
 // read here and the number recognizer is only a fallback (see recognizers.ts).
-import type { Lang } from './types';
 
 const FR_UNITS: Record<string, number> = {
   zéro: 0, zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
@@ -27,10 +26,6 @@ export const EN_NUMBER = `(?:(?:${alt(Object.keys(EN_TENS))})(?:[-\\s](?:${EN_UN
 
 /** A number in digits (1–3 of them) or words of either language. */
 export const ANY_NUMBER = `(?:\\d{1,3}|${FR_NUMBER}|${EN_NUMBER}|a\\s+couple(?:\\s+of)?)`;
-export const NUMBER_OF: Record<Lang, string> = {
-  fr: `(?:\\d{1,3}|${FR_NUMBER})`,
-  en: `(?:\\d{1,3}|${EN_NUMBER}|a\\s+couple(?:\\s+of)?)`,
-};
 
 /** The value of a number written in digits or words (either language), or null. */
 export function wordToNumber(raw: string): number | null {

@@ -66,7 +66,7 @@ export class Work {
     this.rest = this.rest.slice(0, index) + ' '.repeat(length) + this.rest.slice(index + length);
   }
 
-  /** Blanks the whole match (or only the given capture group span when found). */
+  /** Blanks the whole match. */
   maskMatch(m: RegExpExecArray): void {
     this.mask(m.index, m[0].length);
   }
@@ -78,8 +78,4 @@ export function first(re: RegExp, s: string): RegExpExecArray | null {
   const m = re.exec(s);
   re.lastIndex = 0;
   return m;
-}
-
-export function hasLetters(s: string): boolean {
-  return /\p{L}/u.test(s);
 }
