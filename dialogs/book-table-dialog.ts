@@ -5,7 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepCo
 import { BookingError, CHANNELS, weekdayOf, type Alternative, type BookingRequest, type Channel } from '../booking-core';
 import { hasAnyFact, mergeInto, pickAlternative, type BookingDraft } from './draft';
 import { GoalDialog, type Absorbed, type GoalResult } from './goal-dialog';
-import { nameFrom, phoneFrom } from './guest-input';
+import { isNo, isYes, nameFrom, phoneFrom } from './guest-input';
 import { seatingHoursOn } from './info-dialog';
 import { recordOutcome } from './outcome';
 import { checkSlot, verdictOfError, type SlotVerdict } from './slot-check';
@@ -304,12 +304,4 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
       date: d.date, time: d.time, channel, language: turn.lang, conversationId: ctx.activity.conversation?.id ?? null,
     };
   }
-}
-
-export function isYes(u: Partial<Understanding>): boolean {
-  return u.yesNo === 'yes' || (u.yesNo === undefined && u.intent === 'yes');
-}
-
-export function isNo(u: Partial<Understanding>): boolean {
-  return u.yesNo === 'no' || (u.yesNo === undefined && u.intent === 'no');
 }

@@ -1,6 +1,6 @@
 // Cancelling a booking: find it by the guest's phone number, read it back, cancel on yes.
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { isNo, isYes } from './book-table-dialog';
+import { isNo, isYes } from './guest-input';
 import { ExistingBookingDialog, type ExistingBookingState } from './existing-booking-dialog';
 import type { Absorbed } from './goal-dialog';
 import { recordOutcome } from './outcome';

@@ -1,6 +1,7 @@
 // Small readings of a guest's answer that the understanding layer may leave to the dialog:
 // a bare name after "what name?", a phone number typed in a web chat.
 import { normalisePhone } from '../booking-core';
+import type { Understanding } from './understanding';
 
 const NOT_A_NAME = /^(oui|non|yes|no|ok|okay|d'accord|merci|thanks|bonjour|hello|hi|help|aide|annuler|cancel)$/i;
 
@@ -22,4 +23,13 @@ export function phoneFrom(text: string): string | null {
 
 export function toE164(phone: string): string {
   return phoneFrom(phone) ?? normalisePhone(phone);
+}
+
+/** A yes or a no, whether said as an answer ("oui") or read as the whole intent. */
+export function isYes(u: Partial<Understanding>): boolean {
+  return u.yesNo === 'yes' || (u.yesNo === undefined && u.intent === 'yes');
+}
+
+export function isNo(u: Partial<Understanding>): boolean {
+  return u.yesNo === 'no' || (u.yesNo === undefined && u.intent === 'no');
 }

@@ -2,7 +2,7 @@
 // check the table (offering the nearest free times when taken), read back, change on yes.
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Alternative } from '../booking-core';
-import { isNo, isYes } from './book-table-dialog';
+import { isNo, isYes } from './guest-input';
 import { pickAlternative, type SlotFacts } from './draft';
 import { ExistingBookingDialog, type ExistingBookingState } from './existing-booking-dialog';
 import type { Absorbed } from './goal-dialog';
