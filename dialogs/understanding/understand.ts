@@ -89,7 +89,7 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   const partOfDay = time === undefined ? day.part ?? partOfDayIn(w.low) : undefined;
 
   let bare: string | undefined;
-  if (name === undefined && expecting === 'name' && partySize === undefined && date === undefined && time === undefined && !goalOf(words)) {
+  if (name === undefined && expecting === 'name' && partySize === undefined && date === undefined && time === undefined && !goal) {
     bare = bareName(w);
   }
   if (choice === undefined && expecting !== 'choice') {
