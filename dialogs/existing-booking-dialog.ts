@@ -47,6 +47,12 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
       note(step.context, turn.texts.foundOne(state.target as BookingFacts, turn.today, turn.voice));
       return step.next();
     }
+    const named = this.preselect(state, upcoming, turn);
+    if (named) {
+      this.choose(state, named, turn);
+      note(step.context, turn.texts.foundOne(this.factsOf(named, turn), turn.today, turn.voice));
+      return step.next();
+    }
     state.candidates = upcoming.map((r) => r.id);
     return this.askFor(step, 'which', turn.texts.whichBooking(upcoming.map((r) => this.factsOf(r, turn)), turn.today, turn.voice), 'choice');
   }
@@ -77,6 +83,11 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
       return { kind: 'rerun' };
     }
     return null;
+  }
+
+  /** The booking the guest's first words already name ("my booking on Saturday"), if exactly one. */
+  protected preselect(_state: S, _list: Reservation[], _turn: Turn): Reservation | undefined {
+    return undefined;
   }
 
   protected factsOf(r: Reservation, turn: Turn): BookingFacts {

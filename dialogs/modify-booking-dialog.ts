@@ -1,7 +1,7 @@
 // Moving a booking: find it by the guest's phone number, learn the new day, time or party,
 // check the table (offering the nearest free times when taken), read back, change on yes.
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Alternative } from '../booking-core';
+import type { Alternative, Reservation } from '../booking-core';
 import { isNo, isYes } from './guest-input';
 import { pickAlternative, type SlotFacts } from './draft';
 import { ExistingBookingDialog, type ExistingBookingState } from './existing-booking-dialog';
@@ -42,9 +42,23 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
     return u.phone ? { change, phone: u.phone } : { change };
   }
 
+  /** "Change my booking on Saturday": with several bookings, that day names the booking, not the change. */
+  protected override preselect(state: ModifyBookingState, list: Reservation[], turn: Turn): Reservation | undefined {
+    if (!state.change.date) return undefined;
+    const same = list.filter((r) => this.deps.bookings.localOf(turn.restaurant, r).date === state.change.date);
+    if (same.length !== 1) return undefined;
+    delete state.change.date;
+    return same[0];
+  }
+
   private async changeStep(step: Step): Promise<DialogTurnResult> {
-    const { change } = step.options;
-    if (change.partySize !== undefined || change.date || change.time) return step.next();
+    const state = step.options;
+    const { change, target } = state;
+    // A change that changes nothing ("my booking on Saturday" for a Saturday booking) is no change yet.
+    if (target && (change.partySize ?? target.partySize) === target.partySize && (change.date ?? target.date) === target.date && (change.time ?? target.time) === target.time) {
+      state.change = {};
+    }
+    if (state.change.partySize !== undefined || state.change.date || state.change.time) return step.next();
     return this.askFor(step, 'change', turnOf(step.context).texts.askChange, null);
   }
 

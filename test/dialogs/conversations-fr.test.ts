@@ -524,3 +524,23 @@ describe('langue et canal', () => {
     assert.deepEqual(conv?.reservationIds, [r.id]);
   });
 });
+
+describe('modifier : le jour nomme la réservation', () => {
+  test('« ma réservation de samedi » parmi deux : c’est celle-là, puis quoi changer', async () => {
+    const ch = sms();
+    await seedBooking(w, { phone: ch.from, name: 'Marin', partySize: 2, date: '2026-11-28', time: '12:00' });
+    const other = await seedBooking(w, { phone: ch.from, name: 'Marin', partySize: 2, date: '2026-12-07', time: '20:00' });
+    const sat = (await reservationsOf(w, ch.from)).find((r) => r.id !== other.id);
+    await play(w, ch, `
+      user: je voudrais modifier ma réservation de samedi
+      bot:  trouvé votre réservation : 2 personnes, samedi 28 novembre à midi
+      bot:  Que voulez-vous changer
+      user: à 13h
+      bot:  Je modifie votre réservation : 2 personnes, samedi 28 novembre à 13 h
+      user: oui
+      bot:  modifiée
+    `);
+    const after = sat && (await w.bookings.get(sat.id));
+    assert.equal(after && w.bookings.localOf(w.restaurant, after).time, '13:00');
+  });
+});
