@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { bookingThroughput, burst, liveEventLatency, startBenchServer } from './api';
 import { benchAvailability } from './availability';
 import { benchDialogs } from './dialogs';
+import { spawnSync } from 'node:child_process';
+import { benchInProcessTurns, benchWebhookTurns } from './turns';
 import { machine, ms } from './measure';
 
 interface Row { section: string; name: string; value: string; raw: Record<string, number> }
@@ -17,6 +19,14 @@ async function main() {
 
   for (const r of benchAvailability()) add('core', r.name, `${ms(r.medianMs)} ms`, { medianMs: r.medianMs });
   for (const r of await benchDialogs()) add('dialogs', r.name, `p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms`, r.raw);
+  for (const r of await benchInProcessTurns()) add('dialogs', r.name, `p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms`, r.raw);
+  const first = spawnSync(process.execPath, ['--import', 'tsx', 'bench/first-guest.ts'], { encoding: 'utf8' });
+  if (first.status !== 0) throw new Error(`bench/first-guest.ts failed: ${first.stderr}`);
+  const fg = JSON.parse(first.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+  add('dialogs', 'first guest of the day vs the hundredth (fresh process, FR whole request)', `1st ${ms(fg.firstMs)} ms, 2nd ${ms(fg.secondMs)} ms, 100th ${ms(fg.hundredthMs)} ms (median of 81st–100th ${ms(fg.median81to100Ms)} ms; start-up ${ms(fg.startupMs)} ms)`, fg);
+  for (const r of await benchWebhookTurns()) {
+    add('turns', r.name, `p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms${r.ratio ? `, ${r.ratio.toFixed(1)}× the floor` : ''}`, r.raw);
+  }
 
   const stores: Array<[string, Record<string, string>]> = [['embedded', {}]];
   if (process.env.MONGODB_URI) stores.push(['mongodb', { MONGODB_URI: process.env.MONGODB_URI }]);
