@@ -43,6 +43,8 @@ CREATE INDEX IF NOT EXISTS feed_by_at ON feed (at);
 `;
 
 type Row = { doc: string };
+/** Distinct SQL texts kept prepared; findReservations builds a few dozen at most. */
+const MAX_CACHED_STATEMENTS = 200;
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
 
 function isUniqueViolation(err: unknown): boolean {
@@ -53,6 +55,10 @@ function isUniqueViolation(err: unknown): boolean {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private db!: Database.Database;
+  /** Prepared once per SQL text: preparing costs more than running these small statements. */
+  private readonly statements = new Map<string, Database.Statement>();
+  /** One transaction wrapper for every write (see write()). */
+  private immediate!: <T>(fn: () => T) => T;
 
   /** `file` is a path, or ":memory:" for tests. */
   constructor(private readonly file: string) {}
@@ -64,39 +70,57 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    this.statements.clear();
+    const tx = this.db.transaction((fn: () => unknown) => fn());
+    this.immediate = <T>(fn: () => T) => tx.immediate(fn) as T;
   }
 
   async close(): Promise<void> {
+    this.statements.clear();
     if (this.db?.open) this.db.close();
+  }
+
+  /**
+   * The statement for `text`, prepared on first use. Only SQL written in this file comes here;
+   * the few texts built at run time (findReservations) vary little, and past the cap a text
+   * is prepared for the call, as before.
+   */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      if (this.statements.size < MAX_CACHED_STATEMENTS) this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   // Restaurant and tables
 
   async getRestaurant(id: string): Promise<Restaurant | null> {
-    return parse<Restaurant>(this.db.prepare('SELECT doc FROM restaurants WHERE id = ?').get(id) as Row | undefined);
+    return parse<Restaurant>(this.sql('SELECT doc FROM restaurants WHERE id = ?').get(id) as Row | undefined);
   }
 
   async firstRestaurant(): Promise<Restaurant | null> {
-    return parse<Restaurant>(this.db.prepare('SELECT doc FROM restaurants ORDER BY created_at, id LIMIT 1').get() as Row | undefined);
+    return parse<Restaurant>(this.sql('SELECT doc FROM restaurants ORDER BY created_at, id LIMIT 1').get() as Row | undefined);
   }
 
   async saveRestaurant(r: Restaurant): Promise<void> {
-    this.db.prepare(`INSERT INTO restaurants (id, doc, created_at) VALUES (?, ?, ?)
+    this.sql(`INSERT INTO restaurants (id, doc, created_at) VALUES (?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`).run(r.id, JSON.stringify(r), new Date().toISOString());
   }
 
   async listTables(restaurantId: string): Promise<Table[]> {
-    const rows = this.db.prepare('SELECT doc FROM tables_ WHERE restaurant_id = ?').all(restaurantId) as Row[];
+    const rows = this.sql('SELECT doc FROM tables_ WHERE restaurant_id = ?').all(restaurantId) as Row[];
     return rows.map((r) => JSON.parse(r.doc) as Table).sort((a, b) => byTableName(a.name, b.name));
   }
 
   async saveTable(t: Table): Promise<void> {
-    this.db.prepare(`INSERT INTO tables_ (restaurant_id, id, doc) VALUES (?, ?, ?)
+    this.sql(`INSERT INTO tables_ (restaurant_id, id, doc) VALUES (?, ?, ?)
       ON CONFLICT (restaurant_id, id) DO UPDATE SET doc = excluded.doc`).run(t.restaurantId, t.id, JSON.stringify(t));
   }
 
   async deleteTable(restaurantId: string, tableId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM tables_ WHERE restaurant_id = ? AND id = ?').run(restaurantId, tableId).changes > 0;
+    return this.sql('DELETE FROM tables_ WHERE restaurant_id = ? AND id = ?').run(restaurantId, tableId).changes > 0;
   }
 
   // Reservations and claims
@@ -112,8 +136,8 @@ export class SqliteStore implements Store {
     this.write(() => {
       this.takeClaims(r.id, claims, now);
       const keep = new Set(claims.map((c) => `${c.tableId}|${c.slotStart}`));
-      const owned = this.db.prepare('SELECT table_id, slot_start FROM slot_claims WHERE reservation_id = ?').all(r.id) as Array<{ table_id: string; slot_start: string }>;
-      const drop = this.db.prepare('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ? AND reservation_id = ?');
+      const owned = this.sql('SELECT table_id, slot_start FROM slot_claims WHERE reservation_id = ?').all(r.id) as Array<{ table_id: string; slot_start: string }>;
+      const drop = this.sql('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ? AND reservation_id = ?');
       for (const o of owned) if (!keep.has(`${o.table_id}|${o.slot_start}`)) drop.run(r.restaurantId, o.table_id, o.slot_start, r.id);
       this.updateRow(r);
     });
@@ -125,23 +149,23 @@ export class SqliteStore implements Store {
 
   async releaseReservation(r: Reservation): Promise<void> {
     this.write(() => {
-      this.db.prepare('DELETE FROM slot_claims WHERE reservation_id = ?').run(r.id);
+      this.sql('DELETE FROM slot_claims WHERE reservation_id = ?').run(r.id);
       this.updateRow(r);
     });
   }
 
   async confirmHold(r: Reservation, claimCount: number, now: Date): Promise<boolean> {
     return this.write(() => {
-      const row = this.db.prepare('SELECT COUNT(*) AS n FROM slot_claims WHERE reservation_id = ? AND expires_at > ?').get(r.id, now.toISOString()) as { n: number };
+      const row = this.sql('SELECT COUNT(*) AS n FROM slot_claims WHERE reservation_id = ? AND expires_at > ?').get(r.id, now.toISOString()) as { n: number };
       if (row.n !== claimCount) return false;
-      this.db.prepare('UPDATE slot_claims SET expires_at = NULL WHERE reservation_id = ?').run(r.id);
+      this.sql('UPDATE slot_claims SET expires_at = NULL WHERE reservation_id = ?').run(r.id);
       this.updateRow(r);
       return true;
     });
   }
 
   async getReservation(id: string): Promise<Reservation | null> {
-    return parse<Reservation>(this.db.prepare('SELECT doc FROM reservations WHERE id = ?').get(id) as Row | undefined);
+    return parse<Reservation>(this.sql('SELECT doc FROM reservations WHERE id = ?').get(id) as Row | undefined);
   }
 
   async findReservations(q: ReservationQuery): Promise<Reservation[]> {
@@ -156,12 +180,12 @@ export class SqliteStore implements Store {
       args.push(...q.statuses);
     }
     const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
-    const rows = this.db.prepare(`SELECT doc FROM reservations WHERE ${where.join(' AND ')} ORDER BY start_at, id${limit}`).all(...args) as Row[];
+    const rows = this.sql(`SELECT doc FROM reservations WHERE ${where.join(' AND ')} ORDER BY start_at, id${limit}`).all(...args) as Row[];
     return rows.map((row) => JSON.parse(row.doc) as Reservation);
   }
 
   async claimsOf(reservationId: string): Promise<SlotClaim[]> {
-    const rows = this.db.prepare('SELECT * FROM slot_claims WHERE reservation_id = ? ORDER BY table_id, slot_start').all(reservationId) as Array<Record<string, string | null>>;
+    const rows = this.sql('SELECT * FROM slot_claims WHERE reservation_id = ? ORDER BY table_id, slot_start').all(reservationId) as Array<Record<string, string | null>>;
     return rows.map((c) => ({
       restaurantId: c.restaurant_id as string, tableId: c.table_id as string, slotStart: c.slot_start as string,
       reservationId: c.reservation_id as string, expiresAt: c.expires_at,
@@ -171,8 +195,8 @@ export class SqliteStore implements Store {
   async sweepExpiredHolds(now: Date): Promise<number> {
     const at = now.toISOString();
     return this.write(() => {
-      this.db.prepare('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at);
-      const lapsed = this.db.prepare(`SELECT doc FROM reservations WHERE status = 'held' AND hold_expires_at <= ?`).all(at) as Row[];
+      this.sql('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at);
+      const lapsed = this.sql(`SELECT doc FROM reservations WHERE status = 'held' AND hold_expires_at <= ?`).all(at) as Row[];
       for (const row of lapsed) {
         const r = JSON.parse(row.doc) as Reservation;
         this.updateRow({ ...r, status: 'cancelled', notes: r.notes, updatedAt: at });
@@ -182,10 +206,10 @@ export class SqliteStore implements Store {
   }
 
   private takeClaims(reservationId: string, claims: SlotClaim[], now: Date): void {
-    const current = this.db.prepare('SELECT reservation_id, expires_at FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
-    const dropExpired = this.db.prepare('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
-    const insert = this.db.prepare('INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at) VALUES (?, ?, ?, ?, ?)');
-    const refresh = this.db.prepare('UPDATE slot_claims SET expires_at = ? WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const current = this.sql('SELECT reservation_id, expires_at FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const dropExpired = this.sql('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const insert = this.sql('INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at) VALUES (?, ?, ?, ?, ?)');
+    const refresh = this.sql('UPDATE slot_claims SET expires_at = ? WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
     const at = now.toISOString();
     for (const c of claims) {
       const existing = current.get(c.restaurantId, c.tableId, c.slotStart) as { reservation_id: string; expires_at: string | null } | undefined;
@@ -204,48 +228,48 @@ export class SqliteStore implements Store {
   }
 
   private insertReservation(r: Reservation): void {
-    this.db.prepare('INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(r.id, r.restaurantId, r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r));
   }
 
   private updateRow(r: Reservation): void {
-    this.db.prepare('UPDATE reservations SET start_at = ?, status = ?, customer_phone = ?, hold_expires_at = ?, doc = ? WHERE id = ?')
+    this.sql('UPDATE reservations SET start_at = ?, status = ?, customer_phone = ?, hold_expires_at = ?, doc = ? WHERE id = ?')
       .run(r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r), r.id);
   }
 
   /** One IMMEDIATE transaction: takes the write lock first, so concurrent writers queue. */
   private write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.immediate(fn);
   }
 
   // Users
 
   async countUsers(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }
 
   async getUserByEmail(email: string): Promise<User | null> {
-    return parse<User>(this.db.prepare('SELECT doc FROM users WHERE email = ?').get(email.toLowerCase()) as Row | undefined);
+    return parse<User>(this.sql('SELECT doc FROM users WHERE email = ?').get(email.toLowerCase()) as Row | undefined);
   }
 
   async getUser(id: string): Promise<User | null> {
-    return parse<User>(this.db.prepare('SELECT doc FROM users WHERE id = ?').get(id) as Row | undefined);
+    return parse<User>(this.sql('SELECT doc FROM users WHERE id = ?').get(id) as Row | undefined);
   }
 
   async listUsers(): Promise<User[]> {
-    return (this.db.prepare('SELECT doc FROM users ORDER BY email').all() as Row[]).map((r) => JSON.parse(r.doc) as User);
+    return (this.sql('SELECT doc FROM users ORDER BY email').all() as Row[]).map((r) => JSON.parse(r.doc) as User);
   }
 
   async saveUser(u: User): Promise<void> {
     const user = { ...u, email: u.email.toLowerCase() };
-    this.db.prepare('INSERT INTO users (id, email, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc')
+    this.sql('INSERT INTO users (id, email, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc')
       .run(user.id, user.email, JSON.stringify(user));
   }
 
   // Documents
 
   async getDocument<T>(collection: string, key: string): Promise<StoredDocument<T> | null> {
-    const row = this.db.prepare('SELECT etag, value FROM documents WHERE collection = ? AND key = ?').get(collection, key) as { etag: string; value: string } | undefined;
+    const row = this.sql('SELECT etag, value FROM documents WHERE collection = ? AND key = ?').get(collection, key) as { etag: string; value: string } | undefined;
     return row ? { value: JSON.parse(row.value) as T, etag: row.etag } : null;
   }
 
@@ -254,27 +278,27 @@ export class SqliteStore implements Store {
     const json = JSON.stringify(value);
     if (expectedEtag === null) {
       try {
-        this.db.prepare('INSERT INTO documents (collection, key, etag, value) VALUES (?, ?, ?, ?)').run(collection, key, etag, json);
+        this.sql('INSERT INTO documents (collection, key, etag, value) VALUES (?, ?, ?, ?)').run(collection, key, etag, json);
         return etag;
       } catch (err) {
         if (isUniqueViolation(err)) return null;
         throw err;
       }
     }
-    const changed = this.db.prepare('UPDATE documents SET etag = ?, value = ? WHERE collection = ? AND key = ? AND etag = ?').run(etag, json, collection, key, expectedEtag).changes;
+    const changed = this.sql('UPDATE documents SET etag = ?, value = ? WHERE collection = ? AND key = ? AND etag = ?').run(etag, json, collection, key, expectedEtag).changes;
     return changed ? etag : null;
   }
 
   async deleteDocument(collection: string, key: string): Promise<void> {
-    this.db.prepare('DELETE FROM documents WHERE collection = ? AND key = ?').run(collection, key);
+    this.sql('DELETE FROM documents WHERE collection = ? AND key = ?').run(collection, key);
   }
 
   // Transcripts
 
   async appendTranscript(e: TranscriptEntry): Promise<void> {
     this.write(() => {
-      this.db.prepare('INSERT INTO transcripts (conversation_id, doc) VALUES (?, ?)').run(e.conversationId, JSON.stringify(e));
-      const existing = parse<ConversationSummary>(this.db.prepare('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined);
+      this.sql('INSERT INTO transcripts (conversation_id, doc) VALUES (?, ?)').run(e.conversationId, JSON.stringify(e));
+      const existing = parse<ConversationSummary>(this.sql('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined);
       const summary: ConversationSummary = existing ?? {
         id: e.conversationId, channel: e.channel, address: e.address ?? '', language: e.language ?? null,
         startedAt: e.at, lastAt: e.at, turns: 0, reservationIds: [], outcome: null,
@@ -284,30 +308,30 @@ export class SqliteStore implements Store {
       if (e.language) summary.language = e.language;
       if (e.address && !summary.address) summary.address = e.address;
       if (e.reservationId && !summary.reservationIds.includes(e.reservationId)) summary.reservationIds.push(e.reservationId);
-      this.db.prepare('INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc')
+      this.sql('INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc')
         .run(summary.id, summary.lastAt, JSON.stringify(summary));
     });
   }
 
   async listConversations(limit: number): Promise<ConversationSummary[]> {
-    return (this.db.prepare('SELECT doc FROM conversations ORDER BY last_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as ConversationSummary);
+    return (this.sql('SELECT doc FROM conversations ORDER BY last_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as ConversationSummary);
   }
 
   async getTranscript(conversationId: string): Promise<TranscriptEntry[]> {
-    return (this.db.prepare('SELECT doc FROM transcripts WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]).map((r) => JSON.parse(r.doc) as TranscriptEntry);
+    return (this.sql('SELECT doc FROM transcripts WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]).map((r) => JSON.parse(r.doc) as TranscriptEntry);
   }
 
   async setConversationOutcome(conversationId: string, outcome: string): Promise<void> {
-    const existing = parse<ConversationSummary>(this.db.prepare('SELECT doc FROM conversations WHERE id = ?').get(conversationId) as Row | undefined);
+    const existing = parse<ConversationSummary>(this.sql('SELECT doc FROM conversations WHERE id = ?').get(conversationId) as Row | undefined);
     if (!existing) return;
-    this.db.prepare('UPDATE conversations SET doc = ? WHERE id = ?').run(JSON.stringify({ ...existing, outcome }), conversationId);
+    this.sql('UPDATE conversations SET doc = ? WHERE id = ?').run(JSON.stringify({ ...existing, outcome }), conversationId);
   }
 
   // Outbox
 
   async enqueueOutbox(e: OutboxEntry): Promise<boolean> {
     try {
-      this.db.prepare('INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      this.sql('INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(e.id, e.dedupeKey, e.status, e.nextAttemptAt, e.leaseUntil, e.createdAt, JSON.stringify(e));
       return true;
     } catch (err) {
@@ -319,7 +343,7 @@ export class SqliteStore implements Store {
   async leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
     const at = now.toISOString();
     return this.write(() => {
-      const rows = this.db.prepare(`SELECT doc FROM outbox
+      const rows = this.sql(`SELECT doc FROM outbox
         WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
         ORDER BY next_attempt_at LIMIT ?`).all(at, at, limit) as Row[];
       return rows.map((row) => {
@@ -335,25 +359,25 @@ export class SqliteStore implements Store {
   }
 
   async listOutbox(limit: number): Promise<OutboxEntry[]> {
-    return (this.db.prepare('SELECT doc FROM outbox ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as OutboxEntry);
+    return (this.sql('SELECT doc FROM outbox ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as OutboxEntry);
   }
 
   private saveOutboxRow(e: OutboxEntry): void {
-    this.db.prepare('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?')
+    this.sql('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?')
       .run(e.status, e.nextAttemptAt, e.leaseUntil, JSON.stringify(e), e.id);
   }
 
   // Live feed
 
   async appendFeed(e: FeedEvent): Promise<void> {
-    this.db.prepare('INSERT OR IGNORE INTO feed (id, at, doc) VALUES (?, ?, ?)').run(e.id, e.at, JSON.stringify(e));
+    this.sql('INSERT OR IGNORE INTO feed (id, at, doc) VALUES (?, ?, ?)').run(e.id, e.at, JSON.stringify(e));
   }
 
   async feedSince(sinceAt: string, limit: number): Promise<FeedEvent[]> {
-    return (this.db.prepare('SELECT doc FROM feed WHERE at >= ? ORDER BY at, seq LIMIT ?').all(sinceAt, limit) as Row[]).map((r) => JSON.parse(r.doc) as FeedEvent);
+    return (this.sql('SELECT doc FROM feed WHERE at >= ? ORDER BY at, seq LIMIT ?').all(sinceAt, limit) as Row[]).map((r) => JSON.parse(r.doc) as FeedEvent);
   }
 
   async pruneFeed(beforeAt: string): Promise<void> {
-    this.db.prepare('DELETE FROM feed WHERE at < ?').run(beforeAt);
+    this.sql('DELETE FROM feed WHERE at < ?').run(beforeAt);
   }
 }
