@@ -2,7 +2,8 @@
 // the same MessageSid, or the same CallSid at the same point of the call. Running the bot twice
 // for one guest message would book twice or skip a question, so each webhook is keyed and its
 // answer remembered: a retry gets the first answer back. Retries that arrive while the first
-// request is still running share its in-flight promise.
+// request is still running share its in-flight promise; with several instances behind one
+// number, a lease in the shared store makes the others wait for the first one's answer.
 
 /** A finished webhook answer, small and serialisable so it can be stored. */
 export interface WebhookReply {
@@ -38,10 +39,36 @@ export class MemoryReplyCache implements ReplyCache {
   }
 }
 
+/**
+ * Who is computing a webhook's answer, across instances (bot/channels.ts keeps leases in the
+ * store). A lease is short and renewed while the turn runs, so the retry of a turn whose
+ * instance was killed runs elsewhere within seconds, well inside Twilio's 15 s.
+ */
+export interface TurnLeases {
+  /** Takes `key` for `ms` and returns the lease's token; null while another process holds it. */
+  acquire(key: string, ms: number): Promise<string | null>;
+  /** Extends a lease still held with `token`; returns the new token, or null if it was lost. */
+  renew(key: string, token: string, ms: number): Promise<string | null>;
+  /** Whether some process holds an unexpired lease on `key`. */
+  held(key: string): Promise<boolean>;
+  release(key: string): Promise<void>;
+}
+
+/** How long a lease lasts without renewal: what a killed instance's retry waits at most. */
+const LEASE_MS = 4_000;
+/** How often a running turn renews its lease. */
+const RENEW_MS = 1_000;
+/** How often an instance waiting on another's answer looks for it. */
+const POLL_MS = 50;
+
 export class ReplayGuard {
   private readonly inFlight = new Map<string, Promise<WebhookReply>>();
 
-  constructor(private readonly cache: ReplyCache) {}
+  constructor(
+    private readonly cache: ReplyCache,
+    private readonly leases: TurnLeases | null = null,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
 
   /** Answers `key` once: computes it the first time, replays the stored answer afterwards. */
   once(key: string, compute: () => Promise<WebhookReply>): Promise<WebhookReply> {
@@ -50,9 +77,7 @@ export class ReplayGuard {
     const promise = (async () => {
       const stored = await this.cache.get(key);
       if (stored) return stored;
-      const reply = await compute();
-      await this.cache.put(key, reply);
-      return reply;
+      return this.leases ? this.computeLeased(key, compute, this.leases) : this.computeAndStore(key, compute);
     })();
     this.inFlight.set(key, promise);
     const forget = () => {
@@ -62,8 +87,60 @@ export class ReplayGuard {
     return promise;
   }
 
-  isRunning(key: string): boolean {
-    return this.inFlight.has(key);
+  /** Whether `key` is being computed, here or (with leases) by another instance. */
+  async isRunning(key: string): Promise<boolean> {
+    if (this.inFlight.has(key)) return true;
+    return this.leases ? this.leases.held(key) : false;
+  }
+
+  private async computeAndStore(key: string, compute: () => Promise<WebhookReply>): Promise<WebhookReply> {
+    const reply = await compute();
+    await this.cache.put(key, reply);
+    return reply;
+  }
+
+  /** One instance computes; the others wait for its stored answer, or take over if its lease lapses. */
+  private async computeLeased(key: string, compute: () => Promise<WebhookReply>, leases: TurnLeases): Promise<WebhookReply> {
+    for (;;) {
+      const token = await leases.acquire(key, LEASE_MS);
+      if (token !== null) {
+        const renewal = this.keepRenewing(key, token, leases);
+        try {
+          // The holder before us may have stored its answer and released between our two reads.
+          const stored = await this.cache.get(key);
+          if (stored) return stored;
+          return await this.computeAndStore(key, compute);
+        } finally {
+          renewal.stop();
+          // The answer is stored (or the turn failed and a retry may run it again): nothing waits on this.
+          void leases.release(key).catch((err: Error) => this.log(`[replay] releasing ${key} failed: ${err.message}`));
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const theirs = await this.cache.get(key);
+      if (theirs) return theirs;
+    }
+  }
+
+  private keepRenewing(key: string, first: string, leases: TurnLeases): { stop(): void } {
+    let token: string | null = first;
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      timer = setTimeout(() => {
+        if (token === null) return;
+        leases.renew(key, token, LEASE_MS).then(
+          (next) => {
+            // Lost (this process stalled past the lease): another instance may run the turn too.
+            if (next === null) this.log(`[replay] lease on ${key} lapsed while its turn was running`);
+            else if (token !== null) { token = next; schedule(); }
+          },
+          (err: Error) => { this.log(`[replay] renewing ${key} failed: ${err.message}`); if (token !== null) schedule(); },
+        );
+      }, RENEW_MS);
+      timer.unref();
+    };
+    schedule();
+    return { stop: () => { token = null; clearTimeout(timer); } };
   }
 
   /** The answer for `key` if it is being computed here or was stored, without computing it. */

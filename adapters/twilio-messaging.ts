@@ -94,16 +94,20 @@ export class TwilioMessagingAdapter {
     const channel = /^whatsapp:/i.test(params.From ?? '') ? 'whatsapp' : 'sms';
     const sender: Sender = { channelId: channel, conversationId: `${channel}:${phone}`, fromId: phone, locale: localeFromPhone(phone, this.options.defaultLocale) };
 
-    const answer = this.options.guard.once(`msg:${sender.conversationId}:${sid}`, () =>
-      this.turn(sender, channel, params).catch((err: Error) => {
+    let ranHere = false;
+    const answer = this.options.guard.once(`msg:${sender.conversationId}:${sid}`, () => {
+      ranHere = true;
+      return this.turn(sender, channel, params).catch((err: Error) => {
         this.log(`[messaging] turn ${sid} failed: ${err.stack ?? err.message}`);
         return xmlReply(this.twiml([texts(sender.locale).technicalText]));
-      }),
-    );
+      });
+    });
     const ready = await withinBudget(answer, this.budgetMs);
     if (ready) return ready;
     // Too slow for Twilio's 15 s: answer empty now, send the bot's words when they are ready.
-    void answer.then((late) => this.deliverLate(late, channel, phone, params.To ?? ''));
+    // Only the request that ran the turn sends them (a retry waiting on it would send them twice);
+    // it may start running only after this answer, taking over from an instance that died.
+    void answer.then(async (late) => { if (ranHere) await this.deliverLate(late, channel, phone, params.To ?? ''); });
     return xmlReply(this.twiml([]));
   }
 

@@ -255,7 +255,7 @@ export class TwilioVoiceAdapter {
     const pending = this.options.guard.peek(this.keyOf(step));
     const ready = await withinBudget(pending, this.budgetMs);
     if (ready) return ready;
-    if (tries < MAX_WAITS && this.options.guard.isRunning(this.keyOf(step))) {
+    if (tries < MAX_WAITS && (await this.options.guard.isRunning(this.keyOf(step)))) {
       return xmlReply(this.holdOn(step, texts(step.locale).stillWorking, tries + 1));
     }
     // Lost (the instance that ran it restarted) or far too slow: say so and listen again.

@@ -9,7 +9,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Request } from 'restify';
 import { CollectingAdapter, type BotLogic } from '../adapters/activity-adapter';
 import { e164, type ChannelLocale } from '../adapters/locale';
-import { ReplayGuard, type ReplyCache, type WebhookReply } from '../adapters/replay-guard';
+import { ReplayGuard, type ReplyCache, type TurnLeases, type WebhookReply } from '../adapters/replay-guard';
 import { TwilioMessagingAdapter, type LateReply } from '../adapters/twilio-messaging';
 import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapters/twilio-voice';
 import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
@@ -37,6 +37,8 @@ export interface Channels {
 
 /** Webhook answers kept for Twilio's retries, one document per conversation (see storeReplyCache). */
 export const WEBHOOK_REPLY_COLLECTION = 'webhookReply';
+/** Which instance is running a webhook's turn right now (see storeTurnLeases). Key: the webhook key. */
+export const WEBHOOK_LEASE_COLLECTION = 'webhookLease';
 /** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
 export const WEBCHAT_COLLECTION = 'webchatConversation';
 
@@ -63,7 +65,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const adapter = new CollectingAdapter();
   for (const m of bot.middleware ?? []) adapter.use(m);
   const runTurn = adapter.runnerFor(bot.logic);
-  const guard = new ReplayGuard(storeReplyCache(store));
+  const guard = new ReplayGuard(storeReplyCache(store), storeTurnLeases(store), log);
   const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
   // Read at each request: a base URL settled after start-up (tests on port 0) is the one checked.
   const signature = {
@@ -121,7 +123,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
  * "voice:CA…:3", "msg:sms:+336…:SM…"), and each conversation's document keeps its last few
  * answers only — Twilio retries within seconds, so the store does not grow with every turn.
  */
-function storeReplyCache(store: Store): ReplyCache {
+export function storeReplyCache(store: Store): ReplyCache {
   const split = (key: string): [string, string] => {
     const i = key.lastIndexOf(':');
     return [key.slice(0, i), key.slice(i + 1)];
@@ -143,6 +145,35 @@ function storeReplyCache(store: Store): ReplyCache {
       }
     },
   };
+}
+
+/**
+ * Leases in the store's documents: inserting a document that must not exist yet is atomic on
+ * both stores, so of two instances receiving the same retried webhook, one runs the turn. A lease
+ * left by a killed instance is taken over once it has lapsed (a compare-and-set on its etag).
+ * Wall-clock time, not the restaurant's injectable clock: leases are between processes.
+ */
+export function storeTurnLeases(store: Store): TurnLeases {
+  const live = (lease: { value: TurnLease } | null) => lease !== null && lease.value.until > Date.now();
+  const until = (ms: number): TurnLease => ({ until: Date.now() + ms });
+  return {
+    async acquire(key, ms) {
+      const taken = await store.putDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key, until(ms), null);
+      if (taken) return taken;
+      const current = await store.getDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key);
+      if (live(current)) return null;
+      return store.putDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key, until(ms), current?.etag ?? null);
+    },
+    renew: (key, token, ms) => store.putDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key, until(ms), token),
+    async held(key) {
+      return live(await store.getDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key));
+    },
+    release: (key) => store.deleteDocument(WEBHOOK_LEASE_COLLECTION, key),
+  };
+}
+
+interface TurnLease {
+  until: number;
 }
 
 interface ReplyBucket {
