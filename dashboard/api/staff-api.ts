@@ -34,6 +34,13 @@ const staffBooking = z.object({
   walkIn: z.boolean().optional(),
 }).strict();
 
+/** One status of a list filter ("confirmed,seated"), refused by name when unknown. */
+function statusFilter(raw: string): ReservationStatus {
+  const parsed = statusEnum.safeParse(raw.trim());
+  if (!parsed.success) throw new HttpError('invalid_input', `status must be among ${PUBLIC_STATUSES.join(', ')} (comma-separated); "${raw.trim().slice(0, 30)}" is not one.`, { field: 'status' });
+  return parsed.data;
+}
+
 const staffChange = z.object({
   status: statusEnum.optional(),
   date: date.optional(), time: time.optional(),
@@ -99,7 +106,7 @@ export function registerStaffApi(ctx: AppContext): void {
     const restaurant = await bookings.restaurant();
     const from = q.date ?? q.from;
     const to = q.date ? addDays(q.date, 1) : q.to ? addDays(q.to, 1) : undefined;
-    const statuses = q.status ? q.status.split(',').map((s) => statusEnum.parse(s.trim())) : PUBLIC_STATUSES;
+    const statuses = q.status ? q.status.split(',').map(statusFilter) : PUBLIC_STATUSES;
     let list = await store.findReservations({
       restaurantId: restaurant.id,
       from: from ? instantOf(restaurant, from) : undefined,

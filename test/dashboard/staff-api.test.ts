@@ -58,6 +58,12 @@ describe('staff API', () => {
     assert.equal(search.body.length, 1);
     const bad = await s.json('/api/admin/reservations?date=2026-13-45', { token: staff });
     assert.equal(bad.status, 400);
+    const confirmed = await s.json(`/api/admin/reservations?date=${DAY}&status=confirmed,seated`, { token: staff });
+    assert.equal(confirmed.body.length, 1);
+    const bogus = await s.json(`/api/admin/reservations?date=${DAY}&status=confirmed,bogus`, { token: staff });
+    assert.equal(bogus.status, 400);
+    assert.equal(bogus.body.error, 'invalid_input');
+    assert.match(bogus.body.message, /status/);
   });
 
   it('seats a walk-in at a chosen table and moves a booking to another table', async () => {
