@@ -1,7 +1,7 @@
 // The staff API client. Errors come back as ApiError with the server's code, message and field;
 // a 401 ends the session (expired or revoked token).
 import { endSession, session } from './session';
-import type { ConversationSummary, MenuSection, Reservation, Restaurant, Table, TranscriptEntry, User } from './types';
+import type { ConversationSummary, MenuSection, MessageKind, OutboxItem, Reservation, Restaurant, Table, TranscriptEntry, User } from './types';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
@@ -57,6 +57,10 @@ export const api = {
   conversations: (q: Record<string, string>) => request<ConversationSummary[]>('GET', `/api/admin/conversations?${new URLSearchParams(q).toString()}`),
   conversation: (id: string) => request<{ id: string; channel: string; transcript: TranscriptEntry[]; reservations: Reservation[] }>('GET', `/api/admin/conversations/${encodeURIComponent(id)}`),
   insights: (from: string, to: string) => request<InsightsData>('GET', `/api/admin/insights?from=${from}&to=${to}`),
+  outbox: (q: Record<string, string>) => request<OutboxItem[]>('GET', `/api/admin/outbox?${new URLSearchParams(q).toString()}`),
+  retryOutbox: (id: string) => request<OutboxItem>('POST', `/api/admin/outbox/${encodeURIComponent(id)}/retry`),
+  testNotification: (body: { channel?: MessageKind; to?: string; language?: 'fr' | 'en' }) => request<{ queued: OutboxItem[] }>('POST', '/api/notifications/test', body),
+  sendReminder: (id: string) => request<{ queued: OutboxItem[] }>('POST', `/api/notifications/reminder/${encodeURIComponent(id)}`),
 };
 
 export interface InsightsData {

@@ -108,3 +108,24 @@ export interface ConversationSummary {
   reservationIds: string[];
   outcome: string | null;
 }
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not_configured' | 'suppressed';
+export type MessageKind = 'sms' | 'whatsapp' | 'email';
+
+/** An outbox entry as GET /api/admin/outbox gives it (bot/outbox/routes.ts publicOutboxEntry). */
+export interface OutboxItem {
+  id: string;
+  kind: MessageKind;
+  to: string;
+  subject: string | null;
+  body: string;
+  purpose: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  reservationId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  providerId: string | null;
+}

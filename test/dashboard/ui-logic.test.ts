@@ -1,8 +1,9 @@
 // The dashboard's pure logic, without a browser: the Today timeline's geometry and the
-// settings form's rules (which must refuse what the API refuses).
+// settings form's rules (which must refuse what the API refuses), the Messages page's rows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { demoRestaurant } from '../../booking-core';
+import { addressProblem, canRetry, isInFlight, newestFirst, reminderAllowed, summaryOf, whenText } from '../../dashboard/ui/outbox-logic';
 import { validateSettings } from '../../dashboard/ui/settings-rules';
 import { localOf } from '../../dashboard/ui/time';
 import { currentSegment, placement, segmentsFor } from '../../dashboard/ui/timeline';
@@ -46,4 +47,36 @@ test('the settings form refuses what the API refuses', () => {
   const errors = validateSettings(bad, 'fr');
   assert.deepEqual(Object.keys(errors).sort(), ['closures.0.date', 'defaultLanguage', 'rules.bufferMinutes', 'rules.maxPartySize', 'rules.slotStepMinutes', 'services.1.0.close']);
   assert.match(errors['rules.slotStepMinutes'], /15/);
+});
+
+test('a Messages row says what the message is about and what can be done with it', () => {
+  assert.equal(summaryOf({ subject: 'Nouvelle réservation : Martin', body: 'ignored' }), 'Nouvelle réservation : Martin');
+  assert.equal(summaryOf({ subject: null, body: '\n  Le Petit Bistro : votre table\n est réservée' }), 'Le Petit Bistro : votre table');
+  assert.equal(summaryOf({ subject: '  ', body: 'a'.repeat(100) }, 10), `${'a'.repeat(9)}…`);
+  assert.deepEqual((['failed', 'not_configured', 'sent', 'pending', 'sending', 'suppressed'] as const).map((s) => canRetry(s)), [true, true, false, false, false, false]);
+  assert.deepEqual((['pending', 'sending', 'sent', 'failed'] as const).map((s) => isInFlight(s)), [true, true, false, false]);
+  const rows = newestFirst([{ id: 'a', createdAt: '2026-07-01T10:00:00Z' }, { id: 'b', createdAt: '2026-07-01T12:00:00Z' }, { id: 'c', createdAt: '2026-07-01T10:00:00Z' }]);
+  assert.deepEqual(rows.map((r) => r.id), ['b', 'a', 'c']);
+});
+
+test('Messages times are the restaurant’s: the time today, the day too otherwise', () => {
+  const now = new Date('2026-07-01T20:00:00Z');
+  assert.equal(whenText('2026-07-01T18:30:00Z', 'Europe/Paris', 'fr', now), '20:30');
+  assert.equal(whenText('2026-06-30T18:30:00Z', 'Europe/Paris', 'en', now), 'Tue 30 Jun 20:30');
+  assert.equal(whenText(null, 'Europe/Paris', 'fr', now), '—');
+  // 23:30 UTC on 1 July is already 2 July in Paris: "today" is the restaurant's day.
+  assert.match(whenText('2026-07-01T23:30:00Z', 'Europe/Paris', 'fr', new Date('2026-07-02T08:00:00Z')), /^01:30$/);
+});
+
+test('a reminder is offered for confirmed bookings still to come; test addresses are checked as the API does', () => {
+  const now = new Date('2026-07-01T12:00:00Z');
+  assert.equal(reminderAllowed({ status: 'confirmed', startAt: '2026-07-01T18:00:00Z' }, now), true);
+  assert.equal(reminderAllowed({ status: 'confirmed', startAt: '2026-07-01T11:00:00Z' }, now), false);
+  assert.equal(reminderAllowed({ status: 'seated', startAt: '2026-07-01T18:00:00Z' }, now), false);
+  assert.equal(addressProblem('email', ''), null, 'empty: the managers');
+  assert.equal(addressProblem('email', 'chef@example.test'), null);
+  assert.equal(addressProblem('email', 'chef'), 'email');
+  assert.equal(addressProblem('sms', '0612345678'), 'phone');
+  assert.equal(addressProblem('whatsapp', 'whatsapp:+33612345678'), null);
+  assert.equal(addressProblem('sms', '+33612345678'), null);
 });
