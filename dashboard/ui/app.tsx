@@ -14,6 +14,7 @@ import { ConversationsView } from './views/conversations';
 import { InsightsView } from './views/insights';
 import { LoginView } from './views/login';
 import { MenuView } from './views/menu';
+import { OutboxView } from './views/outbox';
 import { SettingsView } from './views/settings';
 import { TablesView } from './views/tables';
 import { TodayView } from './views/today';
@@ -29,6 +30,7 @@ const NAV: NavItem[] = [
   { path: '/today', label: () => t('today'), admin: false },
   { path: '/bookings', label: () => t('bookings'), admin: false },
   { path: '/conversations', label: () => t('conversations'), admin: false },
+  { path: '/outbox', label: () => t('messages'), admin: false },
   { path: '/menu', label: () => t('menu'), admin: true },
   { path: '/tables', label: () => t('tables'), admin: true },
   { path: '/settings', label: () => t('settings'), admin: true },
@@ -131,6 +133,7 @@ function View({ path }: { path: string }) {
     case '/today': return <TodayView />;
     case '/bookings': return <BookingsView />;
     case '/conversations': return <ConversationsView />;
+    case '/outbox': return <OutboxView />;
     case '/menu': return <MenuView />;
     case '/tables': return <TablesView />;
     case '/settings': return <SettingsView />;

@@ -1,9 +1,10 @@
 // One booking: everything about it, the staff actions (seat, no-show, finish, move, cancel)
 // and the conversation that made it.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { Banner, ChannelTag, Drawer, Field, StatusPill } from '../components';
-import { errorText, lang, t } from '../i18n';
+import { errorText, lang, t, tv } from '../i18n';
+import { reminderAllowed } from '../outbox-logic';
 import { useSignal } from '../signal';
 import { restaurant, tables as tablesSignal } from '../store';
 import { localOf, longDate } from '../time';
@@ -23,6 +24,7 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
   const [party, setParty] = useState(String(r.partySize));
   const [notes, setNotes] = useState(r.notes);
   const [transcript, setTranscript] = useState<TranscriptEntry[] | null>(null);
+  const [reminder, setReminder] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     setMoveDate(local.date); setMoveTime(local.time); setParty(String(r.partySize)); setNotes(r.notes);
@@ -30,6 +32,7 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
   }, [r.id, r.updatedAt]);
   useEffect(() => {
     api.reservationConversation(r.id).then((c) => setTranscript(c.transcript), () => setTranscript([]));
+    setReminder(null);
   }, [r.id]);
 
   const patch = async (body: Record<string, unknown>) => {
@@ -53,6 +56,18 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
     if (Object.keys(body).length) void patch(body);
   };
   const editable = ['confirmed', 'seated'].includes(r.status);
+  const sendReminder = async () => {
+    setBusy(true);
+    setReminder(null);
+    try {
+      const { queued } = await api.sendReminder(r.id);
+      setReminder({ kind: 'ok', text: `${t('reminderQueued')} ${queued.map((e) => `${e.to} (${tv('kind', e.kind)})`).join(', ')}.` });
+    } catch (e) {
+      setReminder({ kind: 'error', text: e instanceof ApiError && e.field === 'customerPhone' ? t('reminderNoPhone') : errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <Drawer title={<span class="detail-title">{r.customerName} <StatusPill status={r.status} /></span>} onClose={onClose}>
@@ -77,6 +92,14 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
           {r.status === 'seated' || r.status === 'no_show' ? <button class="ghost" data-action="undo" disabled={busy} onClick={() => patch({ status: 'confirmed' })}>↺ {t('undo')}</button> : null}
           {r.status === 'confirmed' ? <button class="danger ghost" data-action="cancel" disabled={busy} onClick={() => { if (confirm(t('confirmCancel'))) void patch({ status: 'cancelled' }); }}>{t('cancelBooking')}</button> : null}
         </div>
+
+        {reminderAllowed(r, new Date()) ? (
+          <div class="reminder">
+            <button class="secondary" data-action="remind" disabled={busy} onClick={() => void sendReminder()}>✉ {t('sendReminder')}</button>
+            {reminder ? <Banner kind={reminder.kind}><span data-testid="reminder-result">{reminder.text}</span></Banner> : null}
+            {reminder?.kind === 'ok' ? <a href={`#/outbox?booking=${encodeURIComponent(r.id)}`} data-testid="see-messages">{t('seeMessages')}</a> : null}
+          </div>
+        ) : null}
 
         {editable ? (
           <fieldset class="move">
