@@ -1,6 +1,7 @@
 // The dashboard in headless Chromium, as a host uses it: log in, see a booking made on the
 // public API appear on Today without a reload, seat it, change a setting; a staff member
-// cannot open the settings. Screenshots go to test-output/dashboard/ to be looked at.
+// cannot open the settings; the Messages page shows what was sent. Screenshots go to
+// test-output/dashboard/ to be looked at.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TwilioApiDouble } from '../bot/outbox/fakes';
 import { api, JWT_SECRET, loginAs, parisDate, startTestServer, type TestServer } from './server-harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +21,10 @@ if (skip) console.log(`# ${skip}`);
 
 const STAFF = { email: 'host@example.test', password: 'Host-Secret-2026!' };
 let s: TestServer;
+// Texts go to a local Twilio double (one number refused, to see a failure); email has no
+// SMTP, so the managers' emails read "not configured": the three outcomes a host meets.
+const twilio = new TwilioApiDouble();
+const REFUSED = '+33655500099';
 let browser: Browser;
 let page: Page;
 let adminToken: string;
@@ -33,7 +39,11 @@ before(async () => {
   if (skip) return;
   mkdirSync(OUT, { recursive: true });
   if (!existsSync(join('dist', 'dashboard', 'index.html'))) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  s = await startTestServer();
+  twilio.refuse.set(REFUSED, { status: 400, code: 21211, message: `The 'To' number ${REFUSED} is not a valid phone number.` });
+  s = await startTestServer({
+    TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 'dashboard-test-twilio-token', TWILIO_PHONE_NUMBER: '+33900000000',
+    TWILIO_API_BASE_URL: await twilio.start(), MANAGER_EMAILS: 'chef@example.test',
+  });
   adminToken = await loginAs(s.base);
   const staff = await api(s.base, '/api/admin/users', { method: 'POST', token: adminToken, body: { ...STAFF, name: 'Hôte', role: 'staff' } });
   assert.equal(staff.status, 201, JSON.stringify(staff.body));
@@ -64,6 +74,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await s?.stop();
+  await twilio.stop();
 });
 
 async function logIn(creds: { email: string; password: string }): Promise<void> {
@@ -214,7 +225,7 @@ test('an admin changes a setting', { skip }, async () => {
 
 test('the admin pages render in English', { skip }, async () => {
   await page.click('.lang-btn');
-  for (const [nav, marker, name] of [['bookings', '[data-testid=booking-list]', '07-bookings'], ['menu', '.menu-editor .card', '08-menu'], ['users', 'table.list', '09-users'], ['insights', '.kpis', '10-insights'], ['tables', 'table.list.editable', '11-tables']] as const) {
+  for (const [nav, marker, name] of [['bookings', '[data-testid=booking-list]', '07-bookings'], ['menu', '.menu-editor .card', '08-menu'], ['users', 'table.list', '09-users'], ['insights', '.kpis', '10-insights'], ['tables', 'table.list.editable', '11-tables'], ['outbox', '[data-testid=outbox-row]', '11b-messages-en']] as const) {
     await page.click(`a[data-nav=${nav}]`);
     await page.waitForSelector(marker);
     await shot(name);
@@ -223,11 +234,72 @@ test('the admin pages render in English', { skip }, async () => {
   await page.click('.lang-btn');
 });
 
+test('Messages lists what was sent, sends a test, and retries a failure once it is fixed', { skip }, async () => {
+  await page.click('a[data-nav=outbox]');
+  await page.waitForSelector('[data-testid=outbox]');
+  // Camille Roux's confirmation went out by SMS; the managers' email has no SMTP to go through.
+  const camille = page.locator('[data-testid=outbox-row][data-status=sent]', { hasText: '+33655500011' });
+  await camille.first().waitFor({ timeout: 8000 });
+  assert.match((await camille.first().textContent()) ?? '', /Confirmation client/);
+  const manager = page.locator('[data-testid=outbox-row][data-status=not_configured]', { hasText: 'chef@example.test' });
+  await manager.first().waitFor();
+  assert.match((await manager.first().textContent()) ?? '', /Non configuré/);
+  assert.ok(await page.locator('.outbox .banner-info').count(), 'the page says why some are not configured');
+
+  // A test text to a number Twilio refuses: it fails, and says why.
+  const form = page.locator('[data-testid=test-form]');
+  await form.locator('select[name=channel]').selectOption('sms');
+  await form.locator('input[name=to]').fill('0655');
+  await form.locator('.field.invalid').waitFor();
+  await form.locator('input[name=to]').fill(REFUSED);
+  await form.locator('button[type=submit]').click();
+  await page.waitForSelector('[data-testid=test-result]');
+  const failed = page.locator(`[data-testid=outbox-row][data-status=failed]`, { hasText: REFUSED });
+  await failed.waitFor({ timeout: 8000 });
+  assert.match((await failed.textContent()) ?? '', /21211/);
+  await page.waitForSelector('[data-testid=test-result] [data-status=failed]');
+  await shot('12c-messages-test-form');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('12-messages');
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot('12b-messages-portrait');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The number is fixed on Twilio's side: Retry sends it.
+  twilio.refuse.delete(REFUSED);
+  await failed.locator('[data-action=retry]').click();
+  await page.waitForSelector('.outbox .banner-ok');
+  await page.locator('[data-testid=outbox-row][data-status=sent]', { hasText: REFUSED }).waitFor({ timeout: 8000 });
+  assert.equal(twilio.to(REFUSED).length, 1);
+
+  // The filter shows only what is asked for.
+  await page.selectOption('[data-testid=outbox-status]', 'not_configured');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=outbox-row]')].every((r) => r.getAttribute('data-status') === 'not_configured'));
+  await page.selectOption('[data-testid=outbox-status]', '');
+});
+
+test('a reminder is sent on demand from a booking', { skip }, async () => {
+  const list = await api<{ id: string; customerName: string }[]>(s.base, `/api/admin/reservations?date=${day}`, { token: adminToken });
+  const later = list.body.find((x) => x.customerName === 'Pendant La Coupure');
+  assert.ok(later);
+  await page.evaluate(([d, id]) => { location.hash = `#/bookings?date=${d}&open=${id}`; }, [day, later.id]);
+  await page.waitForSelector('[data-testid=booking-detail]');
+  await page.click('[data-action=remind]');
+  await page.waitForSelector('[data-testid=reminder-result]');
+  assert.match((await page.textContent('[data-testid=reminder-result]')) ?? '', /Rappel mis en file d’envoi vers \+33655500022 \(SMS\)/);
+  await shot('13-reminder-sent');
+  await page.click('[data-testid=see-messages]');
+  await page.waitForSelector('.filter-chip');
+  await page.locator('[data-testid=outbox-row][data-status=sent]', { hasText: 'Rappel' }).waitFor({ timeout: 8000 });
+  assert.ok(twilio.to('+33655500022').some((m) => /Répondez 1/.test(m.Body ?? '')), 'the reminder reached Twilio');
+});
+
 test('a staff member sees the service but cannot open the settings', { skip }, async () => {
   await page.click('.topbar-right button.ghost');
   await logIn(STAFF);
   assert.equal(await page.locator('a[data-nav=settings]').count(), 0);
   assert.equal(await page.locator('a[data-nav=today]').count(), 1);
+  assert.equal(await page.locator('a[data-nav=outbox]').count(), 1, 'staff see Messages');
   await page.evaluate(() => { location.hash = '#/settings'; });
   await page.waitForSelector('[data-testid=forbidden]');
   assert.equal(await page.locator('[data-testid=settings]').count(), 0);
