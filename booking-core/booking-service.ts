@@ -59,6 +59,15 @@ const MAX_CLAIM_ATTEMPTS = 3;
 const ALTERNATIVE_DAYS = 14;
 const PHONE_RE = /^\+?[0-9][0-9 ().-]{5,20}$/;
 
+/** Freezes parsed settings throughout, so that the shared copy cannot be changed by mistake. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -69,9 +78,16 @@ export function normalisePhone(phone: string): string {
   return trimmed.startsWith('+') ? `+${digits}` : digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
 }
 
+/** The settings a booking decision reads, frozen: shared between calls, never changed in place. */
+interface Settings {
+  restaurant: Restaurant;
+  tables: Table[];
+}
+
 export class BookingService {
   readonly events: BookingEventBus;
   private readonly clock: Clock;
+  private kept: (Settings & { version: string }) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -96,10 +112,27 @@ export class BookingService {
     return this.store.listTables(this.restaurantId);
   }
 
+  /**
+   * The restaurant and its tables for availability and claims. A guest's turn asks several
+   * times (availability, then the hold); parsing the settings each time cost more than the
+   * rest of the read. They are kept while the store's settingsVersion() is unchanged, which
+   * every save of a restaurant or table (here or in another process) changes; a store
+   * without a version is read every time.
+   */
+  private async settings(): Promise<Settings> {
+    const version = this.store.settingsVersion?.();
+    if (version !== undefined && this.kept?.version === version) return this.kept;
+    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    const read: Settings = { restaurant: deepFreeze(restaurant), tables: deepFreeze(tables) };
+    // The version was taken before reading: a save in between changes it, so the next call reads again.
+    if (version !== undefined) this.kept = { ...read, version };
+    return read;
+  }
+
   /** Free start times on a local date for a party. */
   async availability(date: string, partySize: number, ignoreReservationId?: string): Promise<Availability> {
     if (!isValidDate(date)) throw new BookingError('invalid_date', `"${date}" is not a date (YYYY-MM-DD).`, { field: 'date' });
-    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    const { restaurant, tables } = await this.settings();
     return this.availabilityWith(restaurant, tables, date, partySize, ignoreReservationId);
   }
 
@@ -122,7 +155,7 @@ export class BookingService {
 
   /** The nearest free times that day, then the same time on the following days. */
   async alternatives(date: string, time: string, partySize: number, ignoreReservationId?: string, count = 3): Promise<Alternative[]> {
-    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    const { restaurant, tables } = await this.settings();
     const firstDay = isValidDate(date) ? date : localDateOf(this.now(), restaurant.timezone);
     const occupancies = await this.occupancies(restaurant, firstDay, ALTERNATIVE_DAYS + 1);
     const dayOf = (day: string) => computeAvailability({ restaurant, tables, occupancies, date: day, partySize, now: this.now(), ignoreReservationId });
@@ -157,7 +190,7 @@ export class BookingService {
   async confirm(holdId: string): Promise<BookingResult> {
     const held = await this.mustGet(holdId);
     if (held.status !== 'held') throw new BookingError('invalid_transition', 'That reservation is not on hold.');
-    const restaurant = await this.restaurant();
+    const { restaurant } = await this.settings();
     const manageToken = randomBytes(24).toString('base64url');
     const confirmed: Reservation = { ...held, status: 'confirmed', holdExpiresAt: null, manageTokenHash: hashToken(manageToken), updatedAt: this.now().toISOString() };
     const claims = claimsFor(held, restaurant.rules.bufferMinutes);
@@ -182,7 +215,7 @@ export class BookingService {
   async modify(id: string, change: ReservationChange, staff: StaffOverrides = {}): Promise<Reservation> {
     const current = await this.mustGet(id);
     if (!['confirmed', 'held', 'seated'].includes(current.status)) throw new BookingError('invalid_transition', `A ${current.status} reservation cannot be changed.`);
-    const restaurant = await this.restaurant();
+    const { restaurant } = await this.settings();
     const local = this.localOf(restaurant, current);
     const moves = change.date !== undefined || change.time !== undefined || change.partySize !== undefined || change.tableIds !== undefined;
     const now = this.now().toISOString();
@@ -230,7 +263,7 @@ export class BookingService {
 
   /** A booking coming back (a no-show who turns up) takes its tables again, if still free. */
   private async reclaim(r: Reservation): Promise<void> {
-    const restaurant = await this.restaurant();
+    const { restaurant } = await this.settings();
     try {
       await this.store.moveReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now());
     } catch (err) {
@@ -268,7 +301,7 @@ export class BookingService {
   }
 
   private async claim(request: BookingRequest, status: 'held' | 'confirmed', staff: StaffOverrides, manageTokenHash: string | null): Promise<Reservation> {
-    const restaurant = await this.restaurant();
+    const { restaurant } = await this.settings();
     const base = this.validate(request, staff);
     const created = this.now().toISOString();
     const holdExpiresAt = status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
@@ -292,7 +325,7 @@ export class BookingService {
     build: (slot: Slot, tableIds: string[]) => Reservation,
     write: (r: Reservation) => Promise<void>,
   ): Promise<Reservation> {
-    const [restaurant, tables] = await Promise.all([this.restaurant(), this.tables()]);
+    const { restaurant, tables } = await this.settings();
     this.validate(request, staff);
     for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
       const slot = await this.findSlot(restaurant, tables, request, staff, ignoreId);

@@ -104,6 +104,12 @@ export interface Store {
   listTables(restaurantId: string): Promise<Table[]>;
   saveTable(table: Table): Promise<void>;
   deleteTable(restaurantId: string, tableId: string): Promise<boolean>;
+  /**
+   * Optional: a token that changes whenever restaurants or tables may have changed, by this
+   * process or any other. The booking service keeps the settings it read while the token
+   * stays the same; a store without it (MongoDB, shared by instances) is read every time.
+   */
+  settingsVersion?(): string;
 
   // Reservations and their claims. Claims are the lock: a unique (restaurantId, tableId,
   // slotStart). Each method below either does all it says or nothing, and throws

@@ -59,6 +59,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** One transaction wrapper for every write (see write()). */
   private immediate!: <T>(fn: () => T) => T;
+  /** Bumped by this connection's writes of restaurants and tables (see settingsVersion). */
+  private settingsWrites = 0;
 
   /** `file` is a path, or ":memory:" for tests. */
   constructor(private readonly file: string) {}
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.statements.clear();
+    this.settingsWrites++;
     const tx = this.db.transaction((fn: () => unknown) => fn());
     this.immediate = <T>(fn: () => T) => tx.immediate(fn) as T;
   }
@@ -96,6 +99,15 @@ export class SqliteStore implements Store {
 
   // Restaurant and tables
 
+  /**
+   * This connection's own writes of settings, and SQLite's data_version, which changes when
+   * another connection (another process on the same file) commits anything.
+   */
+  settingsVersion(): string {
+    const { data_version } = this.sql('PRAGMA data_version').get() as { data_version: number };
+    return `${this.settingsWrites}:${data_version}`;
+  }
+
   async getRestaurant(id: string): Promise<Restaurant | null> {
     return parse<Restaurant>(this.sql('SELECT doc FROM restaurants WHERE id = ?').get(id) as Row | undefined);
   }
@@ -105,6 +117,7 @@ export class SqliteStore implements Store {
   }
 
   async saveRestaurant(r: Restaurant): Promise<void> {
+    this.settingsWrites++;
     this.sql(`INSERT INTO restaurants (id, doc, created_at) VALUES (?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`).run(r.id, JSON.stringify(r), new Date().toISOString());
   }
@@ -115,11 +128,13 @@ export class SqliteStore implements Store {
   }
 
   async saveTable(t: Table): Promise<void> {
+    this.settingsWrites++;
     this.sql(`INSERT INTO tables_ (restaurant_id, id, doc) VALUES (?, ?, ?)
       ON CONFLICT (restaurant_id, id) DO UPDATE SET doc = excluded.doc`).run(t.restaurantId, t.id, JSON.stringify(t));
   }
 
   async deleteTable(restaurantId: string, tableId: string): Promise<boolean> {
+    this.settingsWrites++;
     return this.sql('DELETE FROM tables_ WHERE restaurant_id = ? AND id = ?').run(restaurantId, tableId).changes > 0;
   }
 

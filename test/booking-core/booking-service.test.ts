@@ -1,6 +1,9 @@
 // The booking service on the embedded store: holds, confirmations, changes, statuses,
 // alternatives and the events the dashboard listens to.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
 import { BookingError, BookingService, demoRestaurant, demoTables, type BookingRequest, type PublicReservation } from '../../booking-core';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
@@ -148,5 +151,57 @@ describe('booking service', () => {
     const found = await t.service.upcomingFor('whatsapp:+33612345678');
     assert.equal(found.length, 1);
     assert.notEqual(found[0].id, past.reservation.id);
+  });
+});
+
+// The service keeps the restaurant and tables it read between calls (a guest's turn reads them
+// several times); staff edits go straight to the store, and must be seen at the next call.
+describe('booking service: kept settings', () => {
+  const slotsAt20 = async (service: BookingService) => (await service.availability(DAY, 2)).slots.find((s) => s.time === '20:00');
+
+  it('sees tables and service hours saved through the store, as the staff API saves them', async () => {
+    const t = await setup();
+    assert.ok(await slotsAt20(t.service), 'read once: 20:00 is free');
+    for (const table of demoTables()) await t.store.saveTable({ ...table, active: false });
+    assert.equal(await slotsAt20(t.service), undefined, 'no active table is left');
+    await t.store.saveTable({ ...demoTables()[0], active: true });
+    assert.deepEqual((await slotsAt20(t.service))?.tableIds, ['T1']);
+    await t.store.deleteTable(demoRestaurant().id, 'T1');
+    assert.equal((await refusal(t.service.hold(request()))).code, 'unavailable', 'a deleted table is not offered');
+
+    const r = await t.service.restaurant();
+    await t.store.saveRestaurant({ ...r, services: { ...r.services, [String(new Date(`${DAY}T12:00:00Z`).getUTCDay())]: [] } });
+    assert.equal((await t.service.availability(DAY, 2)).refusal, 'closed', 'the day closed by staff is closed at once');
+  });
+
+  it('sees settings changed by another process on the same file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'maitre-settings-')), 'maitre.db');
+    const ours = new SqliteStore(file);
+    const theirs = new SqliteStore(file);
+    await ours.init();
+    await theirs.init();
+    try {
+      const r = demoRestaurant();
+      await ours.saveRestaurant(r);
+      for (const table of demoTables()) await ours.saveTable(table);
+      const service = new BookingService(ours, r.id, { clock: manualClock('2026-11-22T10:00:00Z') });
+      assert.ok(await slotsAt20(service));
+      for (const table of demoTables()) await theirs.saveTable({ ...table, active: false });
+      assert.equal(await slotsAt20(service), undefined);
+      await theirs.saveRestaurant({ ...r, rules: { ...r.rules, maxPartySize: 1 } });
+      assert.equal((await service.availability(DAY, 2)).refusal, 'party_too_large');
+    } finally {
+      await ours.close();
+      await theirs.close();
+    }
+  });
+
+  it('hands out its own copy of the restaurant, and keeps the shared one from being changed', async () => {
+    const t = await setup();
+    await t.service.availability(DAY, 2);
+    const mine = await t.service.restaurant();
+    mine.name = 'Changed by a caller';
+    mine.rules.maxPartySize = 1;
+    assert.ok(await slotsAt20(t.service), 'what a caller does to its copy changes nothing here');
   });
 });
