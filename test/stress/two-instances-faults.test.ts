@@ -158,6 +158,16 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     assert.equal(stored.length, confirmedPhones.length, 'a booking stored that no guest was told about');
   });
 
+  /** Waits (up to `ms`) until A has held a table for one of `phones`; how many holds it saw. */
+  async function firstHold(conn: mongoose.Connection, phones: string[], ms: number): Promise<number> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const held = await conn.collection('reservations').countDocuments({ status: 'held', customerPhone: { $in: phones } });
+      if (held > 0 || Date.now() > deadline) return held;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /** Twilio's retries of one SMS and of one voice turn, 3 copies at once at `targets`. */
   async function retriedThreeTimes(label: string, tag: string, targets: Instance[]) {
     const date = parisDate(1);
@@ -275,8 +285,10 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
 
     // ...and two more SMS guests' first turns are in flight when A dies.
     const inFlight = [4, 5].map((n) => ({ phone: `+3366600000${n}`, params: smsParams(`+3366600000${n}`, `Hello, a table for 2 tomorrow at 10pm, name is ${n === 4 ? 'Dupuis' : 'Fabre'}`) }));
+    const watch = await mongoose.createConnection(uri).asPromise();
     const dying = inFlight.map((g) => twilioPost(a.base, '/twilio/messaging', g.params).catch((err: Error) => ({ status: 0, text: err.message, type: '' })));
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Killed once A has held a table for one of them: mid-turn, the hold written, the answer not sent.
+    const heldAtDeath = await firstHold(watch, inFlight.map((g) => g.phone), 5_000).finally(() => watch.close());
     a.child.kill('SIGKILL');
     await Promise.all(dying);
 
@@ -330,7 +342,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     assert.equal(stored.length, TABLES_FOR_TWO);
     assert.deepEqual(overlaps(stored), []);
     assert.deepEqual(statuses.filter((s) => s >= 500), []);
-    console.log(`# kill: ${confirmed.length} conversations (2 SMS + 1 call at the read-back, 2 SMS in flight) finished on B after A's SIGKILL, each booked once; after ${waitedS.toFixed(0)} s every table for two was bookable again (${free} more booked)`);
+    console.log(`# kill: ${confirmed.length} conversations (2 SMS + 1 call at the read-back, 2 SMS in flight) finished on B after A's SIGKILL (A had ${heldAtDeath} table held for them), each booked once; after ${waitedS.toFixed(0)} s every table for two was bookable again (${free} more booked)`);
   });
 
   it('no secret and no stack trace in either server\'s output', () => {
