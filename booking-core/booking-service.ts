@@ -27,6 +27,8 @@ export interface BookingRequest {
 export interface StaffOverrides {
   tableIds?: string[];
   ignoreRules?: boolean;
+  /** A walk-in: created already seated, so nobody is sent a confirmation or a reminder. */
+  seated?: boolean;
 }
 
 export interface ReservationChange {
@@ -176,7 +178,7 @@ export class BookingService {
   /** Books in one step (website, API, dashboard). */
   async book(request: BookingRequest, staff: StaffOverrides = {}): Promise<BookingResult> {
     const manageToken = randomBytes(24).toString('base64url');
-    const reservation = await this.claim(request, 'confirmed', staff, hashToken(manageToken));
+    const reservation = await this.claim(request, staff.seated ? 'seated' : 'confirmed', staff, hashToken(manageToken));
     this.events.emit('reservation:created', toPublic(reservation));
     return { reservation, manageToken };
   }
@@ -300,7 +302,7 @@ export class BookingService {
     return this.store.sweepExpiredHolds(this.now());
   }
 
-  private async claim(request: BookingRequest, status: 'held' | 'confirmed', staff: StaffOverrides, manageTokenHash: string | null): Promise<Reservation> {
+  private async claim(request: BookingRequest, status: 'held' | 'confirmed' | 'seated', staff: StaffOverrides, manageTokenHash: string | null): Promise<Reservation> {
     const { restaurant } = await this.settings();
     const base = this.validate(request, staff);
     const created = this.now().toISOString();

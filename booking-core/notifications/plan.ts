@@ -2,7 +2,7 @@
 // message into an outbox entry, in the same step as the event.
 import type { Language, PublicReservation, Restaurant } from '../model';
 import type { OutboxEntry } from '../store';
-import { bookingFacts } from './facts';
+import { bookingFacts, formatDay, formatTime } from './facts';
 import { textsFor, type ChangeKind } from './texts';
 
 export type MessageKind = OutboxEntry['kind'];
@@ -33,6 +33,9 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export const isE164 = (phone: string): boolean => E164.test(phone);
+
+const digits = (phone: string) => phone.replace(/\D/g, '');
+const samePhone = (a: string, b: string | undefined) => Boolean(b) && digits(a).length >= 6 && digits(a) === digits(b ?? '');
 
 /**
  * How a guest is answered, by the channel they booked on: a caller by SMS, WhatsApp on
@@ -83,6 +86,8 @@ export function messagesForChange(
       language: mLang, reservationId: r.id, dedupeKey: `${base}:manager:sms:${to}`, templateVariables: null,
     });
   }
+  // A desk booking without the guest's number carries the restaurant's own: nobody to tell.
+  if (samePhone(r.customerPhone, restaurant.phone)) return out;
   const gLang = r.language;
   const g = textsFor(gLang);
   const gFacts = bookingFacts(restaurant, r, gLang, settings.dashboardBaseUrl);
@@ -116,8 +121,9 @@ export function reminderMessage(restaurant: Restaurant, r: PublicReservation, sl
 export function testMessage(restaurant: Restaurant, kind: MessageKind, to: string, now: Date, language: Language): PlannedMessage {
   const t = textsFor(language);
   const sentAt = now.toISOString();
+  const when = `${formatDay(now, restaurant.timezone, language)}, ${formatTime(now, restaurant.timezone, language)}`;
   return {
-    kind, to, subject: kind === 'email' ? t.testSubject(restaurant.name) : null, body: t.testBody(restaurant.name, sentAt),
+    kind, to, subject: kind === 'email' ? t.testSubject(restaurant.name) : null, body: t.testBody(restaurant.name, when),
     purpose: 'test', language, reservationId: null, dedupeKey: `test:${kind}:${to}:${sentAt}`, templateVariables: null,
   };
 }

@@ -132,10 +132,9 @@ export function registerStaffApi(ctx: AppContext): void {
       customerName: body.customerName, customerPhone: body.phoneNumber, customerEmail: body.email ?? null,
       partySize: body.partySize, date: body.date, time: body.time, channel: 'dashboard',
       language: (body.language ?? restaurant.defaultLanguage) as Reservation['language'], notes: body.notes ?? '',
-    }, { ignoreRules: true, tableIds: body.tableIds });
-    const result = body.walkIn ? await bookings.transition(reservation.id, 'seated') : reservation;
+    }, { ignoreRules: true, tableIds: body.tableIds, seated: body.walkIn });
     res.status(201);
-    res.json(toPublic(result));
+    res.json(toPublic(reservation));
   }, log));
 
   server.patch('/api/admin/reservations/:id', staff, route(async (req, res) => {

@@ -72,6 +72,8 @@ describe('staff API', () => {
     assert.equal(walkIn.body.status, 'seated');
     assert.equal(walkIn.body.channel, 'dashboard');
     assert.deepEqual(walkIn.body.tableIds, ['T6']);
+    const toWalkIn = (await s.app.ctx.store.listOutbox(100)).filter((e) => e.reservationId === walkIn.body.id);
+    assert.deepEqual(toWalkIn, [], 'a walk-in is sent no confirmation and raises no new-booking alert');
 
     const clash = await s.json('/api/admin/reservations', { token: staff, body: { customerName: 'Clash', phoneNumber: '+33644444444', partySize: 2, date: DAY, time: '20:30', tableIds: ['T6'] } });
     assert.equal(clash.status, 409);

@@ -61,6 +61,6 @@ export const en: NotificationTexts = {
   reminderAlreadyCancelled: (b) => `Your booking for ${when(b)} was already cancelled.`,
   reminderCancelFailed: (b) => `We could not cancel your booking. Please call us on ${b.restaurantPhone}.`,
   testSubject: (name) => `${name}: test message`,
-  testBody: (name, sentAt) => `${name}: this is a test message sent by Maître at ${sentAt}. Notifications work.`,
+  testBody: (name, sentAt) => `${name}: this is a test message sent by Maître on ${sentAt}. Notifications work.`,
   channelName: (c) => channels[c] ?? c,
 };

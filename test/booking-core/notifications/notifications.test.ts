@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { demoRestaurant, type PublicReservation } from '../../../booking-core';
 import {
   afterFailure, dueReminder, formatTime, guestChannels, messagesForChange, NOTIFICATION_TEXTS, readReminderAnswer,
-  reminderSlots, retryDelayMs, DEFAULT_BACKOFF,
+  reminderSlots, retryDelayMs, testMessage, DEFAULT_BACKOFF,
 } from '../../../booking-core/notifications';
 
 const restaurant = demoRestaurant();
@@ -34,6 +34,19 @@ describe('who is told', () => {
     assert.match(msgs[2].body, /Friday 4 December at 7:30 pm/);
     const changed = messagesForChange('changed', restaurant, reservation(), settings, 'v2');
     assert.ok(changed.every((m) => m.dedupeKey.startsWith('changed:r1:v2:')));
+  });
+});
+
+describe('messages nobody should get', () => {
+  test("a desk booking carrying the restaurant's own number tells the managers, not the restaurant's phone", () => {
+    const desk = reservation({ channel: 'dashboard', customerPhone: restaurant.phone.replace(/\s/g, ''), customerEmail: null });
+    assert.deepEqual(messagesForChange('created', restaurant, desk, settings).map((m) => m.purpose), ['manager_alert', 'manager_alert']);
+  });
+
+  test("a test message says when it was sent in the restaurant's time and language", () => {
+    const now = new Date('2026-11-30T07:05:00Z');
+    assert.match(testMessage(restaurant, 'sms', '+33600000001', now, 'fr').body, /le lundi 30 novembre, 8h05\./);
+    assert.match(testMessage(restaurant, 'email', 'm@example.test', now, 'en').body, /on Monday 30 November, 8:05 am\./);
   });
 });
 
