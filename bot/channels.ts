@@ -15,6 +15,7 @@ import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapt
 import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
 import { createWhisperStt } from '../adapters/whisper-stt';
 import type { OutboxEntry, Store } from '../booking-core';
+import { handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
 import { createBot } from './create-bot';
@@ -220,33 +221,9 @@ async function queueLateReply(store: Store, reply: LateReply, now: Date): Promis
 async function alertStaff(ctx: AppContext, alert: HandoffAlert): Promise<void> {
   const { config, store } = ctx;
   const restaurant = await ctx.bookings.restaurant();
-  const fr = restaurant.defaultLanguage === 'fr';
-  const reason = HANDOFF_REASONS[alert.reason]?.[fr ? 0 : 1] ?? alert.reason;
-  const who = alert.address.startsWith('webchat:') ? (fr ? 'un client du chat du site' : 'a website chat guest') : alert.address;
-  const subject = fr ? `Maître : ${who} demande un membre de l'équipe` : `Maître: ${who} needs a person`;
-  const body = fr
-    ? `${reason} (${alert.channel}). Client : ${who}. Résumé : ${alert.summary || '—'}\nConversation ${alert.conversationId} : ${config.publicBaseUrl}/`
-    : `${reason} (${alert.channel}). Guest: ${who}. Summary: ${alert.summary || '—'}\nConversation ${alert.conversationId}: ${config.publicBaseUrl}/`;
   const now = ctx.clock();
-  const at = now.toISOString();
-  // One alert per conversation, reason and minute, however many times the event is seen.
-  const minute = at.slice(0, 16);
-  const targets = [
-    ...config.managerEmails.map((to) => ({ kind: 'email' as const, to })),
-    ...config.managerPhones.map((to) => ({ kind: 'sms' as const, to })),
-  ];
-  if (!targets.length) ctx.log(`[channels] handoff in ${alert.conversationId} (${alert.reason}): no MANAGER_EMAILS / MANAGER_PHONES to alert`);
-  for (const t of targets) {
-    await store.enqueueOutbox({
-      id: randomUUID(), kind: t.kind, to: t.to, subject: t.kind === 'email' ? subject : null, body: t.kind === 'email' ? body : `${subject}. ${body}`,
-      meta: { purpose: 'handoff_alert', language: fr ? 'fr' : 'en' }, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: at,
-      leaseUntil: null, leaseOwner: null, reservationId: null, dedupeKey: `handoff:${alert.conversationId}:${alert.reason}:${t.kind}:${t.to}:${minute}`, createdAt: at, sentAt: null,
-    });
-  }
+  const settings = { managerEmails: config.managerEmails, managerPhones: config.managerPhones, dashboardBaseUrl: config.publicBaseUrl };
+  const planned = handoffAlertMessages(restaurant, alert, settings, now);
+  if (!planned.length) ctx.log(`[channels] handoff in ${alert.conversationId} (${alert.reason}): no MANAGER_EMAILS / MANAGER_PHONES to alert`);
+  for (const message of planned) await store.enqueueOutbox(toOutboxEntry(message, randomUUID(), now));
 }
-
-const HANDOFF_REASONS: Record<string, [string, string]> = {
-  requested: ['Un client demande à parler à quelqu\'un', 'A guest asked for a person'],
-  large_party: ['Demande pour un grand groupe', 'A large party request'],
-  misunderstood: ['Le bot n\'a pas compris le client', 'The bot could not understand the guest'],
-};

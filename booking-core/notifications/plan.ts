@@ -3,10 +3,10 @@
 import type { Language, PublicReservation, Restaurant } from '../model';
 import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
-import { textsFor, type ChangeKind } from './texts';
+import { textsFor, type ChangeKind, type HandoffFacts } from './texts';
 
 export type MessageKind = OutboxEntry['kind'];
-export type MessagePurpose = 'manager_alert' | 'guest_confirmation' | 'reminder' | 'test';
+export type MessagePurpose = 'manager_alert' | 'guest_confirmation' | 'reminder' | 'test' | 'handoff_alert';
 
 export interface NotificationSettings {
   managerEmails: string[];
@@ -126,6 +126,37 @@ export function testMessage(restaurant: Restaurant, kind: MessageKind, to: strin
     kind, to, subject: kind === 'email' ? t.testSubject(restaurant.name) : null, body: t.testBody(restaurant.name, when),
     purpose: 'test', language, reservationId: null, dedupeKey: `test:${kind}:${to}:${sentAt}`, templateVariables: null,
   };
+}
+
+/** A conversation handed to a person, as the bot reports it. */
+export interface HandoffNotice {
+  conversationId: string;
+  channel: string;
+  /** The guest's address on the channel: a phone number, or a web chat id. */
+  address: string;
+  reason: string;
+  summary: string;
+}
+
+/**
+ * The staff alert of a handoff: email and SMS to the managers, in the restaurant's language,
+ * with a link to the conversation. One per conversation, reason and minute.
+ */
+export function handoffAlertMessages(restaurant: Restaurant, notice: HandoffNotice, settings: NotificationSettings, now: Date): PlannedMessage[] {
+  const language = restaurant.defaultLanguage;
+  const t = textsFor(language);
+  const facts: HandoffFacts = {
+    reason: notice.reason, channel: t.channelName(notice.channel), summary: notice.summary, conversationId: notice.conversationId,
+    guestPhone: notice.address.startsWith('webchat:') ? null : notice.address,
+    dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/conversations?open=${encodeURIComponent(notice.conversationId)}`,
+  };
+  const minute = now.toISOString().slice(0, 16);
+  const key = (kind: MessageKind, to: string) => `handoff:${notice.conversationId}:${notice.reason}:${kind}:${to.toLowerCase()}:${minute}`;
+  const common = { purpose: 'handoff_alert' as const, language, reservationId: null, templateVariables: null };
+  return [
+    ...settings.managerEmails.map((to): PlannedMessage => ({ ...common, kind: 'email', to, subject: t.handoffSubject(facts), body: t.handoffEmail(facts), dedupeKey: key('email', to) })),
+    ...settings.managerPhones.map((to): PlannedMessage => ({ ...common, kind: 'sms', to, subject: null, body: t.handoffSms(facts), dedupeKey: key('sms', to) })),
+  ];
 }
 
 /** The outbox entry of a planned message, due now. */

@@ -184,6 +184,8 @@ const WORDS = {
   purpose_guest_confirmation: ['Confirmation client', 'Guest confirmation'],
   purpose_reminder: ['Rappel', 'Reminder'],
   purpose_test: ['Test', 'Test'],
+  purpose_handoff_alert: ['Client à rappeler', 'Guest needs a person'],
+  purpose_late_reply: ['Réponse du bot (différée)', 'Bot reply (delayed)'],
   queuedAt: ['Créé', 'Queued'],
   recipient: ['Destinataire', 'Recipient'],
   message: ['Message', 'Message'],

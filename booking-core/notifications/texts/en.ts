@@ -1,5 +1,5 @@
 // English notification texts. Tone: the dialogs' — short and friendly.
-import type { BookingFacts, ChangeKind, NotificationTexts } from './types';
+import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts } from './types';
 
 const guests = (n: number) => (n === 1 ? '1 guest' : `${n} guests`);
 const when = (b: BookingFacts) => `${b.day} at ${b.time}`;
@@ -62,5 +62,22 @@ export const en: NotificationTexts = {
   reminderCancelFailed: (b) => `We could not cancel your booking. Please call us on ${b.restaurantPhone}.`,
   testSubject: (name) => `${name}: test message`,
   testBody: (name, sentAt) => `${name}: this is a test message sent by Maître on ${sentAt}. Notifications work.`,
+  handoffSubject: (h) => `Maître: ${guestEn(h)} needs a person`,
+  handoffEmail: (h) => [
+    `${reasonEn(h.reason)} (${h.channel}).`,
+    `Guest: ${guestEn(h)}`,
+    `Summary: ${h.summary || '—'}`,
+    '',
+    `Conversation ${h.conversationId}: ${h.dashboardLink}`,
+  ].join('\n'),
+  handoffSms: (h) => `Maître: ${reasonEn(h.reason)} (${h.channel}). Guest: ${guestEn(h)}. ${h.summary ? `Summary: ${h.summary}` : ''}`.trim(),
   channelName: (c) => channels[c] ?? c,
 };
+
+const guestEn = (h: HandoffFacts) => h.guestPhone ?? 'a website chat guest';
+const handoffReasonsEn: Record<string, string> = {
+  requested: 'A guest asked for a person',
+  large_party: 'A large party request',
+  misunderstood: 'The bot could not understand the guest',
+};
+const reasonEn = (reason: string) => handoffReasonsEn[reason] ?? reason;

@@ -1,5 +1,5 @@
 // French notification texts. Tone: the dialogs' — short, warm, "vous".
-import type { BookingFacts, ChangeKind, NotificationTexts } from './types';
+import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts } from './types';
 
 const couverts = (n: number) => (n === 1 ? '1 personne' : `${n} personnes`);
 const when = (b: BookingFacts) => `${b.day} à ${b.time}`;
@@ -62,5 +62,22 @@ export const fr: NotificationTexts = {
   reminderCancelFailed: (b) => `Nous n'avons pas pu annuler votre réservation. Appelez-nous au ${b.restaurantPhone}, s'il vous plaît.`,
   testSubject: (name) => `${name} : message de test`,
   testBody: (name, sentAt) => `${name} : ceci est un message de test envoyé par Maître le ${sentAt}. Les notifications fonctionnent.`,
+  handoffSubject: (h) => `Maître : ${guestFr(h)} demande un membre de l'équipe`,
+  handoffEmail: (h) => [
+    `${reasonFr(h.reason)} (${h.channel}).`,
+    `Client : ${guestFr(h)}`,
+    `Résumé : ${h.summary || '—'}`,
+    '',
+    `Conversation ${h.conversationId} : ${h.dashboardLink}`,
+  ].join('\n'),
+  handoffSms: (h) => `Maître : ${reasonFr(h.reason)} (${h.channel}). Client : ${guestFr(h)}. ${h.summary ? `Résumé : ${h.summary}` : ''}`.trim(),
   channelName: (c) => channels[c] ?? c,
 };
+
+const guestFr = (h: HandoffFacts) => h.guestPhone ?? 'un client du chat du site';
+const handoffReasonsFr: Record<string, string> = {
+  requested: 'Un client demande à parler à quelqu\'un',
+  large_party: 'Demande pour un grand groupe',
+  misunderstood: 'Le bot n\'a pas compris le client',
+};
+const reasonFr = (reason: string) => handoffReasonsFr[reason] ?? reason;

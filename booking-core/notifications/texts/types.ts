@@ -23,6 +23,21 @@ export interface BookingFacts {
 
 export type ChangeKind = 'created' | 'changed' | 'cancelled';
 
+/** Why a conversation was handed to a person (the dialogs' handoff reasons). */
+export type HandoffReasonCode = 'requested' | 'large_party' | 'misunderstood';
+
+/** A guest handed to staff, as the alert tells it. */
+export interface HandoffFacts {
+  reason: HandoffReasonCode | string;
+  /** Channel name, already in the staff's words. */
+  channel: string;
+  /** The guest's phone number, or null for a website chat guest. */
+  guestPhone: string | null;
+  summary: string;
+  conversationId: string;
+  dashboardLink: string;
+}
+
 export interface NotificationTexts {
   /** Manager alerts (email subject + body, and a short SMS). */
   managerSubject(kind: ChangeKind, b: BookingFacts): string;
@@ -43,6 +58,10 @@ export interface NotificationTexts {
   /** Staff's test message. */
   testSubject(restaurantName: string): string;
   testBody(restaurantName: string, sentAt: string): string;
+  /** Staff alert when a guest asks for a person (or the bot cannot help). */
+  handoffSubject(h: HandoffFacts): string;
+  handoffEmail(h: HandoffFacts): string;
+  handoffSms(h: HandoffFacts): string;
   /** Channel names, for the manager's alert. */
   channelName(channel: string): string;
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { Drawer } from '../components';
 import { lang, t, tv } from '../i18n';
+import { route } from '../router';
 import { useSignal } from '../signal';
 import type { ConversationSummary, TranscriptEntry } from '../types';
 import { Transcript } from './booking-detail';
@@ -20,6 +21,11 @@ export function ConversationsView() {
     setOpen({ id, transcript: null });
     api.conversation(id).then((c) => setOpen({ id, transcript: c.transcript }), () => setOpen({ id, transcript: [] }));
   };
+  // A staff alert's link (#/conversations?open=<id>) opens that transcript.
+  useEffect(() => {
+    const id = route.get().params.get('open');
+    if (id) show(id);
+  }, []);
 
   return (
     <section class="page">

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { demoRestaurant, type PublicReservation } from '../../../booking-core';
 import {
   afterFailure, dueReminder, formatTime, guestChannels, messagesForChange, NOTIFICATION_TEXTS, readReminderAnswer,
-  reminderSlots, retryDelayMs, testMessage, DEFAULT_BACKOFF,
+  reminderSlots, retryDelayMs, testMessage, handoffAlertMessages, DEFAULT_BACKOFF,
 } from '../../../booking-core/notifications';
 
 const restaurant = demoRestaurant();
@@ -34,6 +34,27 @@ describe('who is told', () => {
     assert.match(msgs[2].body, /Friday 4 December at 7:30 pm/);
     const changed = messagesForChange('changed', restaurant, reservation(), settings, 'v2');
     assert.ok(changed.every((m) => m.dedupeKey.startsWith('changed:r1:v2:')));
+  });
+});
+
+describe('a guest who needs a person', () => {
+  const notice = { conversationId: 'sms:+33612345678', channel: 'sms', address: '+33612345678', reason: 'large_party', summary: '14 personnes samedi' };
+  test('managers get an email and an SMS in the restaurant language, with the conversation link', () => {
+    const msgs = handoffAlertMessages(restaurant, notice, settings, new Date('2026-11-30T07:05:10Z'));
+    assert.deepEqual(msgs.map((m) => `${m.purpose}:${m.kind}:${m.to}:${m.language}`), ['handoff_alert:email:m@example.test:fr', 'handoff_alert:sms:+33600000001:fr']);
+    assert.equal(msgs[0].subject, "Maître : +33612345678 demande un membre de l'équipe");
+    assert.match(msgs[0].body, /^Demande pour un grand groupe \(SMS\)\.\nClient : \+33612345678\nRésumé : 14 personnes samedi/);
+    assert.match(msgs[0].body, /https:\/\/maitre\.example\.test\/#\/conversations\?open=sms%3A%2B33612345678$/);
+    assert.ok(msgs[1].body.length <= 160, msgs[1].body);
+    // The same handoff seen twice within a minute is one alert.
+    assert.equal(handoffAlertMessages(restaurant, notice, settings, new Date('2026-11-30T07:05:50Z'))[0].dedupeKey, msgs[0].dedupeKey);
+  });
+
+  test('in English for an English restaurant; a website guest is named as such', () => {
+    const english = { ...restaurant, defaultLanguage: 'en' as const };
+    const [email] = handoffAlertMessages(english, { ...notice, channel: 'webchat', address: 'webchat:4f1c', reason: 'requested', summary: '' }, settings, new Date());
+    assert.equal(email.subject, 'Maître: a website chat guest needs a person');
+    assert.match(email.body, /^A guest asked for a person \(.+\)\.\nGuest: a website chat guest\nSummary: —/);
   });
 });
 
