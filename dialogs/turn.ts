@@ -109,6 +109,9 @@ export function setLanguage(turn: Turn, lang: Language): void {
 
 /** The deterministic reading missed what the dialog needed: worth asking the model. */
 function needsModel(u: Understanding, expecting: Expecting | undefined, text: string): boolean {
+  // An answer to a yes/no or a choice that the grammar read is complete: no model round trip.
+  if (expecting === 'confirm' && u.yesNo) return false;
+  if (expecting === 'choice' && (u.choice !== undefined || u.yesNo || u.time)) return false;
   if (u.intent === 'none') return true;
   // A long booking request the grammar only half read ("for me and my whole tribe").
   if (u.intent === 'book' && !expecting && text.split(/\s+/).length >= 5 && (u.partySize === undefined || !u.date || !u.time)) return true;

@@ -8,7 +8,7 @@ import { BookingService, demoRestaurant, demoTables } from '../../booking-core';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
 import { createBot } from '../../bot/create-bot';
 import type { LlmUnderstander } from '../../dialogs';
-import { activity, assertBooked, makeWorld, NOW, play, sms } from './support/transcript';
+import { activity, assertBooked, fillAt, makeWorld, NOW, play, sms } from './support/transcript';
 
 test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
   const store = new SqliteStore(':memory:');
@@ -53,6 +53,23 @@ test('the optional model fills what the grammar could not read, and only that', 
   await said('yes');
   assert.equal(asked.length, before, 'a clear "yes" needs no model');
   await assertBooked(w, ch.from, { partySize: 5, date: '2026-11-28', time: '20:00', name: 'Morgan' });
+});
+
+test('a choice among the times offered is read without the model', async () => {
+  const asked: string[] = [];
+  const llm: LlmUnderstander = async (text) => { asked.push(text); return null; };
+  const w = await makeWorld();
+  await fillAt(w, '2026-12-09', '20:00');
+  const alts = await w.bookings.alternatives('2026-12-09', '20:00', 2);
+  const { respond } = createBot({ store: w.store, bookings: w.bookings, clock: w.clock, llm, log: () => {} });
+  const ch = sms(undefined, 'en-US');
+  const said = async (text: string) => (await respond(activity(ch, text))).map((a) => a.text).join(' ');
+  assert.match(await said('table for 2 on 9 December at 8pm under Baker'), /fully booked/i);
+  const before = asked.length;
+  assert.match(await said('the second one'), /under the name Baker\. Is that right/);
+  assert.equal(asked.length, before, `the model was asked: ${asked.slice(before).join(' | ')}`);
+  assert.match(await said('yes'), /confirmed/);
+  await assertBooked(w, ch.from, { partySize: 2, date: '2026-12-09', time: alts[1].time, name: 'Baker' });
 });
 
 test('a model that fails or hangs changes nothing', async () => {
