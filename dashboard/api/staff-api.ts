@@ -59,7 +59,12 @@ const tableBody = z.object({
   active: z.boolean().default(true),
 }).strict().refine((t) => t.seatsMin <= t.seatsMax, { message: 'seatsMin must not exceed seatsMax', path: ['seatsMin'] });
 
-const service = z.object({ name: z.string().min(1).max(40), open: time, close: time, lastSeatingMinutes: z.number().int().min(0).max(600) }).strict();
+/** A service may run past midnight (19:00–01:00), but not round the clock. */
+const LATEST_CLOSE_AFTER_MIDNIGHT = '06:00';
+const service = z.object({ name: z.string().min(1).max(40), open: time, close: time, lastSeatingMinutes: z.number().int().min(0).max(600) }).strict()
+  .refine((s) => s.close > s.open || (s.close < s.open && s.close <= LATEST_CLOSE_AFTER_MIDNIGHT), {
+    message: `must be after open, or at most ${LATEST_CLOSE_AFTER_MIDNIGHT} for a service that ends after midnight`, path: ['close'],
+  });
 const restaurantBody = z.object({
   name: z.string().trim().min(1).max(100),
   timezone: z.string().refine(isValidZone, 'is not a known timezone'),

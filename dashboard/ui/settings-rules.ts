@@ -5,6 +5,7 @@ import type { Restaurant } from './types';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const SLOT_STEPS = [5, 10, 15, 20, 30, 60];
+const LATEST_CLOSE_AFTER_MIDNIGHT = '06:00';
 
 type Lang = 'fr' | 'en';
 const msg = (l: Lang, fr: string, en: string) => (l === 'fr' ? fr : en);
@@ -27,7 +28,9 @@ export function validateSettings(r: Restaurant, l: Lang): Record<string, string>
       if (!s.name.trim() || s.name.length > 40) e[`${p}.name`] = msg(l, 'Nom requis', 'Name required');
       if (!TIME.test(s.open)) e[`${p}.open`] = msg(l, 'Heure HH:mm', 'Time HH:mm');
       if (!TIME.test(s.close)) e[`${p}.close`] = msg(l, 'Heure HH:mm', 'Time HH:mm');
-      if (TIME.test(s.open) && TIME.test(s.close) && s.open >= s.close) e[`${p}.close`] = msg(l, 'Après l’ouverture', 'After opening');
+      // As the API: after opening, or up to 06:00 for a service that ends after midnight.
+      const overnight = s.close < s.open && s.close <= LATEST_CLOSE_AFTER_MIDNIGHT;
+      if (TIME.test(s.open) && TIME.test(s.close) && s.close <= s.open && !overnight) e[`${p}.close`] = msg(l, 'Après l’ouverture (ou jusqu’à 06:00 après minuit)', 'After opening (or up to 06:00 past midnight)');
       intIn(e, `${p}.lastSeatingMinutes`, s.lastSeatingMinutes, 0, 600, l);
     });
   }

@@ -123,6 +123,14 @@ describe('staff API', () => {
     assert.equal(invalid.status, 400);
     assert.match(invalid.body.message, /timezone/);
     assert.equal((await s.json('/api/admin/restaurant', { token: admin })).body.timezone, 'Europe/Paris');
+    const services = restaurant.services as Record<string, unknown[]>;
+    const roundTheClock = await s.json('/api/admin/restaurant', { method: 'PUT', token: admin, body: { services: { ...services, 5: [{ name: 'lunch', open: '12:00', close: '11:00', lastSeatingMinutes: 60 }] } } });
+    assert.equal(roundTheClock.status, 400);
+    assert.match(roundTheClock.body.message, /close/);
+    const lateNight = await s.json('/api/admin/restaurant', { method: 'PUT', token: admin, body: { services: { ...services, 5: [{ name: 'late', open: '19:00', close: '01:30', lastSeatingMinutes: 90 }] } } });
+    assert.equal(lateNight.status, 200, JSON.stringify(lateNight.body));
+    const slots = (await s.json(`/api/availability?date=2026-11-27&partySize=2`)).body.slots.map((x: { time: string }) => x.time);
+    assert.equal(slots.at(-1), '00:00', 'the last seating of a service ending at 01:30 is midnight');
   });
 });
 

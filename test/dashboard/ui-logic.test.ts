@@ -47,6 +47,11 @@ test('the settings form refuses what the API refuses', () => {
   const errors = validateSettings(bad, 'fr');
   assert.deepEqual(Object.keys(errors).sort(), ['closures.0.date', 'defaultLanguage', 'rules.bufferMinutes', 'rules.maxPartySize', 'rules.slotStepMinutes', 'services.1.0.close']);
   assert.match(errors['rules.slotStepMinutes'], /15/);
+  const late: Restaurant = structuredClone(ok);
+  late.services['5'] = [{ name: 'soirée', open: '19:00', close: '01:30', lastSeatingMinutes: 90 }];
+  assert.deepEqual(validateSettings(late, 'en'), {}, 'a service may end after midnight');
+  late.services['5'][0].close = '19:00';
+  assert.deepEqual(Object.keys(validateSettings(late, 'en')), ['services.5.0.close']);
 });
 
 test('a Messages row says what the message is about and what can be done with it', () => {
