@@ -4,7 +4,9 @@
 //   adapter.process(activity, adapterLogic)     // any BotAdapter: adapterLogic = (ctx) => bot.run(ctx)
 //   const replies = await respond(activity)     // or run one Activity in process, get the replies
 //
-// The recognizers are warmed here, at start-up, so no guest's turn pays for it.
+// The recognizers are warmed here, at start-up, and French and English requests are rehearsed
+// through the dialog path on a scratch store (bot/rehearsal.ts), so no guest's turn pays for
+// it: `await created.ready` before serving to be sure it is done.
 import type { Activity, TurnContext } from 'botbuilder';
 import { systemClock, type BookingService, type Clock, type Store } from '../booking-core';
 import { reminderAnswerer } from '../booking-core/notifications/answer';
@@ -13,6 +15,7 @@ import { warmUp } from '../dialogs/understanding';
 import { createLlmUnderstander } from '../dialogs/understanding/llm';
 import { InProcessAdapter } from './in-process-adapter';
 import { MaitreBot, type HandoffAlert } from './maitre-bot';
+import { rehearseTurns } from './rehearsal';
 import { StoreStorage } from './store-storage';
 
 export interface CreateBotOptions {
@@ -27,6 +30,8 @@ export interface CreateBotOptions {
   onHandoff?: (alert: HandoffAlert) => void | Promise<void>;
   /** Answer "1"/"9" replies to reminders (default: on, through the store). */
   reminders?: boolean;
+  /** Rehearse FR and EN turns at start-up, on a scratch store (default: on). */
+  rehearse?: boolean;
   log?: (line: string) => void;
 }
 
@@ -38,6 +43,8 @@ export interface CreatedBot {
   adapter: InProcessAdapter;
   /** Runs one inbound Activity (channel protocol of the brief) and returns the bot's replies. */
   respond: (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
+  /** Settles when the start-up rehearsal is over (it never rejects); guests may come before. */
+  ready: Promise<void>;
 }
 
 export function createBot(options: CreateBotOptions): CreatedBot {
@@ -60,7 +67,9 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   });
   const adapterLogic = (ctx: TurnContext) => bot.run(ctx);
   const adapter = new InProcessAdapter();
-  return { bot, adapterLogic, adapter, respond: (activity) => adapter.process(activity, adapterLogic) };
+  const log = options.log ?? ((line: string) => console.error(line));
+  const ready = options.rehearse === false ? Promise.resolve() : rehearseTurns(options.bookings, clock, log).catch((err: Error) => log(`[bot] start-up rehearsal failed: ${err.message}`));
+  return { bot, adapterLogic, adapter, respond: (activity) => adapter.process(activity, adapterLogic), ready };
 }
 
 /** The optional language model (any OpenAI-compatible server); it only fills what the grammar missed. */
