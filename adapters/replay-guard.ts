@@ -54,10 +54,8 @@ export interface TurnLeases {
   release(key: string): Promise<void>;
 }
 
-/** How long a lease lasts without renewal: what a killed instance's retry waits at most. */
+/** How long a lease lasts without renewal (renewed every quarter): what a killed instance's retry waits at most. */
 const LEASE_MS = 4_000;
-/** How often a running turn renews its lease. */
-const RENEW_MS = 1_000;
 /** How often an instance waiting on another's answer looks for it. */
 const POLL_MS = 50;
 
@@ -104,7 +102,7 @@ export class ReplayGuard {
     for (;;) {
       const token = await leases.acquire(key, LEASE_MS);
       if (token !== null) {
-        const renewal = this.keepRenewing(key, token, leases);
+        const renewal = keepRenewing(leases, key, token, LEASE_MS, this.log);
         try {
           // The holder before us may have stored its answer and released between our two reads.
           const stored = await this.cache.get(key);
@@ -122,31 +120,34 @@ export class ReplayGuard {
     }
   }
 
-  private keepRenewing(key: string, first: string, leases: TurnLeases): { stop(): void } {
-    let token: string | null = first;
-    let timer: NodeJS.Timeout | undefined;
-    const schedule = () => {
-      timer = setTimeout(() => {
-        if (token === null) return;
-        leases.renew(key, token, LEASE_MS).then(
-          (next) => {
-            // Lost (this process stalled past the lease): another instance may run the turn too.
-            if (next === null) this.log(`[replay] lease on ${key} lapsed while its turn was running`);
-            else if (token !== null) { token = next; schedule(); }
-          },
-          (err: Error) => { this.log(`[replay] renewing ${key} failed: ${err.message}`); if (token !== null) schedule(); },
-        );
-      }, RENEW_MS);
-      timer.unref();
-    };
-    schedule();
-    return { stop: () => { token = null; clearTimeout(timer); } };
-  }
-
   /** The answer for `key` if it is being computed here or was stored, without computing it. */
   peek(key: string): Promise<WebhookReply | null> {
     return this.inFlight.get(key) ?? this.cache.get(key);
   }
+}
+
+/**
+ * Renews a lease every `ms / 4` until stopped. A renewal that finds the lease gone (this process
+ * stalled past it) is logged: another process may be running the same work.
+ */
+export function keepRenewing(leases: TurnLeases, key: string, first: string, ms: number, log: (line: string) => void): { stop(): void } {
+  let token: string | null = first;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      if (token === null) return;
+      leases.renew(key, token, ms).then(
+        (next) => {
+          if (next === null) log(`[lease] ${key} lapsed while its work was running`);
+          else if (token !== null) { token = next; schedule(); }
+        },
+        (err: Error) => { log(`[lease] renewing ${key} failed: ${err.message}`); if (token !== null) schedule(); },
+      );
+    }, ms / 4);
+    timer.unref();
+  };
+  schedule();
+  return { stop: () => { token = null; clearTimeout(timer); } };
 }
 
 /** The promise's value if it settles within `ms`, else null (the promise keeps running). */

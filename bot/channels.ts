@@ -9,7 +9,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Request } from 'restify';
 import { CollectingAdapter, type BotLogic } from '../adapters/activity-adapter';
 import { e164, type ChannelLocale } from '../adapters/locale';
-import { ReplayGuard, type ReplyCache, type TurnLeases, type WebhookReply } from '../adapters/replay-guard';
+import { ReplayGuard, type ReplyCache, type WebhookReply } from '../adapters/replay-guard';
 import { TwilioMessagingAdapter, type LateReply } from '../adapters/twilio-messaging';
 import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapters/twilio-voice';
 import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
@@ -19,6 +19,7 @@ import { handoffAlertMessages, toOutboxEntry } from '../booking-core/notificatio
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
 import { createBot } from './create-bot';
+import { storeLeases } from './store-leases';
 import type { HandoffAlert } from './maitre-bot';
 
 /** What the channels need from the bot: its turn logic, and middleware to run around it. */
@@ -38,7 +39,7 @@ export interface Channels {
 
 /** Webhook answers kept for Twilio's retries, one document per conversation (see storeReplyCache). */
 export const WEBHOOK_REPLY_COLLECTION = 'webhookReply';
-/** Which instance is running a webhook's turn right now (see storeTurnLeases). Key: the webhook key. */
+/** Which instance is running a webhook's turn right now (see bot/store-leases.ts). Key: the webhook key. */
 export const WEBHOOK_LEASE_COLLECTION = 'webhookLease';
 /** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
 export const WEBCHAT_COLLECTION = 'webchatConversation';
@@ -66,7 +67,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const adapter = new CollectingAdapter();
   for (const m of bot.middleware ?? []) adapter.use(m);
   const runTurn = adapter.runnerFor(bot.logic);
-  const guard = new ReplayGuard(storeReplyCache(store), storeTurnLeases(store), log);
+  const guard = new ReplayGuard(storeReplyCache(store), storeLeases(store, WEBHOOK_LEASE_COLLECTION), log);
   const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
   // Read at each request: a base URL settled after start-up (tests on port 0) is the one checked.
   const signature = {
@@ -148,34 +149,6 @@ export function storeReplyCache(store: Store): ReplyCache {
   };
 }
 
-/**
- * Leases in the store's documents: inserting a document that must not exist yet is atomic on
- * both stores, so of two instances receiving the same retried webhook, one runs the turn. A lease
- * left by a killed instance is taken over once it has lapsed (a compare-and-set on its etag).
- * Wall-clock time, not the restaurant's injectable clock: leases are between processes.
- */
-export function storeTurnLeases(store: Store): TurnLeases {
-  const live = (lease: { value: TurnLease } | null) => lease !== null && lease.value.until > Date.now();
-  const until = (ms: number): TurnLease => ({ until: Date.now() + ms });
-  return {
-    async acquire(key, ms) {
-      const taken = await store.putDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key, until(ms), null);
-      if (taken) return taken;
-      const current = await store.getDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key);
-      if (live(current)) return null;
-      return store.putDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key, until(ms), current?.etag ?? null);
-    },
-    renew: (key, token, ms) => store.putDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key, until(ms), token),
-    async held(key) {
-      return live(await store.getDocument<TurnLease>(WEBHOOK_LEASE_COLLECTION, key));
-    },
-    release: (key) => store.deleteDocument(WEBHOOK_LEASE_COLLECTION, key),
-  };
-}
-
-interface TurnLease {
-  until: number;
-}
 
 interface ReplyBucket {
   entries: Array<{ id: string; reply: WebhookReply }>;

@@ -8,6 +8,7 @@ import {
   greet, newProfile, outcomeOf, prepareTurn, RootDialog, ROOT_DIALOG,
   type ConversationProfile, type DialogDeps, type GuestProfile, type HandoffReason,
 } from '../dialogs';
+import type { TurnLeases } from '../adapters/replay-guard';
 import { ConversationQueue } from './conversation-queue';
 import { TranscriptMiddleware } from './transcript-middleware';
 
@@ -29,6 +30,8 @@ export interface MaitreBotOptions {
   /** The dialog tree's dependencies, less the state accessors the bot owns. */
   deps: Omit<DialogDeps, 'profile'>;
   onHandoff?: (alert: HandoffAlert) => void | Promise<void>;
+  /** Leases in the shared store, so that instances take one conversation's turns one at a time. */
+  leases?: TurnLeases | null;
   log?: (line: string) => void;
 }
 
@@ -42,13 +45,14 @@ export class MaitreBot extends ActivityHandler {
   private readonly guest: StatePropertyAccessor<GuestProfile>;
   private readonly dialogs: DialogSet;
   private readonly deps: DialogDeps;
-  private readonly queue = new ConversationQueue();
+  private readonly queue: ConversationQueue;
   private readonly transcript: TranscriptMiddleware;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: MaitreBotOptions) {
     super();
     this.log = options.log ?? ((line) => console.error(line));
+    this.queue = new ConversationQueue(options.leases ?? null, this.log);
     this.conversationState = new ConversationState(options.storage);
     this.userState = new UserState(options.storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');

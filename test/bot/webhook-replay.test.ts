@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ReplayGuard, type WebhookReply } from '../../adapters/replay-guard';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
-import { storeReplyCache, storeTurnLeases, WEBHOOK_LEASE_COLLECTION } from '../../bot/channels';
+import { storeReplyCache, WEBHOOK_LEASE_COLLECTION } from '../../bot/channels';
+import { storeLeases } from '../../bot/store-leases';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,7 +16,7 @@ async function openStore(): Promise<SqliteStore> {
 }
 
 function instances(store: SqliteStore) {
-  return [1, 2].map(() => new ReplayGuard(storeReplyCache(store), storeTurnLeases(store)));
+  return [1, 2].map(() => new ReplayGuard(storeReplyCache(store), storeLeases(store, WEBHOOK_LEASE_COLLECTION)));
 }
 
 describe('Webhook retries across instances', () => {
