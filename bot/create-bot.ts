@@ -16,7 +16,11 @@ import { createLlmUnderstander } from '../dialogs/understanding/llm';
 import { InProcessAdapter } from './in-process-adapter';
 import { MaitreBot, type HandoffAlert } from './maitre-bot';
 import { rehearseTurns } from './rehearsal';
+import { storeLeases } from './store-leases';
 import { StoreStorage } from './store-storage';
+
+/** Which instance is running a conversation's turn (see bot/conversation-queue.ts). */
+export const CONVERSATION_LEASE_COLLECTION = 'conversationLease';
 
 export interface CreateBotOptions {
   store: Store;
@@ -63,6 +67,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
       reminders: options.reminders === false ? undefined : reminderAnswerer(options.bookings, options.store),
     },
     onHandoff: options.onHandoff,
+    leases: storeLeases(options.store, CONVERSATION_LEASE_COLLECTION),
     log: options.log,
   });
   const adapterLogic = (ctx: TurnContext) => bot.run(ctx);
