@@ -155,6 +155,11 @@ export interface Store {
 
   // Transcripts
   appendTranscript(entry: TranscriptEntry): Promise<void>;
+  /**
+   * Optional: the entries of one turn, in order, as one write (the embedded store commits
+   * once instead of once per entry); without it they are appended one by one.
+   */
+  appendTranscripts?(entries: TranscriptEntry[]): Promise<void>;
   listConversations(limit: number): Promise<ConversationSummary[]>;
   getTranscript(conversationId: string): Promise<TranscriptEntry[]>;
   setConversationOutcome(conversationId: string, outcome: string): Promise<void>;

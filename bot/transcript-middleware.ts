@@ -1,5 +1,7 @@
 // Records every message of a conversation, both ways, in the store's transcripts (the
 // dashboard shows them), with the reservation a turn made, and the conversation's outcome.
+// A turn's entries are kept as they happen and written together when the turn ends (one
+// commit on the embedded store rather than one per message), before the channel answers.
 // A failing write is logged and never breaks the conversation.
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Clock, Store, TranscriptEntry } from '../booking-core';
@@ -7,7 +9,7 @@ import { localeLanguage, outcomeOf } from '../dialogs';
 
 export class TranscriptMiddleware implements Middleware {
   constructor(
-    private readonly store: Pick<Store, 'appendTranscript' | 'setConversationOutcome'>,
+    private readonly store: Pick<Store, 'appendTranscript' | 'appendTranscripts' | 'setConversationOutcome'>,
     private readonly clock: Clock,
     private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
@@ -17,25 +19,30 @@ export class TranscriptMiddleware implements Middleware {
     const conversationId = a.conversation?.id;
     if (!conversationId) return next();
     const base = { conversationId, channel: a.channelId ?? 'unknown', address: a.from?.id ?? '' };
+    const entries: TranscriptEntry[] = [];
     if (a.type === 'message' && a.text) {
-      await this.append({ ...base, from: 'guest', text: a.text, at: this.now(), language: localeLanguage(a.locale) ?? undefined });
+      entries.push({ ...base, from: 'guest', text: a.text, at: this.now(), language: localeLanguage(a.locale) ?? undefined });
     }
     ctx.onSendActivities(async (c, activities, send) => {
       const outcome = outcomeOf(c);
       for (const act of activities) {
         const at = this.now();
         if (act.type === 'message' && act.text) {
-          await this.append({ ...base, from: 'bot', text: act.text, at, reservationId: outcome?.reservationId ?? null, language: localeLanguage(act.locale) ?? undefined });
+          entries.push({ ...base, from: 'bot', text: act.text, at, reservationId: outcome?.reservationId ?? null, language: localeLanguage(act.locale) ?? undefined });
         } else if (act.type === 'event' && act.name === 'handoff') {
           const v: { reason?: string; summary?: string } = act.value ?? {};
-          await this.append({ ...base, from: 'system', text: `handoff (${v.reason ?? 'requested'}): ${v.summary ?? ''}`, at });
+          entries.push({ ...base, from: 'system', text: `handoff (${v.reason ?? 'requested'}): ${v.summary ?? ''}`, at });
         } else if (act.type === 'endOfConversation') {
-          await this.append({ ...base, from: 'system', text: 'end of conversation', at });
+          entries.push({ ...base, from: 'system', text: 'end of conversation', at });
         }
       }
       return send();
     });
-    await next();
+    try {
+      await next();
+    } finally {
+      await this.record(entries);
+    }
     const outcome = outcomeOf(ctx);
     if (outcome) {
       try {
@@ -50,11 +57,13 @@ export class TranscriptMiddleware implements Middleware {
     return this.clock().toISOString();
   }
 
-  private async append(entry: TranscriptEntry): Promise<void> {
+  private async record(entries: TranscriptEntry[]): Promise<void> {
+    if (!entries.length) return;
     try {
-      await this.store.appendTranscript(entry);
+      if (this.store.appendTranscripts) await this.store.appendTranscripts(entries);
+      else for (const e of entries) await this.store.appendTranscript(e);
     } catch (err) {
-      this.log(`[transcript] ${entry.conversationId}: ${(err as Error).message}`);
+      this.log(`[transcript] ${entries[0].conversationId}: ${(err as Error).message}`);
     }
   }
 }

@@ -311,21 +311,27 @@ export class SqliteStore implements Store {
   // Transcripts
 
   async appendTranscript(e: TranscriptEntry): Promise<void> {
-    this.write(() => {
-      this.sql('INSERT INTO transcripts (conversation_id, doc) VALUES (?, ?)').run(e.conversationId, JSON.stringify(e));
-      const existing = parse<ConversationSummary>(this.sql('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined);
-      const summary: ConversationSummary = existing ?? {
-        id: e.conversationId, channel: e.channel, address: e.address ?? '', language: e.language ?? null,
-        startedAt: e.at, lastAt: e.at, turns: 0, reservationIds: [], outcome: null,
-      };
-      summary.lastAt = e.at;
-      summary.turns += e.from === 'guest' ? 1 : 0;
-      if (e.language) summary.language = e.language;
-      if (e.address && !summary.address) summary.address = e.address;
-      if (e.reservationId && !summary.reservationIds.includes(e.reservationId)) summary.reservationIds.push(e.reservationId);
-      this.sql('INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc')
-        .run(summary.id, summary.lastAt, JSON.stringify(summary));
-    });
+    this.write(() => this.appendTranscriptRow(e));
+  }
+
+  async appendTranscripts(entries: TranscriptEntry[]): Promise<void> {
+    if (entries.length) this.write(() => { for (const e of entries) this.appendTranscriptRow(e); });
+  }
+
+  private appendTranscriptRow(e: TranscriptEntry): void {
+    this.sql('INSERT INTO transcripts (conversation_id, doc) VALUES (?, ?)').run(e.conversationId, JSON.stringify(e));
+    const existing = parse<ConversationSummary>(this.sql('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined);
+    const summary: ConversationSummary = existing ?? {
+      id: e.conversationId, channel: e.channel, address: e.address ?? '', language: e.language ?? null,
+      startedAt: e.at, lastAt: e.at, turns: 0, reservationIds: [], outcome: null,
+    };
+    summary.lastAt = e.at;
+    summary.turns += e.from === 'guest' ? 1 : 0;
+    if (e.language) summary.language = e.language;
+    if (e.address && !summary.address) summary.address = e.address;
+    if (e.reservationId && !summary.reservationIds.includes(e.reservationId)) summary.reservationIds.push(e.reservationId);
+    this.sql('INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc')
+      .run(summary.id, summary.lastAt, JSON.stringify(summary));
   }
 
   async listConversations(limit: number): Promise<ConversationSummary[]> {

@@ -440,6 +440,26 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.equal((await store.listConversations(1)).length, 1);
         assert.deepEqual(await store.getTranscript('nope'), []);
       }));
+
+      it("writes a turn's entries together as if appended one by one (when the store can)", withStore(async ({ store }) => {
+        if (!store.appendTranscripts) return;
+        const at = (s: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, s)).toISOString();
+        const conv = 'sms:+33612345678';
+        await store.appendTranscripts([]);
+        await store.appendTranscripts([
+          { conversationId: conv, channel: 'sms', from: 'guest', text: 'Une table pour 2', at: at(0), address: '+33612345678', language: 'fr' },
+          { conversationId: conv, channel: 'sms', from: 'bot', text: 'À quel nom ?', at: at(1), language: 'fr' },
+        ]);
+        await store.appendTranscripts([
+          { conversationId: conv, channel: 'sms', from: 'guest', text: 'Dupont', at: at(2) },
+          { conversationId: conv, channel: 'sms', from: 'bot', text: 'C\'est noté.', at: at(3), reservationId: 'r-1' },
+        ]);
+        assert.deepEqual((await store.getTranscript(conv)).map((e) => e.text), ['Une table pour 2', 'À quel nom ?', 'Dupont', 'C\'est noté.']);
+        assert.deepEqual((await store.listConversations(10)).find((c) => c.id === conv), {
+          id: conv, channel: 'sms', address: '+33612345678', language: 'fr', startedAt: at(0), lastAt: at(3),
+          turns: 2, reservationIds: ['r-1'], outcome: null,
+        });
+      }));
     });
 
     describe('live feed', () => {
