@@ -49,6 +49,7 @@ export interface BookingResult {
 
 const ALLOWED_TRANSITIONS: Record<ReservationStatus, readonly ReservationStatus[]> = {
   held: ['confirmed', 'cancelled'],
+  expired: [],
   confirmed: ['seated', 'cancelled', 'no_show', 'completed'],
   seated: ['completed', 'confirmed'],
   completed: [],
@@ -210,7 +211,7 @@ export class BookingService {
   async release(holdId: string): Promise<void> {
     const held = await this.store.getReservation(holdId);
     if (!held || held.status !== 'held') return;
-    await this.store.releaseReservation({ ...held, status: 'cancelled', holdExpiresAt: null, updatedAt: this.now().toISOString() });
+    await this.store.releaseReservation({ ...held, status: 'expired', holdExpiresAt: null, updatedAt: this.now().toISOString() });
   }
 
   /** Changes time, party, tables or details; a refused move keeps the booking as it was. */

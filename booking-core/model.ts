@@ -6,8 +6,12 @@ export const LANGUAGES: readonly Language[] = ['fr', 'en'];
 export type Channel = 'voice' | 'sms' | 'whatsapp' | 'webchat' | 'website' | 'dashboard';
 export const CHANNELS: readonly Channel[] = ['voice', 'sms', 'whatsapp', 'webchat', 'website', 'dashboard'];
 
-/** Public statuses of the SPEC, plus `held`: a table kept for a guest while the bot reads back. */
-export type ReservationStatus = 'held' | 'confirmed' | 'seated' | 'completed' | 'cancelled' | 'no_show';
+/**
+ * Public statuses of the SPEC, plus two of the bot's own: `held`, a table kept for a guest while
+ * the bot reads back, and `expired`, a hold that never became a booking (released or lapsed).
+ * Staff never see those two: they were never bookings.
+ */
+export type ReservationStatus = 'held' | 'expired' | 'confirmed' | 'seated' | 'completed' | 'cancelled' | 'no_show';
 export const PUBLIC_STATUSES: readonly ReservationStatus[] = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'];
 /** Statuses that occupy a table. */
 export const ACTIVE_STATUSES: readonly ReservationStatus[] = ['held', 'confirmed', 'seated'];

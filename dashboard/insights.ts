@@ -1,6 +1,7 @@
 // Insights for managers, computed from reservations and conversation summaries (pure: tested
-// without a server). Held bookings never count; cancelled ones count only as cancellations.
-import { localDateOf, localTimeOf, minutesOfDay, weekdayOf, type ConversationSummary, type Reservation, type Restaurant } from '../booking-core';
+// without a server). Holds (kept or expired) never count: they were never bookings; cancelled
+// ones count only as cancellations.
+import { localDateOf, localTimeOf, minutesOfDay, PUBLIC_STATUSES, weekdayOf, type ConversationSummary, type Reservation, type Restaurant } from '../booking-core';
 
 export interface ServiceCovers {
   date: string;
@@ -36,7 +37,7 @@ export function serviceOf(restaurant: Restaurant, date: string, time: string): s
 
 export function computeInsights(restaurant: Restaurant, reservations: Reservation[], conversations: ConversationSummary[], range: { from: string; to: string }, now: Date): Insights {
   const zone = restaurant.timezone;
-  const counted = reservations.filter((r) => r.status !== 'held');
+  const counted = reservations.filter((r) => PUBLIC_STATUSES.includes(r.status));
   const live = counted.filter((r) => r.status !== 'cancelled');
   const perService = new Map<string, ServiceCovers>();
   const byChannel: Record<string, number> = {};

@@ -398,7 +398,7 @@ export class MongoStore implements Store {
         const current = await reservations.findOne({ _id: doc._id, status: 'held' }).lean<ReservationDoc>();
         if (!current) return false; // confirmed meanwhile
         const r = withoutId<Reservation>(current);
-        await reservations.replaceOne({ _id: doc._id }, withId({ ...r, status: 'cancelled', updatedAt: at }));
+        await reservations.replaceOne({ _id: doc._id }, withId({ ...r, status: 'expired', updatedAt: at }));
         await Claims.deleteMany({ reservationId: doc._id });
         return true;
       });

@@ -214,7 +214,7 @@ export class SqliteStore implements Store {
       const lapsed = this.sql(`SELECT doc FROM reservations WHERE status = 'held' AND hold_expires_at <= ?`).all(at) as Row[];
       for (const row of lapsed) {
         const r = JSON.parse(row.doc) as Reservation;
-        this.updateRow({ ...r, status: 'cancelled', notes: r.notes, updatedAt: at });
+        this.updateRow({ ...r, status: 'expired', notes: r.notes, updatedAt: at });
       }
       return lapsed.length;
     });

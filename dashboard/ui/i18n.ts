@@ -54,6 +54,7 @@ const WORDS = {
   status_cancelled: ['Annulée', 'Cancelled'],
   status_no_show: ['Absent', 'No-show'],
   status_held: ['En attente', 'On hold'],
+  status_expired: ['Option non confirmée', 'Hold not confirmed'],
   channel_voice: ['Téléphone', 'Phone'],
   channel_sms: ['SMS', 'SMS'],
   channel_whatsapp: ['WhatsApp', 'WhatsApp'],

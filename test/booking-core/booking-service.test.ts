@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
-import { BookingError, BookingService, demoRestaurant, demoTables, type BookingRequest, type PublicReservation } from '../../booking-core';
+import { BookingError, BookingService, demoRestaurant, PUBLIC_STATUSES, demoTables, type BookingRequest, type PublicReservation } from '../../booking-core';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
 import { manualClock } from '../helpers/app';
 
@@ -71,14 +71,18 @@ describe('booking service', () => {
     assert.equal(err.code, 'hold_expired');
     assert.ok(err.details.alternatives && err.details.alternatives.length > 0);
     assert.equal(await t.service.sweepExpiredHolds(), 1);
-    assert.equal((await t.service.get(held.id))?.status, 'cancelled');
+    assert.equal((await t.service.get(held.id))?.status, 'expired');
+    const listed = await t.store.findReservations({ restaurantId: held.restaurantId, statuses: PUBLIC_STATUSES });
+    assert.ok(!listed.some((r) => r.id === held.id), 'a lapsed hold is not a cancelled booking in staff lists');
   });
 
   it('releases a hold when the guest says no', async () => {
     const held = await t.service.hold(request());
     await t.service.release(held.id);
     assert.deepEqual(await t.store.claimsOf(held.id), []);
-    assert.equal((await t.service.get(held.id))?.status, 'cancelled');
+    assert.equal((await t.service.get(held.id))?.status, 'expired');
+    const listed = await t.store.findReservations({ restaurantId: held.restaurantId, statuses: PUBLIC_STATUSES });
+    assert.ok(!listed.some((r) => r.id === held.id), 'a released hold is not a cancelled booking in staff lists');
   });
 
   it('moves a booking and frees its old table; a refused move changes nothing', async () => {

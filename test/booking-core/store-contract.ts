@@ -222,7 +222,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.equal(await store.confirmHold({ ...hold, status: 'confirmed', holdExpiresAt: null }, holdClaims.length, later), false);
         assert.equal((await store.getReservation(hold.id))?.status, 'held');
         assert.equal(await store.sweepExpiredHolds(later), 1);
-        assert.equal((await store.getReservation(hold.id))?.status, 'cancelled');
+        assert.equal((await store.getReservation(hold.id))?.status, 'expired');
         assert.deepEqual(await store.claimsOf(hold.id), []);
         assert.equal(await store.sweepExpiredHolds(later), 0);
         assert.equal((await store.getReservation(rival.id))?.status, 'confirmed');
@@ -318,7 +318,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.ok((await store.claimsOf(held.id)).every((c) => c.expiresAt === null));
       }));
 
-      it('a lapsed hold stops blocking, cannot be confirmed, and is cancelled by the sweeper', withStore(async ({ store }) => {
+      it('a lapsed hold stops blocking, cannot be confirmed, and is marked expired by the sweeper', withStore(async ({ store }) => {
         await seed(store, ['T1']);
         const clock = testClock();
         const service = new BookingService(store, RID, { clock: clock.now });
@@ -330,7 +330,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.deepEqual(rival.tableIds, ['T1']);
         await rejectsWith(service.confirm(held.id), 'hold_expired');
         assert.equal(await service.sweepExpiredHolds(), 1);
-        assert.equal((await store.getReservation(held.id))?.status, 'cancelled');
+        assert.equal((await store.getReservation(held.id))?.status, 'expired');
         assert.deepEqual(await store.claimsOf(held.id), []);
         assert.equal((await store.claimsOf(rival.id)).length, 6);
       }));
@@ -344,7 +344,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         clock.advance(demoRestaurant().rules.holdMinutes + 1);
         assert.equal(await service.sweepExpiredHolds(), 1);
         assert.deepEqual(await store.claimsOf(held.id), []);
-        assert.equal((await store.getReservation(held.id))?.status, 'cancelled');
+        assert.equal((await store.getReservation(held.id))?.status, 'expired');
       }));
     });
 

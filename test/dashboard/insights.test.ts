@@ -22,6 +22,7 @@ test('covers per service and day, channels, languages, no-show rate, handoffs', 
     r({ partySize: 3, startAt: '2026-07-01T18:30:00.000Z', status: 'no_show', channel: 'webchat' }),
     r({ partySize: 6, status: 'cancelled' }),
     r({ partySize: 2, status: 'held' }),
+    r({ partySize: 5, status: 'expired' }), // a hold the guest let go: never a booking, never a cancellation
   ];
   const convs = [conv({ outcome: 'handoff' }), conv({ outcome: 'booked', channel: 'sms' }), conv({ startedAt: '2026-05-01T09:00:00.000Z', outcome: 'handoff' })];
   const ins = computeInsights(restaurant, list, convs, { from: '2026-07-01', to: '2026-07-01' }, new Date('2026-07-02T00:00:00Z'));

@@ -268,7 +268,7 @@ describe('a person, misunderstandings, questions', () => {
       bot:  stopped there
     `);
     const mine = (await w.store.findReservations({ restaurantId: w.restaurant.id })).filter((r) => r.customerPhone === ch.from);
-    assert.ok(mine.length >= 1 && mine.every((r) => r.status === 'cancelled'));
+    assert.ok(mine.length >= 1 && mine.every((r) => r.status === 'expired'));
   });
 
   test('thanks', async () => {

@@ -375,7 +375,7 @@ describe('personne, incompréhensions, questions', () => {
       bot:  j'arrête là
     `);
     const mine = (await w.store.findReservations({ restaurantId: w.restaurant.id })).filter((r) => r.customerPhone === ch.from);
-    assert.ok(mine.length >= 1 && mine.every((r) => r.status === 'cancelled'), 'the hold is released');
+    assert.ok(mine.length >= 1 && mine.every((r) => r.status === 'expired'), 'the hold is released');
   });
 
   test('merci', async () => {
