@@ -121,7 +121,7 @@ export async function login(base: string): Promise<string> {
   return r.body.token as string;
 }
 
-export interface StoredReservation { id: string; customerPhone: string; customerName: string; status: string; tableIds: string[]; startAt: string; endAt: string; channel: string }
+export interface StoredReservation { id: string; customerPhone: string; customerName: string; partySize: number; status: string; tableIds: string[]; startAt: string; endAt: string; channel: string }
 
 export async function reservationsOn(base: string, token: string, date: string): Promise<StoredReservation[]> {
   const r = await json(base, `/api/admin/reservations?date=${date}`, { token });

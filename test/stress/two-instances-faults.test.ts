@@ -21,6 +21,8 @@ const instances: Instance[] = [];
 /** Every HTTP status seen, to prove no 5xx anywhere. */
 const statuses: number[] = [];
 const note = (s: number) => { statuses.push(s); return s; };
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const parisTime = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 /** Demo tables that seat two: T1, T2 and T3–T6. */
 const TABLES_FOR_TWO = 6;
 
@@ -204,6 +206,24 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
 
   it('Twilio retrying the same webhooks concurrently at both instances: one booking each, the same answer', async () => {
     await retriedThreeTimes('both instances', '2', [a, b, a]);
+  });
+
+  it("one guest's two quick texts reaching both instances at once: taken one after the other, neither lost", async () => {
+    const phone = '+33668000001';
+    const date = parisDate(3);
+    const [, month, day] = date.split('-').map(Number);
+    const say = (at: Instance, text: string) => twilioPost(at.base, '/twilio/messaging', smsParams(phone, text));
+    const first = await say(a, `Bonjour, une table pour 4 le ${day} ${FRENCH_MONTHS[month - 1]} à 20h`);
+    assert.match(twimlText(first.text, ['Message']), /quel nom/i);
+    // Whichever runs first, the other sees its effect: a name and a change of time, both kept.
+    const together = await Promise.all([say(a, 'au nom de Girard'), say(b, 'plutôt 20h30')]);
+    together.forEach((r) => note(r.status));
+    const answers = together.map((r) => twimlText(r.text, ['Message']));
+    assert.ok(answers.some((t) => READ_BACK.test(t) && /20 ?h ?30/.test(t) && /Girard/.test(t)), answers.join(' | '));
+    assert.match(twimlText((await say(b, 'oui')).text, ['Message']), CONFIRMED);
+    const mine = (await reservationsOn(a.base, token, date)).filter((r) => r.customerPhone === phone);
+    assert.deepEqual(mine.map((r) => [r.customerName, r.partySize, r.status, parisTime(r.startAt)]), [['Girard', 4, 'confirmed', '20:30']]);
+    console.log('# one guest, two texts at once on two instances: both taken, in turn (booked 4 at 20:30 under Girard)');
   });
 
   it('hostile input through the webhooks and web chat: refused cleanly, nothing stored, nothing leaked', async () => {
