@@ -11,7 +11,12 @@ export interface Segment {
 
 /** One segment per service that day, stretched over its bookings; bookings outside any service get their own. */
 export function segmentsFor(services: Service[], reservations: Reservation[], zone: string): Segment[] {
-  const segs: Segment[] = services.map((s) => ({ name: s.name, start: minutesOf(s.open), end: minutesOf(s.close) }));
+  const segs: Segment[] = services.map((s) => {
+    const start = minutesOf(s.open);
+    const close = minutesOf(s.close);
+    // A service that ends after midnight (19:00–01:30) runs past 24:00 on the axis.
+    return { name: s.name, start, end: close > start ? close : close + 1440 };
+  });
   for (const r of reservations) {
     const start = localOf(r.startAt, zone).minutes;
     const end = start + Math.round((new Date(r.endAt).getTime() - new Date(r.startAt).getTime()) / 60000);

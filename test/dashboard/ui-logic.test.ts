@@ -31,6 +31,8 @@ test('the timeline has one stretch per service, widened to its bookings', () => 
   assert.equal(currentSegment(segs, 23.5 * 60), 2);
   assert.deepEqual(placement({ name: 'dinner', start: 1140, end: 1380 }, 1200, 120), { left: 25, width: 50 });
   assert.equal(placement({ name: 'dinner', start: 1140, end: 1380 }, 700, 60), null);
+  const late = segmentsFor([{ name: 'late', open: '19:00', close: '01:30', lastSeatingMinutes: 60 }], [booking('2026-07-01T21:30:00Z', 120)], 'Europe/Paris');
+  assert.deepEqual(late.map((x) => [x.name, x.start, x.end]), [['late', 1140, 1530]], 'a service past midnight draws to 01:30');
 });
 
 test('the settings form refuses what the API refuses', () => {
