@@ -41,11 +41,21 @@ export function normalise(text: string): string {
 
 /** NFC + straight apostrophes but original case: names are taken from this form. */
 export function tidy(text: string): string {
-  return text
+  return compact(text
     .normalize('NFC')
     .replace(/[\u2019\u2018\u02bc\u00b4`]/g, "'")
     .replace(/[\u00a0\u202f\u2009\t\r\n]/g, ' ')
-    .replace(/[\u2010\u2011\u2013\u2014]/g, '-');
+    .replace(/[\u2010\u2011\u2013\u2014]/g, '-'));
+}
+
+/**
+ * The same characters, stored one byte each when they all fit (Latin-1). Text decoded from a
+ * webhook's form (decodeURIComponent) is kept two bytes per character by V8 even then, and
+ * the extractors' Unicode regexes ran about six times slower on it: 1 ms instead of 0.17 ms
+ * for "une table pour 2 le 7 décembre à 19h". A JSON round trip keeps every code unit.
+ */
+export function compact(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** A text being consumed: `rest` is `low` with understood spans blanked out. */
