@@ -17,6 +17,14 @@ const REHEARSAL_PHONE = '+33199000000';
 const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/**
+ * Rounds of the requests below. One round compiles the path; the next ones get it optimised
+ * (the first guest went from 3.8 ms to 2.9 ms, the hundredth being 1.4 ms) for ~50 ms more
+ * start-up. Inside `node --test` one round, as warmUp() does for the recognizers: every test
+ * file starts a bot, often several.
+ */
+const ROUNDS = process.env.NODE_TEST_CONTEXT ? 1 : 3;
+
 /** Guests say "tomorrow" as often as a date: both are rehearsed, in both languages. */
 function requests(now: Date): Array<{ text: string; locale: string }> {
   const d = new Date(now.getTime() + 3 * 86_400_000);
@@ -45,7 +53,8 @@ export async function rehearseTurns(bookings: BookingService, clock: Clock, log:
       log: (line) => log(`[bot] start-up rehearsal: ${line}`),
     });
     const adapter = new InProcessAdapter();
-    for (const [i, { text, locale }] of requests(clock()).entries()) {
+    const turns = Array.from({ length: ROUNDS }, () => requests(clock())).flat();
+    for (const [i, { text, locale }] of turns.entries()) {
       const conversation = { id: `sms:rehearsal-${i}`, isGroup: false, conversationType: 'personal', name: '' };
       const activity: Partial<Activity> = { type: 'message', channelId: 'sms', conversation, from: { id: REHEARSAL_PHONE, name: '' }, text, locale };
       await adapter.process(activity, (ctx) => bot.run(ctx));
