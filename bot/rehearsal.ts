@@ -3,9 +3,10 @@
 // code), so the first guest of the day is answered about as fast as the hundredth instead of
 // paying for the first compilation of all of it. Nothing touches the real store: the rehearsal
 // runs on a scratch in-memory SQLite store holding a copy of the restaurant and its tables,
-// with its own booking service (and event bus), no language model and no staff alert.
+// with its own booking service (and event bus), no language model and no staff alert; the
+// real store is only read (and, on SQLite, has the statements the rehearsal used prepared).
 import type { Activity } from 'botbuilder';
-import { BookingService, type Clock } from '../booking-core';
+import { BookingService, localDateOf, type Clock, type Store } from '../booking-core';
 import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { RestaurantSource } from '../dialogs';
 import { InProcessAdapter } from './in-process-adapter';
@@ -37,7 +38,7 @@ function requests(now: Date): Array<{ text: string; locale: string }> {
 }
 
 /** Runs the rehearsal turns; resolves when they are done (a failure is only logged). */
-export async function rehearseTurns(bookings: BookingService, clock: Clock, log: (line: string) => void): Promise<void> {
+export async function rehearseTurns(store: Store, bookings: BookingService, clock: Clock, log: (line: string) => void): Promise<void> {
   const scratch = new SqliteStore(':memory:');
   await scratch.init();
   try {
@@ -59,6 +60,10 @@ export async function rehearseTurns(bookings: BookingService, clock: Clock, log:
       const activity: Partial<Activity> = { type: 'message', channelId: 'sms', conversation, from: { id: REHEARSAL_PHONE, name: '' }, text, locale };
       await adapter.process(activity, (ctx) => bot.run(ctx));
     }
+    // What is warmed by use on the real store without writing: its statements, prepared (not
+    // run), and the booking service's settings, read once.
+    if (store instanceof SqliteStore) store.prepareStatements(scratch.statementTexts());
+    await bookings.availability(localDateOf(clock(), restaurant.timezone), 2);
   } finally {
     await scratch.close();
   }

@@ -97,6 +97,20 @@ export class SqliteStore implements Store {
     return statement;
   }
 
+  /** The SQL texts prepared so far on this connection (see prepareStatements). */
+  statementTexts(): string[] {
+    return [...this.statements.keys()];
+  }
+
+  /**
+   * Prepares statements before their first use: the start-up rehearsal (bot/rehearsal.ts)
+   * hands over those its scratch store used, so the first guest does not pay for preparing
+   * them. Preparing runs nothing and changes nothing.
+   */
+  prepareStatements(texts: Iterable<string>): void {
+    for (const text of texts) this.sql(text);
+  }
+
   // Restaurant and tables
 
   /**
