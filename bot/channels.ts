@@ -48,7 +48,7 @@ export const WEBCHAT_COLLECTION = 'webchatConversation';
 const WEBCHAT_TURNS_PER_MINUTE = 30;
 
 /** The server module: the bot, its staff alert, and every channel's routes. */
-export function registerChannels(ctx: AppContext): void {
+export async function registerChannels(ctx: AppContext): Promise<void> {
   const { config } = ctx;
   const created = createBot({
     store: ctx.store,
@@ -60,6 +60,8 @@ export function registerChannels(ctx: AppContext): void {
     log: ctx.log,
   });
   mountChannels(ctx, { logic: created.adapterLogic });
+  // The start-up rehearsal is over before the server listens: the first guest does not share the CPU with it.
+  await created.ready;
 }
 
 export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
