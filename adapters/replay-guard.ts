@@ -72,10 +72,9 @@ export class ReplayGuard {
   once(key: string, compute: () => Promise<WebhookReply>): Promise<WebhookReply> {
     const running = this.inFlight.get(key);
     if (running) return running;
-    const promise = (async () => {
+    const promise = this.leases ? this.computeLeased(key, compute, this.leases) : (async () => {
       const stored = await this.cache.get(key);
-      if (stored) return stored;
-      return this.leases ? this.computeLeased(key, compute, this.leases) : this.computeAndStore(key, compute);
+      return stored ?? this.computeAndStore(key, compute);
     })();
     this.inFlight.set(key, promise);
     const forget = () => {
@@ -104,7 +103,8 @@ export class ReplayGuard {
       if (token !== null) {
         const renewal = keepRenewing(leases, key, token, LEASE_MS, this.log);
         try {
-          // The holder before us may have stored its answer and released between our two reads.
+          // Read once we hold the lease: a retry of a finished turn, or a holder that stored its
+          // answer and released just before, finds the answer here.
           const stored = await this.cache.get(key);
           if (stored) return stored;
           return await this.computeAndStore(key, compute);

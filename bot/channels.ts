@@ -151,7 +151,6 @@ export function storeReplyCache(store: Store): ReplyCache {
   };
 }
 
-
 interface ReplyBucket {
   entries: Array<{ id: string; reply: WebhookReply }>;
 }
