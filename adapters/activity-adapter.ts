@@ -18,7 +18,10 @@ export type BotLogic = (context: TurnContext) => Promise<void>;
 export type TurnRunner = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
 
 /** Where replies sent outside a request (continueConversation) go, e.g. a web chat history. */
-export type ProactiveSink = (reference: Partial<ConversationReference>, activities: Partial<Activity>[]) => Promise<void>;
+export type ProactiveSink = (
+  reference: Partial<ConversationReference>,
+  activities: Partial<Activity>[],
+) => Promise<void>;
 
 const REPLIES = Symbol('maitre.collectedReplies');
 const BOT_ID = 'maitre';
@@ -106,7 +109,11 @@ export class CollectingAdapter extends BotAdapter {
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: BotLogic): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
   }

@@ -27,12 +27,15 @@ const FR: Texts = {
   hold: "Un instant, s'il vous plaît.",
   stillWorking: 'Je vérifie, merci de patienter encore un instant.',
   transfer: "Je vous passe quelqu'un du restaurant, ne quittez pas.",
-  transferFailed: "Personne n'est disponible pour le moment. Le restaurant vous rappellera dès que possible. Au revoir !",
-  noTransferNumber: "Je ne peux pas vous transférer pour l'instant, mais le restaurant vous rappellera dès que possible. Au revoir !",
+  transferFailed:
+    "Personne n'est disponible pour le moment. Le restaurant vous rappellera dès que possible. Au revoir !",
+  noTransferNumber:
+    "Je ne peux pas vous transférer pour l'instant, mais le restaurant vous rappellera dès que possible. Au revoir !",
   goodbye: 'Merci de votre appel, au revoir !',
   technicalVoice: "Désolé, j'ai un petit souci technique. Pouvez-vous répéter, s'il vous plaît ?",
   technicalText: "Désolé, j'ai un petit souci technique. Pouvez-vous renvoyer votre message dans un instant ?",
-  mediaOnly: "Je ne peux lire que du texte. Écrivez-moi votre demande, par exemple : « une table pour 2 demain à 20h ».",
+  mediaOnly:
+    'Je ne peux lire que du texte. Écrivez-moi votre demande, par exemple : « une table pour 2 demain à 20h ».',
   emptyMessage: "Je n'ai reçu aucun texte. Écrivez-moi votre demande, par exemple : « une table pour 2 demain à 20h ».",
   handoffText: "Un membre de l'équipe du restaurant va vous recontacter très vite.",
   resubscribed: 'Vous recevrez à nouveau nos messages. Répondez STOP pour ne plus en recevoir.',
@@ -45,8 +48,9 @@ const EN: Texts = {
   hold: 'One moment, please.',
   stillWorking: "I'm checking, thank you for holding a moment longer.",
   transfer: "I'm putting you through to someone at the restaurant, please hold.",
-  transferFailed: "Nobody is available right now. The restaurant will call you back as soon as possible. Goodbye!",
-  noTransferNumber: "I can't transfer you right now, but the restaurant will call you back as soon as possible. Goodbye!",
+  transferFailed: 'Nobody is available right now. The restaurant will call you back as soon as possible. Goodbye!',
+  noTransferNumber:
+    "I can't transfer you right now, but the restaurant will call you back as soon as possible. Goodbye!",
   goodbye: 'Thank you for calling, goodbye!',
   technicalVoice: 'Sorry, I had a small technical problem. Could you say that again, please?',
   technicalText: 'Sorry, I had a small technical problem. Could you send your message again in a moment?',

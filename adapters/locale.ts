@@ -8,9 +8,36 @@ export type ChannelLocale = 'fr-FR' | 'en-US';
 // French-speaking countries and territories by calling code. Belgium and Switzerland are
 // multilingual; French is the likelier first language for a call to a French restaurant.
 const FRENCH_CODES = [
-  '33', '32', '41', '352', '377', // France, Belgium, Switzerland, Luxembourg, Monaco
-  '262', '590', '594', '596', '508', '681', '687', '689', // overseas France
-  '212', '213', '216', '221', '225', '226', '227', '228', '229', '223', '224', '235', '237', '241', '242', '243', '509', // Maghreb, West/Central Africa, Haiti
+  '33',
+  '32',
+  '41',
+  '352',
+  '377', // France, Belgium, Switzerland, Luxembourg, Monaco
+  '262',
+  '590',
+  '594',
+  '596',
+  '508',
+  '681',
+  '687',
+  '689', // overseas France
+  '212',
+  '213',
+  '216',
+  '221',
+  '225',
+  '226',
+  '227',
+  '228',
+  '229',
+  '223',
+  '224',
+  '235',
+  '237',
+  '241',
+  '242',
+  '243',
+  '509', // Maghreb, West/Central Africa, Haiti
 ];
 // North American area codes of Quebec and French-speaking New Brunswick (the NANP shares +1).
 const FRENCH_NANP_AREAS = ['418', '438', '450', '506', '514', '579', '581', '819', '873', '367', '354', '263', '468'];

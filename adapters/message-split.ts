@@ -12,7 +12,12 @@ export function splitMessage(text: string, max = SMS_MAX_CHARS): string[] {
   let rest = clean;
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
-    const cut = lastBreak(window, /\n\s*\n/g, max) ?? lastBreak(window, /\n/g, max) ?? lastBreak(window, /[.!?…](?=\s)/g, max, 1) ?? lastBreak(window, /\s/g, max) ?? max;
+    const cut =
+      lastBreak(window, /\n\s*\n/g, max) ??
+      lastBreak(window, /\n/g, max) ??
+      lastBreak(window, /[.!?…](?=\s)/g, max, 1) ??
+      lastBreak(window, /\s/g, max) ??
+      max;
     parts.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
   }

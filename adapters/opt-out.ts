@@ -7,7 +7,24 @@
 
 export type OptOutIntent = 'stop' | 'start' | null;
 
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'STOP ALL', 'STOP SMS', 'UNSUBSCRIBE', 'END', 'QUIT', 'OPTOUT', 'OPT OUT', 'REVOKE', 'ARRET', 'ARRETER', 'ARRETEZ', 'DESABONNER', 'DESINSCRIRE', 'DESINSCRIPTION']);
+const STOP_WORDS = new Set([
+  'STOP',
+  'STOPALL',
+  'STOP ALL',
+  'STOP SMS',
+  'UNSUBSCRIBE',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'OPT OUT',
+  'REVOKE',
+  'ARRET',
+  'ARRETER',
+  'ARRETEZ',
+  'DESABONNER',
+  'DESINSCRIRE',
+  'DESINSCRIPTION',
+]);
 const START_WORDS = new Set(['START', 'UNSTOP', 'DEMARRER', 'REPRENDRE']);
 
 /** The opt-out meaning of a whole message: only a message that is just the keyword counts. */

@@ -72,10 +72,12 @@ export class ReplayGuard {
   once(key: string, compute: () => Promise<WebhookReply>): Promise<WebhookReply> {
     const running = this.inFlight.get(key);
     if (running) return running;
-    const promise = this.leases ? this.computeLeased(key, compute, this.leases) : (async () => {
-      const stored = await this.cache.get(key);
-      return stored ?? this.computeAndStore(key, compute);
-    })();
+    const promise = this.leases
+      ? this.computeLeased(key, compute, this.leases)
+      : (async () => {
+          const stored = await this.cache.get(key);
+          return stored ?? this.computeAndStore(key, compute);
+        })();
     this.inFlight.set(key, promise);
     const forget = () => {
       if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
@@ -97,7 +99,11 @@ export class ReplayGuard {
   }
 
   /** One instance computes; the others wait for its stored answer, or take over if its lease lapses. */
-  private async computeLeased(key: string, compute: () => Promise<WebhookReply>, leases: TurnLeases): Promise<WebhookReply> {
+  private async computeLeased(
+    key: string,
+    compute: () => Promise<WebhookReply>,
+    leases: TurnLeases,
+  ): Promise<WebhookReply> {
     for (;;) {
       const token = await leases.acquire(key, LEASE_MS);
       if (token !== null) {
@@ -130,7 +136,13 @@ export class ReplayGuard {
  * Renews a lease every `ms / 4` until stopped. A renewal that finds the lease gone (this process
  * stalled past it) is logged: another process may be running the same work.
  */
-export function keepRenewing(leases: TurnLeases, key: string, first: string, ms: number, log: (line: string) => void): { stop(): void } {
+export function keepRenewing(
+  leases: TurnLeases,
+  key: string,
+  first: string,
+  ms: number,
+  log: (line: string) => void,
+): { stop(): void } {
   let token: string | null = first;
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
@@ -139,15 +151,26 @@ export function keepRenewing(leases: TurnLeases, key: string, first: string, ms:
       leases.renew(key, token, ms).then(
         (next) => {
           if (next === null) log(`[lease] ${key} lapsed while its work was running`);
-          else if (token !== null) { token = next; schedule(); }
+          else if (token !== null) {
+            token = next;
+            schedule();
+          }
         },
-        (err: Error) => { log(`[lease] renewing ${key} failed: ${err.message}`); if (token !== null) schedule(); },
+        (err: Error) => {
+          log(`[lease] renewing ${key} failed: ${err.message}`);
+          if (token !== null) schedule();
+        },
       );
     }, ms / 4);
     timer.unref();
   };
   schedule();
-  return { stop: () => { token = null; clearTimeout(timer); } };
+  return {
+    stop: () => {
+      token = null;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** The promise's value if it settles within `ms`, else null (the promise keeps running). */

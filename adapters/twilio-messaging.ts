@@ -78,10 +78,21 @@ export class TwilioMessagingAdapter {
       if (err instanceof BodyError) return jsonError(err.status, err.code, err.message);
       throw err;
     }
-    const verdict = verifyTwilioSignature(this.options.signature, req.url ?? MESSAGING_PATH, req.headers['x-twilio-signature'], params);
+    const verdict = verifyTwilioSignature(
+      this.options.signature,
+      req.url ?? MESSAGING_PATH,
+      req.headers['x-twilio-signature'],
+      params,
+    );
     if (!verdict.ok) {
       this.log(`[messaging] refused: signature ${verdict.reason}`);
-      return jsonError(403, 'forbidden', verdict.reason === 'not_configured' ? 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set.' : 'Invalid Twilio signature.');
+      return jsonError(
+        403,
+        'forbidden',
+        verdict.reason === 'not_configured'
+          ? 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set.'
+          : 'Invalid Twilio signature.',
+      );
     }
     const sid = params.MessageSid ?? params.SmsMessageSid ?? params.SmsSid ?? '';
     if (!/^[A-Za-z0-9]{2,64}$/.test(sid)) return jsonError(400, 'invalid_input', 'MessageSid is missing or malformed.');
@@ -89,10 +100,15 @@ export class TwilioMessagingAdapter {
     if (!phone) return jsonError(400, 'invalid_input', 'From is missing or is not a phone number.');
     if (!this.isOurNumber(params.To)) {
       this.log(`[messaging] message to unknown number ${params.To ?? '(none)'} refused`);
-      return jsonError(404, 'unknown_number', 'This number is not one of the restaurant\'s numbers.');
+      return jsonError(404, 'unknown_number', "This number is not one of the restaurant's numbers.");
     }
     const channel = /^whatsapp:/i.test(params.From ?? '') ? 'whatsapp' : 'sms';
-    const sender: Sender = { channelId: channel, conversationId: `${channel}:${phone}`, fromId: phone, locale: localeFromPhone(phone, this.options.defaultLocale) };
+    const sender: Sender = {
+      channelId: channel,
+      conversationId: `${channel}:${phone}`,
+      fromId: phone,
+      locale: localeFromPhone(phone, this.options.defaultLocale),
+    };
 
     let ranHere = false;
     const answer = this.options.guard.once(`msg:${sender.conversationId}:${sid}`, () => {
@@ -107,11 +123,17 @@ export class TwilioMessagingAdapter {
     // Too slow for Twilio's 15 s: answer empty now, send the bot's words when they are ready.
     // Only the request that ran the turn sends them (a retry waiting on it would send them twice);
     // it may start running only after this answer, taking over from an instance that died.
-    void answer.then(async (late) => { if (ranHere) await this.deliverLate(late, channel, phone, params.To ?? ''); });
+    void answer.then(async (late) => {
+      if (ranHere) await this.deliverLate(late, channel, phone, params.To ?? '');
+    });
     return xmlReply(this.twiml([]));
   }
 
-  private async turn(sender: Sender, channel: 'sms' | 'whatsapp', params: Record<string, string>): Promise<WebhookReply> {
+  private async turn(
+    sender: Sender,
+    channel: 'sms' | 'whatsapp',
+    params: Record<string, string>,
+  ): Promise<WebhookReply> {
     const body = cleanText(params.Body, MAX_INBOUND_CHARS);
     const t = texts(sender.locale);
     const intent = optOutIntent(body, params.OptOutType);
@@ -136,9 +158,17 @@ export class TwilioMessagingAdapter {
     const lines = outcome.messages.map((m) => m.text);
     if (outcome.handoff) {
       if (!lines.length) lines.push(texts(outcome.locale ?? sender.locale).handoffText);
-      const notice: HandoffNotice = { ...outcome.handoff, channelId: channel, conversationId: sender.conversationId, from: sender.fromId };
+      const notice: HandoffNotice = {
+        ...outcome.handoff,
+        channelId: channel,
+        conversationId: sender.conversationId,
+        from: sender.fromId,
+      };
       const hook = this.options.onHandoff;
-      if (hook) setImmediate(() => void hook(notice).catch((err: Error) => this.log(`[messaging] handoff alert failed: ${err.message}`)));
+      if (hook)
+        setImmediate(
+          () => void hook(notice).catch((err: Error) => this.log(`[messaging] handoff alert failed: ${err.message}`)),
+        );
     }
     return xmlReply(this.twiml(packMessages(lines)));
   }
@@ -157,7 +187,9 @@ export class TwilioMessagingAdapter {
       this.log(`[messaging] a slow answer to ${to} could not be delivered (no late-reply sender)`);
       return;
     }
-    await hook({ channel, to, from, texts: lines }).catch((err: Error) => this.log(`[messaging] late reply to ${to} failed: ${err.message}`));
+    await hook({ channel, to, from, texts: lines }).catch((err: Error) =>
+      this.log(`[messaging] late reply to ${to} failed: ${err.message}`),
+    );
   }
 
   private isOurNumber(to: string | undefined): boolean {
@@ -169,6 +201,10 @@ export class TwilioMessagingAdapter {
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
-

@@ -29,7 +29,9 @@ export function verifyTwilioSignature(
   if (!signature) return { ok: false, reason: 'missing' };
   const url = publicUrl(config.publicBaseUrl, pathAndQuery);
   // validateRequest also tries the URL with and without the default port, as Twilio may sign either.
-  return twilio.validateRequest(config.authToken, signature, url, params) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return twilio.validateRequest(config.authToken, signature, url, params)
+    ? { ok: true }
+    : { ok: false, reason: 'mismatch' };
 }
 
 /** Signs a request exactly as Twilio does (for tests and local tools such as a call simulator). */

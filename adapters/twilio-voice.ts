@@ -42,16 +42,71 @@ export const DEFAULT_VOICES: Record<ChannelLocale, SayVoice> = {
 /** Words the recogniser should expect in a booking call: numbers, days, times, yes/no. */
 const SPEECH_HINTS: Record<ChannelLocale, string> = {
   'fr-FR': [
-    'réservation', 'réserver une table', 'personnes', 'couverts', 'ce soir', 'demain', 'après-demain',
-    'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'midi', 'midi et demi',
-    'dix-neuf heures', 'vingt heures', 'vingt heures trente', 'vingt et une heures', 'au nom de',
-    'oui', 'non', "c'est ça", 'annuler', 'modifier', 'deux', 'trois', 'quatre', 'cinq', 'six', 'huit',
+    'réservation',
+    'réserver une table',
+    'personnes',
+    'couverts',
+    'ce soir',
+    'demain',
+    'après-demain',
+    'lundi',
+    'mardi',
+    'mercredi',
+    'jeudi',
+    'vendredi',
+    'samedi',
+    'dimanche',
+    'midi',
+    'midi et demi',
+    'dix-neuf heures',
+    'vingt heures',
+    'vingt heures trente',
+    'vingt et une heures',
+    'au nom de',
+    'oui',
+    'non',
+    "c'est ça",
+    'annuler',
+    'modifier',
+    'deux',
+    'trois',
+    'quatre',
+    'cinq',
+    'six',
+    'huit',
   ].join(', '),
   'en-US': [
-    'reservation', 'book a table', 'people', 'guests', 'tonight', 'tomorrow', 'day after tomorrow',
-    'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'noon', 'half past seven',
-    'seven pm', 'eight pm', 'eight thirty', 'under the name', 'yes', 'no', "that's right", 'cancel', 'change',
-    'two', 'three', 'four', 'five', 'six', 'eight',
+    'reservation',
+    'book a table',
+    'people',
+    'guests',
+    'tonight',
+    'tomorrow',
+    'day after tomorrow',
+    'Monday',
+    'Tuesday',
+    'Wednesday',
+    'Thursday',
+    'Friday',
+    'Saturday',
+    'Sunday',
+    'noon',
+    'half past seven',
+    'seven pm',
+    'eight pm',
+    'eight thirty',
+    'under the name',
+    'yes',
+    'no',
+    "that's right",
+    'cancel',
+    'change',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'eight',
   ].join(', '),
 };
 
@@ -143,13 +198,25 @@ export class TwilioVoiceAdapter {
       throw err;
     }
     const pathAndQuery = req.url ?? VOICE_PATHS[route];
-    const verdict = verifyTwilioSignature(this.options.signature, pathAndQuery, req.headers['x-twilio-signature'], params);
+    const verdict = verifyTwilioSignature(
+      this.options.signature,
+      pathAndQuery,
+      req.headers['x-twilio-signature'],
+      params,
+    );
     if (!verdict.ok) {
       this.log(`[voice] refused ${route}: signature ${verdict.reason}`);
-      return jsonError(403, 'forbidden', verdict.reason === 'not_configured' ? 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set.' : 'Invalid Twilio signature.');
+      return jsonError(
+        403,
+        'forbidden',
+        verdict.reason === 'not_configured'
+          ? 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set.'
+          : 'Invalid Twilio signature.',
+      );
     }
     const callSid = params.CallSid ?? '';
-    if (!/^[A-Za-z0-9]{2,64}$/.test(callSid)) return jsonError(400, 'invalid_input', 'CallSid is missing or malformed.');
+    if (!/^[A-Za-z0-9]{2,64}$/.test(callSid))
+      return jsonError(400, 'invalid_input', 'CallSid is missing or malformed.');
     const query = new URL(pathAndQuery, 'http://local').searchParams;
     const step = this.stepOf(callSid, params, query);
 
@@ -157,7 +224,9 @@ export class TwilioVoiceAdapter {
       case 'incoming':
         return this.incoming(step, params);
       case 'gather':
-        return this.answerWithin(step, () => this.spoken(step, params, cleanText(params.SpeechResult, MAX_SPEECH_CHARS)));
+        return this.answerWithin(step, () =>
+          this.spoken(step, params, cleanText(params.SpeechResult, MAX_SPEECH_CHARS)),
+        );
       case 'recorded':
         return this.answerWithin(step, () => this.recorded(step, params, query.get('empty') === '1'));
       case 'wait':
@@ -172,7 +241,8 @@ export class TwilioVoiceAdapter {
   private stepOf(callSid: string, params: Record<string, string>, query: URLSearchParams): CallStep {
     const caller = callerNumber(params.From);
     const lang = query.get('lang');
-    const locale: ChannelLocale = lang === 'fr' ? 'fr-FR' : lang === 'en' ? 'en-US' : localeFromPhone(caller, this.options.defaultLocale);
+    const locale: ChannelLocale =
+      lang === 'fr' ? 'fr-FR' : lang === 'en' ? 'en-US' : localeFromPhone(caller, this.options.defaultLocale);
     const turn = Math.min(Math.max(Number.parseInt(query.get('turn') ?? '0', 10) || 0, 0), 100_000);
     const silences = query.get('silence') === '1' ? 1 : 0;
     return {
@@ -181,14 +251,25 @@ export class TwilioVoiceAdapter {
       locale,
       silences,
       called: e164(params.To),
-      sender: { channelId: 'voice', conversationId: `voice:${callSid}`, fromId: caller ?? anonymousId(callSid), locale },
+      sender: {
+        channelId: 'voice',
+        conversationId: `voice:${callSid}`,
+        fromId: caller ?? anonymousId(callSid),
+        locale,
+      },
     };
   }
 
   private async incoming(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
     if (!this.isOurNumber(params.To)) {
       const vr = new VoiceResponse();
-      this.say(vr, step.locale, step.locale === 'fr-FR' ? "Ce numéro ne prend pas de réservations. Au revoir." : 'This number does not take reservations. Goodbye.');
+      this.say(
+        vr,
+        step.locale,
+        step.locale === 'fr-FR'
+          ? 'Ce numéro ne prend pas de réservations. Au revoir.'
+          : 'This number does not take reservations. Goodbye.',
+      );
       vr.hangup();
       return xmlReply(vr.toString());
     }
@@ -215,7 +296,10 @@ export class TwilioVoiceAdapter {
     } catch (err) {
       this.log(`[voice] transcription failed for ${step.callSid}: ${(err as Error).message}`);
       const vr = new VoiceResponse();
-      this.prompt(vr, [{ text: texts(step.locale).transcriptionFailed, locale: step.locale }], { ...step, turn: step.turn + 1 });
+      this.prompt(vr, [{ text: texts(step.locale).transcriptionFailed, locale: step.locale }], {
+        ...step,
+        turn: step.turn + 1,
+      });
       return xmlReply(vr.toString());
     }
     return this.spoken(step, params, speech);
@@ -265,7 +349,10 @@ export class TwilioVoiceAdapter {
   private holdOn(step: CallStep, sentence: string, tries: number): string {
     const vr = new VoiceResponse();
     this.say(vr, step.locale, sentence);
-    vr.redirect({ method: 'POST' }, this.url('wait', { turn: step.turn, lang: langOf(step.locale), tries, silence: step.silences || undefined }));
+    vr.redirect(
+      { method: 'POST' },
+      this.url('wait', { turn: step.turn, lang: langOf(step.locale), tries, silence: step.silences || undefined }),
+    );
     return vr.toString();
   }
 
@@ -307,7 +394,10 @@ export class TwilioVoiceAdapter {
       for (const s of said) this.say(vr, s.locale, s.text);
       if (number && this.isTransferable(number, step)) {
         if (!said.length) this.say(vr, locale, t.transfer);
-        vr.dial({ action: this.url('dial', { lang: langOf(locale) }), method: 'POST', timeout: 25, answerOnBridge: true }, number);
+        vr.dial(
+          { action: this.url('dial', { lang: langOf(locale) }), method: 'POST', timeout: 25, answerOnBridge: true },
+          number,
+        );
       } else {
         this.say(vr, locale, t.noTransferNumber);
         vr.hangup();
@@ -328,7 +418,15 @@ export class TwilioVoiceAdapter {
     if (this.options.stt) {
       for (const l of lines) this.say(vr, l.locale, l.text);
       const action = this.url('recorded', query);
-      vr.record({ action, method: 'POST', timeout: 3, maxLength: 30, playBeep: false, trim: 'trim-silence', finishOnKey: '#' });
+      vr.record({
+        action,
+        method: 'POST',
+        timeout: 3,
+        maxLength: 30,
+        playBeep: false,
+        trim: 'trim-silence',
+        finishOnKey: '#',
+      });
       // Twilio goes on to the next verb when nothing was recorded: that is the silence path.
       vr.redirect({ method: 'POST' }, this.url('recorded', { ...query, empty: 1 }));
       return;
@@ -366,9 +464,12 @@ export class TwilioVoiceAdapter {
     if (!hook) return;
     // After the reply: a staff alert must not hold the caller.
     setImmediate(() => {
-      hook({ ...handoff, channelId: 'voice', conversationId: step.sender.conversationId, from: step.sender.fromId }).catch((err: Error) =>
-        this.log(`[voice] handoff alert failed: ${err.message}`),
-      );
+      hook({
+        ...handoff,
+        channelId: 'voice',
+        conversationId: step.sender.conversationId,
+        from: step.sender.fromId,
+      }).catch((err: Error) => this.log(`[voice] handoff alert failed: ${err.message}`));
     });
   }
 
@@ -415,4 +516,3 @@ export function callerNumber(from: string | undefined): string | null {
 function anonymousId(callSid: string): string {
   return 'anonymous:' + callSid.toLowerCase().replace(/\d/g, (d) => String.fromCharCode(103 + Number(d)));
 }
-

@@ -27,7 +27,10 @@ function hoursRows(services: DemoRestaurant['services']): Array<[string, string]
     if (last && last[1] === text) last[0].push(d);
     else rows.push([[d], text]);
   }
-  return rows.map(([days, text]) => [days.length > 1 ? `${DAYS[days[0]]} – ${DAYS[days[days.length - 1]]}` : DAYS[days[0]], text]);
+  return rows.map(([days, text]) => [
+    days.length > 1 ? `${DAYS[days[0]]} – ${DAYS[days[days.length - 1]]}` : DAYS[days[0]],
+    text,
+  ]);
 }
 
 export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): string {
@@ -62,7 +65,9 @@ export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): str
   Réservez votre table en quelques mots : cliquez sur la bulle en bas à droite et écrivez, par exemple,
   « une table pour 2 demain à 20h ».</p>
   <h2>Horaires</h2>
-  <div class="hours">${hoursRows(restaurant.services).map(([days, text]) => `<span>${escape(days)}</span><span>${escape(text)}</span>`).join('')}</div>
+  <div class="hours">${hoursRows(restaurant.services)
+    .map(([days, text]) => `<span>${escape(days)}</span><span>${escape(text)}</span>`)
+    .join('')}</div>
   <h2>Nous trouver</h2>
   <p>${escape(restaurant.address ?? '')}${restaurant.phone ? `<br>Téléphone : ${escape(restaurant.phone)}` : ''}</p>
   <h2>Pour les développeurs</h2>

@@ -15,7 +15,13 @@ import { normaliseLocale, type ChannelLocale } from './locale';
 import type { ReplayGuard, WebhookReply } from './replay-guard';
 import type { HandoffNotice } from './twilio-voice';
 import { demoPage, type DemoRestaurant } from './webchat-demo-page';
-import { CONVERSATION_ID, WEBCHAT_MAX_TEXT, type ChatMessage, type ConversationView, type TurnView } from './webchat-protocol';
+import {
+  CONVERSATION_ID,
+  WEBCHAT_MAX_TEXT,
+  type ChatMessage,
+  type ConversationView,
+  type TurnView,
+} from './webchat-protocol';
 
 export const WEBCHAT_PATHS = {
   widget: '/webchat/widget.js',
@@ -120,7 +126,14 @@ export class WebchatAdapter {
     if (asked && CONVERSATION_ID.test(asked)) {
       const record = await this.options.history.load(asked);
       if (record) {
-        const view: ConversationView = { conversationId: asked, locale: record.locale, restaurantName: restaurant.name, messages: record.messages, ended: record.ended, restarted: false };
+        const view: ConversationView = {
+          conversationId: asked,
+          locale: record.locale,
+          restaurantName: restaurant.name,
+          messages: record.messages,
+          ended: record.ended,
+          restarted: false,
+        };
         return jsonReply(200, view);
       }
     }
@@ -128,11 +141,22 @@ export class WebchatAdapter {
     const sender = this.sender(conversationId, locale);
     const record: WebchatRecord = { createdAt: new Date().toISOString(), locale, messages: [], ended: false };
     const turn = await this.serializer.run(conversationId, async () => {
-      const outcome = await this.runAndRecord(record, sender, joinActivity(sender, { event: 'open', locale, page: str(body.value.page)?.slice(0, 300) ?? null }));
+      const outcome = await this.runAndRecord(
+        record,
+        sender,
+        joinActivity(sender, { event: 'open', locale, page: str(body.value.page)?.slice(0, 300) ?? null }),
+      );
       await this.options.history.save(conversationId, record);
       return outcome;
     });
-    const view: ConversationView = { conversationId, locale: record.locale, restaurantName: restaurant.name, messages: turn.messages, ended: turn.ended, restarted: Boolean(asked) };
+    const view: ConversationView = {
+      conversationId,
+      locale: record.locale,
+      restaurantName: restaurant.name,
+      messages: turn.messages,
+      ended: turn.ended,
+      restarted: Boolean(asked),
+    };
     return jsonReply(201, view);
   }
 
@@ -140,14 +164,17 @@ export class WebchatAdapter {
     const body = await readJson(req);
     if ('error' in body) return body.error;
     const conversationId = str(body.value.conversationId);
-    if (!conversationId || !CONVERSATION_ID.test(conversationId)) return jsonError(400, 'invalid_input', 'conversationId is missing or malformed.');
+    if (!conversationId || !CONVERSATION_ID.test(conversationId))
+      return jsonError(400, 'invalid_input', 'conversationId is missing or malformed.');
     const raw = str(body.value.text);
     if (raw === null) return jsonError(400, 'invalid_input', 'text must be a string.');
-    if (raw.length > WEBCHAT_MAX_TEXT) return jsonError(400, 'invalid_input', `text is longer than ${WEBCHAT_MAX_TEXT} characters.`);
+    if (raw.length > WEBCHAT_MAX_TEXT)
+      return jsonError(400, 'invalid_input', `text is longer than ${WEBCHAT_MAX_TEXT} characters.`);
     const text = cleanText(raw, WEBCHAT_MAX_TEXT);
     if (!text) return jsonError(400, 'invalid_input', 'text is empty.');
     const clientMessageId = str(body.value.clientMessageId) ?? randomUUID();
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(clientMessageId)) return jsonError(400, 'invalid_input', 'clientMessageId is malformed.');
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(clientMessageId))
+      return jsonError(400, 'invalid_input', 'clientMessageId is malformed.');
     if (!(await this.allowed(req, { kind: 'message', conversationId }))) return tooMany();
 
     return this.options.guard.once(`webchat:${conversationId}:${clientMessageId}`, () =>
@@ -157,7 +184,11 @@ export class WebchatAdapter {
         const locale = normaliseLocale(str(body.value.locale)) ?? record.locale;
         const sender = this.sender(conversationId, locale);
         const guest = this.push(record, { from: 'guest', text, locale });
-        const outcome = await this.runAndRecord(record, sender, messageActivity(sender, text, { text, clientMessageId }));
+        const outcome = await this.runAndRecord(
+          record,
+          sender,
+          messageActivity(sender, text, { text, clientMessageId }),
+        );
         await this.options.history.save(conversationId, record);
         const view: TurnView = { messages: [guest, ...outcome.messages], ended: outcome.ended };
         return jsonReply(200, view);
@@ -168,7 +199,8 @@ export class WebchatAdapter {
   private async since(req: Request): Promise<WebhookReply> {
     const query = new URL(req.url ?? '/', 'http://local').searchParams;
     const conversationId = query.get('conversationId');
-    if (!conversationId || !CONVERSATION_ID.test(conversationId)) return jsonError(400, 'invalid_input', 'conversationId is missing or malformed.');
+    if (!conversationId || !CONVERSATION_ID.test(conversationId))
+      return jsonError(400, 'invalid_input', 'conversationId is missing or malformed.');
     const after = Number.parseInt(query.get('after') ?? '0', 10) || 0;
     const record = await this.options.history.load(conversationId);
     if (!record) return jsonError(404, 'not_found', 'Unknown conversation.');
@@ -182,19 +214,38 @@ export class WebchatAdapter {
       replies = await this.options.runTurn(activity);
     } catch (err) {
       this.log(`[webchat] turn failed in ${sender.conversationId}: ${(err as Error).stack ?? String(err)}`);
-      return { messages: [this.push(record, { from: 'bot', text: texts(sender.locale).technicalText, locale: sender.locale })], ended: false };
+      return {
+        messages: [this.push(record, { from: 'bot', text: texts(sender.locale).technicalText, locale: sender.locale })],
+        ended: false,
+      };
     }
     const outcome = readReplies(replies);
     if (outcome.locale) record.locale = outcome.locale;
     const added: ChatMessage[] = [];
     for (const m of outcome.messages) {
-      added.push(this.push(record, { from: 'bot', text: m.text, locale: m.locale ?? record.locale, ...(m.suggestions.length ? { suggestions: m.suggestions } : {}) }));
+      added.push(
+        this.push(record, {
+          from: 'bot',
+          text: m.text,
+          locale: m.locale ?? record.locale,
+          ...(m.suggestions.length ? { suggestions: m.suggestions } : {}),
+        }),
+      );
     }
     if (outcome.handoff) {
-      if (!added.length) added.push(this.push(record, { from: 'bot', text: texts(record.locale).handoffText, locale: record.locale }));
+      if (!added.length)
+        added.push(this.push(record, { from: 'bot', text: texts(record.locale).handoffText, locale: record.locale }));
       const hook = this.options.onHandoff;
-      const notice: HandoffNotice = { ...outcome.handoff, channelId: 'webchat', conversationId: sender.conversationId, from: sender.fromId };
-      if (hook) setImmediate(() => void hook(notice).catch((err: Error) => this.log(`[webchat] handoff alert failed: ${err.message}`)));
+      const notice: HandoffNotice = {
+        ...outcome.handoff,
+        channelId: 'webchat',
+        conversationId: sender.conversationId,
+        from: sender.fromId,
+      };
+      if (hook)
+        setImmediate(
+          () => void hook(notice).catch((err: Error) => this.log(`[webchat] handoff alert failed: ${err.message}`)),
+        );
     }
     if (outcome.ended) record.ended = true;
     return { messages: added, ended: record.ended };
@@ -212,7 +263,10 @@ export class WebchatAdapter {
     return { channelId: 'webchat', conversationId, fromId: conversationId, locale };
   }
 
-  private async allowed(req: Request, what: { kind: 'open' } | { kind: 'message'; conversationId: string }): Promise<boolean> {
+  private async allowed(
+    req: Request,
+    what: { kind: 'open' } | { kind: 'message'; conversationId: string },
+  ): Promise<boolean> {
     return this.options.allow ? this.options.allow(req, what) : true;
   }
 
@@ -228,14 +282,20 @@ export class WebchatAdapter {
     }
     if (!this.widgetCache) return jsonError(503, 'not_built', 'The web chat widget is not built: run `npm run build`.');
     if (kind === 'map') {
-      return this.widgetCache.map ? { status: 200, contentType: 'application/json; charset=utf-8', body: this.widgetCache.map } : jsonError(404, 'not_found', 'No source map.');
+      return this.widgetCache.map
+        ? { status: 200, contentType: 'application/json; charset=utf-8', body: this.widgetCache.map }
+        : jsonError(404, 'not_found', 'No source map.');
     }
     return { status: 200, contentType: 'application/javascript; charset=utf-8', body: this.widgetCache.js };
   }
 
   private async demo(): Promise<WebhookReply> {
     const restaurant = await this.options.restaurant();
-    return { status: 200, contentType: 'text/html; charset=utf-8', body: demoPage(restaurant, this.options.publicBaseUrl) };
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: demoPage(restaurant, this.options.publicBaseUrl),
+    };
   }
 }
 
@@ -248,13 +308,17 @@ function corsHeaders(res: Response): void {
 
 async function readJson(req: Request): Promise<{ value: Body } | { error: WebhookReply }> {
   const type = String(req.headers['content-type'] ?? '');
-  if (!/application\/json|text\/plain/i.test(type)) return { error: jsonError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).') };
+  if (!/application\/json|text\/plain/i.test(type))
+    return { error: jsonError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).') };
   const parsed = (req as Request & { body?: unknown }).body;
-  if (parsed && typeof parsed === 'object' && !Buffer.isBuffer(parsed)) return Array.isArray(parsed) ? { error: notAnObject() } : { value: parsed as Body };
+  if (parsed && typeof parsed === 'object' && !Buffer.isBuffer(parsed))
+    return Array.isArray(parsed) ? { error: notAnObject() } : { value: parsed as Body };
   const raw = await readRawBody(req, MAX_JSON_BYTES);
   try {
     const value: unknown = raw ? JSON.parse(raw) : {};
-    return value && typeof value === 'object' && !Array.isArray(value) ? { value: value as Body } : { error: notAnObject() };
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? { value: value as Body }
+      : { error: notAnObject() };
   } catch {
     return { error: jsonError(400, 'invalid_input', 'The body is not valid JSON.') };
   }
@@ -263,4 +327,3 @@ async function readJson(req: Request): Promise<{ value: Body } | { error: Webhoo
 const notAnObject = () => jsonError(400, 'invalid_input', 'The body must be a JSON object.');
 const tooMany = () => jsonError(429, 'rate_limited', 'Too many messages; please wait a moment.');
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-

@@ -30,7 +30,12 @@ const PROMPTS: Record<ChannelLocale, string> = {
 
 export function createWhisperStt(options: WhisperOptions): SpeechToText {
   const timeoutMs = options.timeoutMs ?? 12_000;
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl ?? undefined, timeout: timeoutMs, maxRetries: 1 });
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl ?? undefined,
+    timeout: timeoutMs,
+    maxRetries: 1,
+  });
   const model = options.model ?? 'whisper-1';
   const auth =
     options.twilioAccountSid && options.twilioAuthToken
@@ -43,7 +48,10 @@ export function createWhisperStt(options: WhisperOptions): SpeechToText {
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('recording URL is not http(s)');
       // Twilio serves a recording as WAV when no extension is asked for; ask explicitly.
       if (!/\.(wav|mp3)$/i.test(url.pathname)) url.pathname += '.wav';
-      const response = await fetch(url, { headers: auth ? { Authorization: auth } : {}, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(url, {
+        headers: auth ? { Authorization: auth } : {},
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (!response.ok) throw new Error(`recording download failed: HTTP ${response.status}`);
       const audio = Buffer.from(await response.arrayBuffer());
       if (audio.length > MAX_RECORDING_BYTES) throw new Error('recording too large');

@@ -10,11 +10,15 @@ import { createBot } from '../bot/create-bot';
 import { percentile } from './measure';
 
 const FIRST_TURNS = [
-  'Bonjour, une table pour 2 demain à 20h', 'Hi, a table for 4 tomorrow at 7:30pm',
-  'Réservation pour 3 personnes après-demain à 12h30', 'Can I book for 2 the day after tomorrow at 9pm?',
+  'Bonjour, une table pour 2 demain à 20h',
+  'Hi, a table for 4 tomorrow at 7:30pm',
+  'Réservation pour 3 personnes après-demain à 12h30',
+  'Can I book for 2 the day after tomorrow at 9pm?',
 ];
 
-export async function benchDialogs(runs = 300): Promise<Array<{ name: string; p50: number; p95: number; raw: Record<string, number> }>> {
+export async function benchDialogs(
+  runs = 300,
+): Promise<Array<{ name: string; p50: number; p95: number; raw: Record<string, number> }>> {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'maitre-bench-dialogs-')), 'maitre.db'));
   await store.init();
   const r = demoRestaurant();
@@ -26,8 +30,12 @@ export async function benchDialogs(runs = 300): Promise<Array<{ name: string; p5
   const startupMs = performance.now() - t0;
   let n = 0;
   const message = (phone: string, text: string) => ({
-    type: 'message', channelId: 'sms', conversation: { id: `sms:${phone}`, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: phone, name: '' }, text, locale: 'fr-FR',
+    type: 'message',
+    channelId: 'sms',
+    conversation: { id: `sms:${phone}`, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: phone, name: '' },
+    text,
+    locale: 'fr-FR',
   });
   const first: number[] = [];
   const whole: number[] = [];

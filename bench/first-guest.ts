@@ -16,7 +16,12 @@ async function main() {
   await store.saveRestaurant(r);
   for (const t of demoTables(r.id)) await store.saveTable(t);
   const t0 = performance.now();
-  const { respond, ready } = createBot({ store, bookings: new BookingService(store, r.id), reminders: false, log: () => {} });
+  const { respond, ready } = createBot({
+    store,
+    bookings: new BookingService(store, r.id),
+    reminders: false,
+    log: () => {},
+  });
   // As a server does before it listens: start-up includes the rehearsal turns.
   await ready;
   const startupMs = performance.now() - t0;
@@ -25,14 +30,26 @@ async function main() {
     const phone = `+3365${String(1_000_000 + i).slice(-7)}`;
     const t = performance.now();
     await respond({
-      type: 'message', channelId: 'sms', conversation: { id: `sms:${phone}`, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: phone, name: '' }, text: bookingRequest(i, 'fr'), locale: 'fr-FR',
+      type: 'message',
+      channelId: 'sms',
+      conversation: { id: `sms:${phone}`, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: phone, name: '' },
+      text: bookingRequest(i, 'fr'),
+      locale: 'fr-FR',
     });
     times.push(performance.now() - t);
   }
   await store.close();
   const sorted = times.slice(80).sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ startupMs, firstMs: times[0], secondMs: times[1], hundredthMs: times[99], median81to100Ms: sorted[Math.floor(sorted.length / 2)] }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      startupMs,
+      firstMs: times[0],
+      secondMs: times[1],
+      hundredthMs: times[99],
+      median81to100Ms: sorted[Math.floor(sorted.length / 2)],
+    }) + '\n',
+  );
   process.exit(0);
 }
 

@@ -9,7 +9,11 @@ export function percentile(samples: number[], p: number): number {
 export const median = (samples: number[]) => percentile(samples, 0.5);
 
 /** Times `fn` `runs` times after `warmup` untimed runs; milliseconds per run. */
-export async function timeRuns(fn: () => unknown | Promise<unknown>, runs: number, warmup = Math.ceil(runs / 10)): Promise<number[]> {
+export async function timeRuns(
+  fn: () => unknown | Promise<unknown>,
+  runs: number,
+  warmup = Math.ceil(runs / 10),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -14,8 +14,34 @@ import { startBenchServer } from './api';
 import { percentile } from './measure';
 
 const TOKEN = 'bench-twilio-token';
-const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FR_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const FR_TIMES = ['19h', '19h30', '20h', '20h30', '21h'];
 const EN_TIMES = ['7pm', '7:30pm', '8pm', '8:30pm', '9pm'];
 
@@ -29,37 +55,61 @@ export function bookingRequest(i: number, lang: 'fr' | 'en'): string {
 }
 
 const sign = (url: string, params: Record<string, string>) =>
-  createHmac('sha1', TOKEN).update(Buffer.from(Object.keys(params).sort().reduce((acc, k) => acc + k + params[k], url), 'utf-8')).digest('base64');
+  createHmac('sha1', TOKEN)
+    .update(
+      Buffer.from(
+        Object.keys(params)
+          .sort()
+          .reduce((acc, k) => acc + k + params[k], url),
+        'utf-8',
+      ),
+    )
+    .digest('base64');
 
 /** One kept-alive socket: every request of a run goes over the same loopback connection. */
 function client(base: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(base);
-  return (method: string, path: string, form?: Record<string, string>) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const body = form ? new URLSearchParams(form).toString() : undefined;
-    const headers: Record<string, string> = {};
-    if (form) {
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      headers['X-Twilio-Signature'] = sign(base + path, form);
-    }
-    const req = http.request({ host: url.hostname, port: url.port, path, method, agent, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+  return (method: string, path: string, form?: Record<string, string>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const body = form ? new URLSearchParams(form).toString() : undefined;
+      const headers: Record<string, string> = {};
+      if (form) {
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        headers['X-Twilio-Signature'] = sign(base + path, form);
+      }
+      const req = http.request({ host: url.hostname, port: url.port, path, method, agent, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
-export interface TurnRow { name: string; p50: number; p95: number; ratio?: number; raw: Record<string, number> }
+export interface TurnRow {
+  name: string;
+  p50: number;
+  p95: number;
+  ratio?: number;
+  raw: Record<string, number>;
+}
 
 function row(name: string, samples: number[], floorP50?: number): TurnRow {
   const p50 = percentile(samples, 0.5);
   const p95 = percentile(samples, 0.95);
   const ratio = floorP50 ? p50 / floorP50 : undefined;
-  return { name, p50, p95, ratio, raw: { p50, p95, ...(ratio ? { ratioToFloor: ratio, floorP50 } : {}), runs: samples.length } };
+  return {
+    name,
+    p50,
+    p95,
+    ratio,
+    raw: { p50, p95, ...(ratio ? { ratioToFloor: ratio, floorP50 } : {}), runs: samples.length },
+  };
 }
 
 export async function benchWebhookTurns(runs = 150): Promise<TurnRow[]> {
@@ -73,9 +123,19 @@ export async function benchWebhookTurns(runs = 150): Promise<TurnRow[]> {
     return ms;
   };
   let phone = 0;
-  const sms = (text: string) => ({ MessageSid: `SM${String(phone).padStart(32, '0')}`, AccountSid: 'AC' + '0'.repeat(32), From: `+3361${String(1_000_000 + phone++).slice(-7)}0`, To: '+33100000000', Body: text, NumMedia: '0' });
+  const sms = (text: string) => ({
+    MessageSid: `SM${String(phone).padStart(32, '0')}`,
+    AccountSid: 'AC' + '0'.repeat(32),
+    From: `+3361${String(1_000_000 + phone++).slice(-7)}0`,
+    To: '+33100000000',
+    Body: text,
+    NumMedia: '0',
+  });
   try {
-    for (let i = 0; i < 20; i++) { await call('GET', '/health'); await call('POST', '/twilio/messaging', sms(bookingRequest(i, i % 2 ? 'en' : 'fr'))); }
+    for (let i = 0; i < 20; i++) {
+      await call('GET', '/health');
+      await call('POST', '/twilio/messaging', sms(bookingRequest(i, i % 2 ? 'en' : 'fr')));
+    }
     const floor: number[] = [];
     const fr: number[] = [];
     const en: number[] = [];
@@ -85,11 +145,27 @@ export async function benchWebhookTurns(runs = 150): Promise<TurnRow[]> {
       fr.push(await time(() => call('POST', '/twilio/messaging', sms(bookingRequest(100 + i, 'fr')))));
       en.push(await time(() => call('POST', '/twilio/messaging', sms(bookingRequest(100 + i, 'en')))));
       const callSid = `CA${String(i).padStart(32, '0')}`;
-      const params = { CallSid: callSid, AccountSid: 'AC' + '0'.repeat(32), From: `+3369${String(1_000_000 + i).slice(-7)}0`, To: '+33100000000', Direction: 'inbound', CallStatus: 'ringing' };
+      const params = {
+        CallSid: callSid,
+        AccountSid: 'AC' + '0'.repeat(32),
+        From: `+3369${String(1_000_000 + i).slice(-7)}0`,
+        To: '+33100000000',
+        Direction: 'inbound',
+        CallStatus: 'ringing',
+      };
       const incoming = await call('POST', '/twilio/voice/incoming', params);
       const action = /<Gather[^>]*action="([^"]+)"/.exec(incoming.body)?.[1]?.replace(/&amp;/g, '&').replace(base, '');
       if (!action) throw new Error(`no Gather: ${incoming.body.slice(0, 200)}`);
-      voice.push(await time(() => call('POST', action, { ...params, CallStatus: 'in-progress', SpeechResult: bookingRequest(300 + i, 'fr'), Confidence: '0.9' })));
+      voice.push(
+        await time(() =>
+          call('POST', action, {
+            ...params,
+            CallStatus: 'in-progress',
+            SpeechResult: bookingRequest(300 + i, 'fr'),
+            Confidence: '0.9',
+          }),
+        ),
+      );
     }
     const floorP50 = percentile(floor, 0.5);
     return [
@@ -116,8 +192,12 @@ export async function benchInProcessTurns(runs = 300): Promise<TurnRow[]> {
     const phone = `+3364${String(1_000_000 + n++).slice(-7)}`;
     const t = performance.now();
     await respond({
-      type: 'message', channelId: 'sms', conversation: { id: `sms:${phone}`, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: phone, name: '' }, text: bookingRequest(i, lang), locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+      type: 'message',
+      channelId: 'sms',
+      conversation: { id: `sms:${phone}`, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: phone, name: '' },
+      text: bookingRequest(i, lang),
+      locale: lang === 'fr' ? 'fr-FR' : 'en-US',
     });
     return performance.now() - t;
   };
@@ -129,5 +209,8 @@ export async function benchInProcessTurns(runs = 300): Promise<TurnRow[]> {
     en.push(await turn('en', 50 + i));
   }
   await store.close();
-  return [row('dialog turn alone, whole booking request, FR (createBot().respond)', fr), row('dialog turn alone, whole booking request, EN (createBot().respond)', en)];
+  return [
+    row('dialog turn alone, whole booking request, FR (createBot().respond)', fr),
+    row('dialog turn alone, whole booking request, EN (createBot().respond)', en),
+  ];
 }

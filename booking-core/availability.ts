@@ -2,11 +2,23 @@
 // holds that exist, and `now`. No store, no clock: the booking service feeds it.
 import { largestSeating, tableOptions } from './assignment';
 import { blockRange } from './claims';
-import { addDays, daysBetween, formatMinutes, isValidDate, localDateOf, localInstantsOfDay, minutesOfDay, weekdayOf } from './clock';
+import {
+  addDays,
+  daysBetween,
+  formatMinutes,
+  isValidDate,
+  localDateOf,
+  localInstantsOfDay,
+  minutesOfDay,
+  weekdayOf,
+} from './clock';
 import type { ErrorCode } from './errors';
 import { ACTIVE_STATUSES, turnMinutes, type Reservation, type Restaurant, type Table } from './model';
 
-export type Occupancy = Pick<Reservation, 'id' | 'tableIds' | 'startAt' | 'endAt' | 'partySize' | 'status' | 'holdExpiresAt'>;
+export type Occupancy = Pick<
+  Reservation,
+  'id' | 'tableIds' | 'startAt' | 'endAt' | 'partySize' | 'status' | 'holdExpiresAt'
+>;
 
 export interface AvailabilityInput {
   restaurant: Restaurant;
@@ -44,10 +56,17 @@ export function isLive(occ: Pick<Occupancy, 'status' | 'holdExpiresAt'>, now: Da
 }
 
 /** Reasons a date and party can be refused whatever the tables: checked before looking at slots. */
-export function refusalFor(restaurant: Restaurant, tables: readonly Table[], date: string, partySize: number, now: Date): ErrorCode | null {
+export function refusalFor(
+  restaurant: Restaurant,
+  tables: readonly Table[],
+  date: string,
+  partySize: number,
+  now: Date,
+): ErrorCode | null {
   if (!isValidDate(date)) return 'invalid_date';
   if (!Number.isInteger(partySize) || partySize < 1) return 'invalid_input';
-  if (partySize > restaurant.rules.maxPartySize || partySize > largestSeating(tables, restaurant.tableCombinations)) return 'party_too_large';
+  if (partySize > restaurant.rules.maxPartySize || partySize > largestSeating(tables, restaurant.tableCombinations))
+    return 'party_too_large';
   const today = localDateOf(now, restaurant.timezone);
   if (date < today) return 'past_time';
   if (daysBetween(today, date) > restaurant.rules.horizonDays) return 'too_far';
@@ -109,7 +128,13 @@ export function computeAvailability(input: AvailabilityInput): Availability {
     };
     const options = fitting.filter((ids) => ids.every(isFree));
     if (!options.length) continue;
-    slots.push({ time: formatMinutes(minute), startAt: start, endAt: new Date(start.getTime() + turnMs), tableIds: options[0], options });
+    slots.push({
+      time: formatMinutes(minute),
+      startAt: start,
+      endAt: new Date(start.getTime() + turnMs),
+      tableIds: options[0],
+      options,
+    });
   }
   return { slots, refusal: null };
 }
@@ -127,7 +152,13 @@ function busyBlocksByTable(live: readonly Occupancy[], bufferMs: number): Map<st
   return busy;
 }
 
-function pacingAllows(live: readonly Occupancy[], start: Date, stepMinutes: number, maxCovers: number | null, partySize: number): boolean {
+function pacingAllows(
+  live: readonly Occupancy[],
+  start: Date,
+  stepMinutes: number,
+  maxCovers: number | null,
+  partySize: number,
+): boolean {
   if (maxCovers === null) return true;
   const from = start.getTime();
   const to = from + stepMinutes * 60_000;

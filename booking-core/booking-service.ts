@@ -4,10 +4,31 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { computeAvailability, nearestTimes, refusalFor, type Availability, type Slot } from './availability';
 import { claimsFor } from './claims';
-import { addDays, isValidDate, isValidTime, localDateOf, localTimeOf, localToInstant, minutesOfDay, systemClock, weekdayOf, type Clock } from './clock';
+import {
+  addDays,
+  isValidDate,
+  isValidTime,
+  localDateOf,
+  localTimeOf,
+  localToInstant,
+  minutesOfDay,
+  systemClock,
+  weekdayOf,
+  type Clock,
+} from './clock';
 import { BookingError, SlotTakenError, type Alternative } from './errors';
 import { BookingEventBus } from './events';
-import { ACTIVE_STATUSES, toPublic, turnMinutes, type Channel, type Language, type Reservation, type ReservationStatus, type Restaurant, type Table } from './model';
+import {
+  ACTIVE_STATUSES,
+  toPublic,
+  turnMinutes,
+  type Channel,
+  type Language,
+  type Reservation,
+  type ReservationStatus,
+  type Restaurant,
+  type Table,
+} from './model';
 import type { Store } from './store';
 
 export interface BookingRequest {
@@ -134,14 +155,29 @@ export class BookingService {
 
   /** Free start times on a local date for a party. */
   async availability(date: string, partySize: number, ignoreReservationId?: string): Promise<Availability> {
-    if (!isValidDate(date)) throw new BookingError('invalid_date', `"${date}" is not a date (YYYY-MM-DD).`, { field: 'date' });
+    if (!isValidDate(date))
+      throw new BookingError('invalid_date', `"${date}" is not a date (YYYY-MM-DD).`, { field: 'date' });
     const { restaurant, tables } = await this.settings();
     return this.availabilityWith(restaurant, tables, date, partySize, ignoreReservationId);
   }
 
-  private async availabilityWith(restaurant: Restaurant, tables: Table[], date: string, partySize: number, ignoreReservationId?: string): Promise<Availability> {
+  private async availabilityWith(
+    restaurant: Restaurant,
+    tables: Table[],
+    date: string,
+    partySize: number,
+    ignoreReservationId?: string,
+  ): Promise<Availability> {
     const occupancies = await this.occupancies(restaurant, date, 1);
-    return computeAvailability({ restaurant, tables, occupancies, date, partySize, now: this.now(), ignoreReservationId });
+    return computeAvailability({
+      restaurant,
+      tables,
+      occupancies,
+      date,
+      partySize,
+      now: this.now(),
+      ignoreReservationId,
+    });
   }
 
   /** Live bookings that may touch `days` local days from `date`, in one query. */
@@ -157,11 +193,26 @@ export class BookingService {
   }
 
   /** The nearest free times that day, then the same time on the following days. */
-  async alternatives(date: string, time: string, partySize: number, ignoreReservationId?: string, count = 3): Promise<Alternative[]> {
+  async alternatives(
+    date: string,
+    time: string,
+    partySize: number,
+    ignoreReservationId?: string,
+    count = 3,
+  ): Promise<Alternative[]> {
     const { restaurant, tables } = await this.settings();
     const firstDay = isValidDate(date) ? date : localDateOf(this.now(), restaurant.timezone);
     const occupancies = await this.occupancies(restaurant, firstDay, ALTERNATIVE_DAYS + 1);
-    const dayOf = (day: string) => computeAvailability({ restaurant, tables, occupancies, date: day, partySize, now: this.now(), ignoreReservationId });
+    const dayOf = (day: string) =>
+      computeAvailability({
+        restaurant,
+        tables,
+        occupancies,
+        date: day,
+        partySize,
+        now: this.now(),
+        ignoreReservationId,
+      });
     const out: Alternative[] = [];
     if (isValidDate(date)) {
       for (const t of nearestTimes(dayOf(date).slots, time, count)) out.push({ date, time: t });
@@ -170,7 +221,9 @@ export class BookingService {
       const day = addDays(firstDay, d);
       const avail = dayOf(day);
       if (avail.refusal === 'too_far' || avail.refusal === 'party_too_large') break;
-      const same = avail.slots.find((s) => s.time === time) ?? avail.slots.find((s) => s.time === nearestTimes(avail.slots, time, 1)[0]);
+      const same =
+        avail.slots.find((s) => s.time === time) ??
+        avail.slots.find((s) => s.time === nearestTimes(avail.slots, time, 1)[0]);
       if (same) out.push({ date: day, time: same.time });
     }
     return out;
@@ -195,7 +248,13 @@ export class BookingService {
     if (held.status !== 'held') throw new BookingError('invalid_transition', 'That reservation is not on hold.');
     const { restaurant } = await this.settings();
     const manageToken = randomBytes(24).toString('base64url');
-    const confirmed: Reservation = { ...held, status: 'confirmed', holdExpiresAt: null, manageTokenHash: hashToken(manageToken), updatedAt: this.now().toISOString() };
+    const confirmed: Reservation = {
+      ...held,
+      status: 'confirmed',
+      holdExpiresAt: null,
+      manageTokenHash: hashToken(manageToken),
+      updatedAt: this.now().toISOString(),
+    };
     const claims = claimsFor(held, restaurant.rules.bufferMinutes);
     if (!(await this.store.confirmHold(confirmed, claims.length, this.now()))) {
       const local = this.localOf(restaurant, held);
@@ -211,16 +270,26 @@ export class BookingService {
   async release(holdId: string): Promise<void> {
     const held = await this.store.getReservation(holdId);
     if (!held || held.status !== 'held') return;
-    await this.store.releaseReservation({ ...held, status: 'expired', holdExpiresAt: null, updatedAt: this.now().toISOString() });
+    await this.store.releaseReservation({
+      ...held,
+      status: 'expired',
+      holdExpiresAt: null,
+      updatedAt: this.now().toISOString(),
+    });
   }
 
   /** Changes time, party, tables or details; a refused move keeps the booking as it was. */
   async modify(id: string, change: ReservationChange, staff: StaffOverrides = {}): Promise<Reservation> {
     const current = await this.mustGet(id);
-    if (!['confirmed', 'held', 'seated'].includes(current.status)) throw new BookingError('invalid_transition', `A ${current.status} reservation cannot be changed.`);
+    if (!['confirmed', 'held', 'seated'].includes(current.status))
+      throw new BookingError('invalid_transition', `A ${current.status} reservation cannot be changed.`);
     const { restaurant } = await this.settings();
     const local = this.localOf(restaurant, current);
-    const moves = change.date !== undefined || change.time !== undefined || change.partySize !== undefined || change.tableIds !== undefined;
+    const moves =
+      change.date !== undefined ||
+      change.time !== undefined ||
+      change.partySize !== undefined ||
+      change.tableIds !== undefined;
     const now = this.now().toISOString();
     let updated: Reservation = {
       ...current,
@@ -231,13 +300,30 @@ export class BookingService {
     };
     if (moves) {
       const request: BookingRequest = {
-        customerName: updated.customerName, customerPhone: updated.customerPhone, customerEmail: updated.customerEmail,
-        partySize: change.partySize ?? current.partySize, date: change.date ?? local.date, time: change.time ?? local.time,
-        channel: current.channel, language: current.language, notes: updated.notes, conversationId: current.conversationId,
+        customerName: updated.customerName,
+        customerPhone: updated.customerPhone,
+        customerEmail: updated.customerEmail,
+        partySize: change.partySize ?? current.partySize,
+        date: change.date ?? local.date,
+        time: change.time ?? local.time,
+        channel: current.channel,
+        language: current.language,
+        notes: updated.notes,
+        conversationId: current.conversationId,
       };
-      updated = await this.claimFor(request, staff, current.id, (slot, tables) => ({
-        ...updated, partySize: request.partySize, startAt: slot.startAt.toISOString(), endAt: slot.endAt.toISOString(), tableIds: tables,
-      }), async (next) => this.store.moveReservation(next, claimsFor(next, restaurant.rules.bufferMinutes), this.now()));
+      updated = await this.claimFor(
+        request,
+        staff,
+        current.id,
+        (slot, tables) => ({
+          ...updated,
+          partySize: request.partySize,
+          startAt: slot.startAt.toISOString(),
+          endAt: slot.endAt.toISOString(),
+          tableIds: tables,
+        }),
+        async (next) => this.store.moveReservation(next, claimsFor(next, restaurant.rules.bufferMinutes), this.now()),
+      );
     } else {
       await this.store.updateReservation(updated);
     }
@@ -271,7 +357,11 @@ export class BookingService {
       await this.store.moveReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now());
     } catch (err) {
       if (!(err instanceof SlotTakenError)) throw err;
-      throw new BookingError('unavailable', `Table ${r.tableIds.join('+')} has been given to another booking since; move this one to a free table.`, { field: 'tableIds' });
+      throw new BookingError(
+        'unavailable',
+        `Table ${r.tableIds.join('+')} has been given to another booking since; move this one to a free table.`,
+        { field: 'tableIds' },
+      );
     }
   }
 
@@ -288,8 +378,10 @@ export class BookingService {
   /** A guest's bookings still to come, found by phone number (for change and cancel). */
   async upcomingFor(phone: string): Promise<Reservation[]> {
     return this.store.findReservations({
-      restaurantId: this.restaurantId, customerPhone: normalisePhone(phone),
-      from: this.now().toISOString(), statuses: ['confirmed'],
+      restaurantId: this.restaurantId,
+      customerPhone: normalisePhone(phone),
+      from: this.now().toISOString(),
+      statuses: ['confirmed'],
     });
   }
 
@@ -303,18 +395,43 @@ export class BookingService {
     return this.store.sweepExpiredHolds(this.now());
   }
 
-  private async claim(request: BookingRequest, status: 'held' | 'confirmed' | 'seated', staff: StaffOverrides, manageTokenHash: string | null): Promise<Reservation> {
+  private async claim(
+    request: BookingRequest,
+    status: 'held' | 'confirmed' | 'seated',
+    staff: StaffOverrides,
+    manageTokenHash: string | null,
+  ): Promise<Reservation> {
     const { restaurant } = await this.settings();
     const base = this.validate(request, staff);
     const created = this.now().toISOString();
-    const holdExpiresAt = status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
-    return this.claimFor(base, staff, undefined, (slot, tableIds) => ({
-      id: randomUUID(), restaurantId: restaurant.id, customerName: base.customerName, customerPhone: base.customerPhone,
-      customerEmail: base.customerEmail ?? null, partySize: base.partySize, startAt: slot.startAt.toISOString(),
-      endAt: slot.endAt.toISOString(), tableIds, status, channel: base.channel, language: base.language,
-      notes: base.notes ?? '', createdAt: created, updatedAt: created, holdExpiresAt, manageTokenHash,
-      conversationId: base.conversationId ?? null,
-    }), async (r) => this.store.createReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now()));
+    const holdExpiresAt =
+      status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
+    return this.claimFor(
+      base,
+      staff,
+      undefined,
+      (slot, tableIds) => ({
+        id: randomUUID(),
+        restaurantId: restaurant.id,
+        customerName: base.customerName,
+        customerPhone: base.customerPhone,
+        customerEmail: base.customerEmail ?? null,
+        partySize: base.partySize,
+        startAt: slot.startAt.toISOString(),
+        endAt: slot.endAt.toISOString(),
+        tableIds,
+        status,
+        channel: base.channel,
+        language: base.language,
+        notes: base.notes ?? '',
+        createdAt: created,
+        updatedAt: created,
+        holdExpiresAt,
+        manageTokenHash,
+        conversationId: base.conversationId ?? null,
+      }),
+      async (r) => this.store.createReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now()),
+    );
   }
 
   /**
@@ -349,44 +466,85 @@ export class BookingService {
     });
   }
 
-  private async findSlot(restaurant: Restaurant, tables: Table[], request: BookingRequest, staff: StaffOverrides, ignoreId?: string): Promise<Slot | null> {
+  private async findSlot(
+    restaurant: Restaurant,
+    tables: Table[],
+    request: BookingRequest,
+    staff: StaffOverrides,
+    ignoreId?: string,
+  ): Promise<Slot | null> {
     const now = this.now();
     if (staff.ignoreRules || staff.tableIds) return this.staffSlot(restaurant, tables, request, staff, ignoreId);
     const refusal = refusalFor(restaurant, tables, request.date, request.partySize, now);
-    if (refusal) throw new BookingError(refusal, undefined, { field: refusal === 'party_too_large' ? 'partySize' : 'date' });
+    if (refusal)
+      throw new BookingError(refusal, undefined, { field: refusal === 'party_too_large' ? 'partySize' : 'date' });
     const start = localToInstant(request.date, minutesOfDay(request.time), restaurant.timezone);
-    if (!start) throw new BookingError('invalid_input', `${request.time} does not exist on ${request.date} (the clocks change).`, { field: 'time' });
-    if (start.getTime() <= now.getTime()) throw new BookingError('past_time', `${request.date} ${request.time} has already passed.`, { field: 'time' });
+    if (!start)
+      throw new BookingError(
+        'invalid_input',
+        `${request.time} does not exist on ${request.date} (the clocks change).`,
+        { field: 'time' },
+      );
+    if (start.getTime() <= now.getTime())
+      throw new BookingError('past_time', `${request.date} ${request.time} has already passed.`, { field: 'time' });
     if (start.getTime() < now.getTime() + restaurant.rules.minNoticeMinutes * 60_000) {
-      throw new BookingError('too_soon', `Bookings are taken at least ${restaurant.rules.minNoticeMinutes} minutes ahead.`, { field: 'time' });
+      throw new BookingError(
+        'too_soon',
+        `Bookings are taken at least ${restaurant.rules.minNoticeMinutes} minutes ahead.`,
+        { field: 'time' },
+      );
     }
     const avail = await this.availabilityWith(restaurant, tables, request.date, request.partySize, ignoreId);
     const slot = avail.slots.find((s) => s.time === request.time);
     if (slot) return slot;
     if (!this.withinService(restaurant, request.date, request.time)) {
       throw new BookingError('closed', `The restaurant does not seat guests at ${request.time} on ${request.date}.`, {
-        field: 'time', alternatives: await this.alternatives(request.date, request.time, request.partySize, ignoreId),
+        field: 'time',
+        alternatives: await this.alternatives(request.date, request.time, request.partySize, ignoreId),
       });
     }
     return null;
   }
 
   /** Staff may seat any party at any time on tables they pick; the claims still decide. */
-  private async staffSlot(restaurant: Restaurant, tables: Table[], request: BookingRequest, staff: StaffOverrides, ignoreId?: string): Promise<Slot | null> {
+  private async staffSlot(
+    restaurant: Restaurant,
+    tables: Table[],
+    request: BookingRequest,
+    staff: StaffOverrides,
+    ignoreId?: string,
+  ): Promise<Slot | null> {
     const start = localToInstant(request.date, minutesOfDay(request.time), restaurant.timezone);
-    if (!start) throw new BookingError('invalid_input', `${request.time} does not exist on ${request.date}.`, { field: 'time' });
+    if (!start)
+      throw new BookingError('invalid_input', `${request.time} does not exist on ${request.date}.`, { field: 'time' });
     const end = new Date(start.getTime() + turnMinutes(restaurant.rules, request.partySize) * 60_000);
     if (staff.tableIds) {
       const known = new Set(tables.map((t) => t.id));
       const unknown = staff.tableIds.find((id) => !known.has(id));
       if (unknown) throw new BookingError('invalid_input', `No table ${unknown}.`, { field: 'tableIds' });
-      return { time: request.time, startAt: start, endAt: end, tableIds: [...staff.tableIds], options: [[...staff.tableIds]] };
+      return {
+        time: request.time,
+        startAt: start,
+        endAt: end,
+        tableIds: [...staff.tableIds],
+        options: [[...staff.tableIds]],
+      };
     }
     const relaxed: Restaurant = {
       ...restaurant,
-      services: { ...restaurant.services, [String(weekdayOf(request.date))]: [{ name: 'staff', open: request.time, close: request.time, lastSeatingMinutes: 0 }] },
+      services: {
+        ...restaurant.services,
+        [String(weekdayOf(request.date))]: [
+          { name: 'staff', open: request.time, close: request.time, lastSeatingMinutes: 0 },
+        ],
+      },
       closures: [],
-      rules: { ...restaurant.rules, minNoticeMinutes: -24 * 60, maxPartySize: Number.MAX_SAFE_INTEGER, maxCoversPerSlot: null },
+      rules: {
+        ...restaurant.rules,
+        minNoticeMinutes: -24 * 60,
+        maxPartySize: Number.MAX_SAFE_INTEGER,
+        maxCoversPerSlot: null,
+      },
     };
     const avail = await this.availabilityWith(relaxed, tables, request.date, request.partySize, ignoreId);
     return avail.slots.find((s) => s.time === request.time) ?? null;
@@ -399,10 +557,14 @@ export class BookingService {
   }
 
   private validate(request: BookingRequest, staff: StaffOverrides): BookingRequest {
-    if (!isValidDate(request.date)) throw new BookingError('invalid_date', `"${request.date}" is not a real date (YYYY-MM-DD).`, { field: 'date' });
-    if (!isValidTime(request.time)) throw new BookingError('invalid_input', `"${request.time}" is not a time (HH:mm).`, { field: 'time' });
-    if (!Number.isInteger(request.partySize) || request.partySize < 1) throw new BookingError('invalid_input', 'The party must be at least 1 guest.', { field: 'partySize' });
-    if (!staff.ignoreRules && request.partySize > 500) throw new BookingError('party_too_large', undefined, { field: 'partySize' });
+    if (!isValidDate(request.date))
+      throw new BookingError('invalid_date', `"${request.date}" is not a real date (YYYY-MM-DD).`, { field: 'date' });
+    if (!isValidTime(request.time))
+      throw new BookingError('invalid_input', `"${request.time}" is not a time (HH:mm).`, { field: 'time' });
+    if (!Number.isInteger(request.partySize) || request.partySize < 1)
+      throw new BookingError('invalid_input', 'The party must be at least 1 guest.', { field: 'partySize' });
+    if (!staff.ignoreRules && request.partySize > 500)
+      throw new BookingError('party_too_large', undefined, { field: 'partySize' });
     const phone = normalisePhone(request.customerPhone);
     if (!PHONE_RE.test(request.customerPhone.trim().replace(/^whatsapp:/i, '')) || phone.replace('+', '').length < 6) {
       throw new BookingError('invalid_input', 'The phone number is not valid.', { field: 'phoneNumber' });
@@ -411,8 +573,12 @@ export class BookingService {
   }
 
   private checkName(name: string): string {
-    const clean = name.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-    if (clean.length < 1 || clean.length > 80) throw new BookingError('invalid_input', 'The name must be 1 to 80 characters.', { field: 'customerName' });
+    const clean = name
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim();
+    if (clean.length < 1 || clean.length > 80)
+      throw new BookingError('invalid_input', 'The name must be 1 to 80 characters.', { field: 'customerName' });
     return clean;
   }
 }

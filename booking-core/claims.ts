@@ -22,16 +22,29 @@ export function blockRange(start: Date, end: Date): [number, number] {
 }
 
 export function claimsFor(
-  reservation: { id: string; restaurantId: string; tableIds: string[]; startAt: string; endAt: string; holdExpiresAt: string | null },
+  reservation: {
+    id: string;
+    restaurantId: string;
+    tableIds: string[];
+    startAt: string;
+    endAt: string;
+    holdExpiresAt: string | null;
+  },
   bufferMinutes: number,
 ): SlotClaim[] {
-  const [from, to] = blockRange(new Date(reservation.startAt), new Date(Date.parse(reservation.endAt) + bufferMinutes * 60_000));
+  const [from, to] = blockRange(
+    new Date(reservation.startAt),
+    new Date(Date.parse(reservation.endAt) + bufferMinutes * 60_000),
+  );
   const claims: SlotClaim[] = [];
   for (const tableId of reservation.tableIds) {
     for (let b = from; b < to; b++) {
       claims.push({
-        restaurantId: reservation.restaurantId, tableId, slotStart: new Date(b * BLOCK_MS).toISOString(),
-        reservationId: reservation.id, expiresAt: reservation.holdExpiresAt,
+        restaurantId: reservation.restaurantId,
+        tableId,
+        slotStart: new Date(b * BLOCK_MS).toISOString(),
+        reservationId: reservation.id,
+        expiresAt: reservation.holdExpiresAt,
       });
     }
   }

@@ -86,7 +86,15 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(zone: string): Intl.DateTimeFormat {
   let f = dayFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     dayFormats.set(zone, f);
   }
   return f;
@@ -113,7 +121,9 @@ export function localInstantsOfDay(date: string, minutes: readonly number[], zon
   const [y, mo, d] = date.split('-').map(Number);
   const offset = steadyOffsetMinutes(y, mo, d, zone);
   const midnight = Date.UTC(y, mo - 1, d);
-  return minutes.map((m) => (offset !== null ? new Date(midnight + (m - offset) * 60_000) : localToInstantAcrossChange(y, mo, d, m, zone)));
+  return minutes.map((m) =>
+    offset !== null ? new Date(midnight + (m - offset) * 60_000) : localToInstantAcrossChange(y, mo, d, m, zone),
+  );
 }
 
 export function localTimeOf(instant: Date, zone: string): string {

@@ -21,7 +21,10 @@ export function demoRestaurant(): Restaurant {
     closures: [],
     rules: {
       slotStepMinutes: 15,
-      turnTimes: [{ maxParty: 4, minutes: 90 }, { maxParty: null, minutes: 120 }],
+      turnTimes: [
+        { maxParty: 4, minutes: 90 },
+        { maxParty: null, minutes: 120 },
+      ],
       bufferMinutes: 0,
       minNoticeMinutes: 30,
       horizonDays: 60,
@@ -34,7 +37,11 @@ export function demoRestaurant(): Restaurant {
       {
         title: { fr: 'Entrées', en: 'Starters' },
         dishes: [
-          { name: { fr: 'Soupe à l’oignon gratinée', en: 'French onion soup' }, price: 9, allergens: ['gluten', 'milk'] },
+          {
+            name: { fr: 'Soupe à l’oignon gratinée', en: 'French onion soup' },
+            price: 9,
+            allergens: ['gluten', 'milk'],
+          },
           { name: { fr: 'Œufs mayonnaise', en: 'Eggs mayonnaise' }, price: 7, allergens: ['eggs', 'mustard'] },
         ],
       },
@@ -59,10 +66,23 @@ export function demoRestaurant(): Restaurant {
 }
 
 export function demoTables(restaurantId = DEMO_RESTAURANT_ID): Table[] {
-  const t = (id: string, seatsMin: number, seatsMax: number, zone: string): Table => ({ id, restaurantId, name: id, seatsMin, seatsMax, zone, active: true });
+  const t = (id: string, seatsMin: number, seatsMax: number, zone: string): Table => ({
+    id,
+    restaurantId,
+    name: id,
+    seatsMin,
+    seatsMax,
+    zone,
+    active: true,
+  });
   return [
-    t('T1', 1, 2, 'window'), t('T2', 1, 2, 'window'),
-    t('T3', 1, 4, 'main'), t('T4', 1, 4, 'main'), t('T5', 1, 4, 'main'), t('T6', 1, 4, 'main'),
-    t('T7', 3, 6, 'back'), t('T8', 3, 6, 'back'),
+    t('T1', 1, 2, 'window'),
+    t('T2', 1, 2, 'window'),
+    t('T3', 1, 4, 'main'),
+    t('T4', 1, 4, 'main'),
+    t('T5', 1, 4, 'main'),
+    t('T6', 1, 4, 'main'),
+    t('T7', 3, 6, 'back'),
+    t('T8', 3, 6, 'back'),
   ];
 }

@@ -7,7 +7,11 @@ export interface BookingEvents {
   'reservation:cancelled': PublicReservation;
 }
 export type BookingEventName = keyof BookingEvents;
-export const BOOKING_EVENT_NAMES: readonly BookingEventName[] = ['reservation:created', 'reservation:updated', 'reservation:cancelled'];
+export const BOOKING_EVENT_NAMES: readonly BookingEventName[] = [
+  'reservation:created',
+  'reservation:updated',
+  'reservation:cancelled',
+];
 
 /** The booking core's events, typed; the server forwards them to sockets and notifications. */
 export class BookingEventBus {

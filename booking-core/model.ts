@@ -12,7 +12,13 @@ export const CHANNELS: readonly Channel[] = ['voice', 'sms', 'whatsapp', 'webcha
  * Staff never see those two: they were never bookings.
  */
 export type ReservationStatus = 'held' | 'expired' | 'confirmed' | 'seated' | 'completed' | 'cancelled' | 'no_show';
-export const PUBLIC_STATUSES: readonly ReservationStatus[] = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'];
+export const PUBLIC_STATUSES: readonly ReservationStatus[] = [
+  'confirmed',
+  'seated',
+  'completed',
+  'cancelled',
+  'no_show',
+];
 /** Statuses that occupy a table. */
 export const ACTIVE_STATUSES: readonly ReservationStatus[] = ['held', 'confirmed', 'seated'];
 
@@ -147,10 +153,21 @@ export interface PublicReservation {
 
 export function toPublic(r: Reservation): PublicReservation {
   return {
-    id: r.id, restaurantId: r.restaurantId, customerName: r.customerName, customerPhone: r.customerPhone,
-    customerEmail: r.customerEmail, partySize: r.partySize, startAt: r.startAt, endAt: r.endAt,
-    tableIds: [...r.tableIds], status: r.status, channel: r.channel, language: r.language, notes: r.notes,
-    createdAt: r.createdAt, updatedAt: r.updatedAt,
+    id: r.id,
+    restaurantId: r.restaurantId,
+    customerName: r.customerName,
+    customerPhone: r.customerPhone,
+    customerEmail: r.customerEmail,
+    partySize: r.partySize,
+    startAt: r.startAt,
+    endAt: r.endAt,
+    tableIds: [...r.tableIds],
+    status: r.status,
+    channel: r.channel,
+    language: r.language,
+    notes: r.notes,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }
 

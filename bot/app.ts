@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import { join } from 'node:path';
 import restify from 'restify';
-import { BookingEventBus, BookingService, demoRestaurant, demoTables, systemClock, type Clock, type Store } from '../booking-core';
+import {
+  BookingEventBus,
+  BookingService,
+  demoRestaurant,
+  demoTables,
+  systemClock,
+  type Clock,
+  type Store,
+} from '../booking-core';
 import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { StaffAuth } from '../dashboard/auth';
 import type { Config } from './config';
@@ -42,7 +50,10 @@ async function restaurantOf(store: Store): Promise<string> {
   return demo.id;
 }
 
-export async function createApp(config: Config, options: { clock?: Clock; store?: Store; log?: (line: string) => void } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  options: { clock?: Clock; store?: Store; log?: (line: string) => void } = {},
+): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openStore(config));
@@ -60,17 +71,45 @@ export async function createApp(config: Config, options: { clock?: Clock; store?
   });
   server.pre(restify.plugins.pre.dedupeSlashes());
   server.use(securityHeaders);
-  server.use(restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 20, depth: 2 }));
+  server.use(
+    restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 20, depth: 2 }),
+  );
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
-    // restify's own errors (bad JSON, body too large, unknown route) in the SPEC's shape.
-    const status = err.statusCode ?? 500;
-    const code = status === 404 ? 'not_found' : status === 405 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status >= 500 ? 'internal' : 'invalid_input';
-    const message = status === 404 || status === 405 ? `No route ${req.method} ${req.path()}.` : status >= 500 ? 'Something went wrong on our side.' : status === 413 ? 'The request body is too large.' : 'The request could not be read (malformed body).';
-    if (status >= 500) log(`[http] ${req.method} ${req.path()}: ${err.stack ?? err.message}`);
-    (err as Error & { toJSON?: () => unknown }).toJSON = () => ({ error: code, message });
-    cb();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      res: restify.Response,
+      err: Error & { statusCode?: number; body?: { code?: string } },
+      cb: () => void,
+    ) => {
+      // restify's own errors (bad JSON, body too large, unknown route) in the SPEC's shape.
+      const status = err.statusCode ?? 500;
+      const code =
+        status === 404
+          ? 'not_found'
+          : status === 405
+            ? 'not_found'
+            : status === 413
+              ? 'payload_too_large'
+              : status === 415
+                ? 'unsupported_media_type'
+                : status >= 500
+                  ? 'internal'
+                  : 'invalid_input';
+      const message =
+        status === 404 || status === 405
+          ? `No route ${req.method} ${req.path()}.`
+          : status >= 500
+            ? 'Something went wrong on our side.'
+            : status === 413
+              ? 'The request body is too large.'
+              : 'The request could not be read (malformed body).';
+      if (status >= 500) log(`[http] ${req.method} ${req.path()}: ${err.stack ?? err.message}`);
+      (err as Error & { toJSON?: () => unknown }).toJSON = () => ({ error: code, message });
+      cb();
+    },
+  );
   server.on('uncaughtException', (req: restify.Request, res: restify.Response, _route: unknown, err: Error) => {
     log(`[http] uncaught in ${req.method} ${req.path()}: ${err.stack ?? err.message}`);
     sendError(res, new HttpError('internal'));
@@ -80,14 +119,29 @@ export async function createApp(config: Config, options: { clock?: Clock; store?
   const relay = startLiveRelay(events, store, log);
   closers.push(() => relay.close());
   const ctx: AppContext = {
-    config, store, bookings, events, feed: relay.feed, instanceId: relay.instanceId, clock, restaurantId, server,
+    config,
+    store,
+    bookings,
+    events,
+    feed: relay.feed,
+    instanceId: relay.instanceId,
+    clock,
+    restaurantId,
+    server,
     httpServer: server.server as unknown as http.Server,
-    auth, log, onClose: (fn) => closers.push(fn),
+    auth,
+    log,
+    onClose: (fn) => closers.push(fn),
   };
 
   const startedAt = Date.now();
   server.get('/health', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    res.json({ status: 'ok', store: store.kind, instance: relay.instanceId.slice(0, 8), uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    res.json({
+      status: 'ok',
+      store: store.kind,
+      instance: relay.instanceId.slice(0, 8),
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
     next();
   });
 
@@ -101,10 +155,11 @@ export async function createApp(config: Config, options: { clock?: Clock; store?
   return {
     ctx,
     admin,
-    listen: () => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve(server.url));
-    }),
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve(server.url));
+      }),
     close: async () => {
       clearInterval(sweeper);
       for (const fn of closers.reverse()) await fn();

@@ -54,7 +54,9 @@ export async function registerChannels(ctx: AppContext): Promise<void> {
     store: ctx.store,
     bookings: ctx.bookings,
     clock: ctx.clock,
-    openai: config.openai ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, model: config.openai.model } : null,
+    openai: config.openai
+      ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, model: config.openai.model }
+      : null,
     // The bot raises the alert once per handoff (the adapters only log theirs).
     onHandoff: (alert) => alertStaff(ctx, alert),
     log: ctx.log,
@@ -73,27 +75,53 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
   // Read at each request: a base URL settled after start-up (tests on port 0) is the one checked.
   const signature = {
-    get authToken() { return config.twilio.authToken ?? undefined; },
-    get publicBaseUrl() { return config.publicBaseUrl; },
+    get authToken() {
+      return config.twilio.authToken ?? undefined;
+    },
+    get publicBaseUrl() {
+      return config.publicBaseUrl;
+    },
   };
-  const ownNumbers = () => [config.twilio.phoneNumber, config.twilio.whatsappNumber].map((n) => e164(n)).filter((n): n is string => n !== null);
+  const ownNumbers = () =>
+    [config.twilio.phoneNumber, config.twilio.whatsappNumber]
+      .map((n) => e164(n))
+      .filter((n): n is string => n !== null);
   const onHandoff = async (notice: HandoffNotice) => {
     log(`[channels] handoff (${notice.reason}) on ${notice.channelId} ${notice.conversationId}: ${notice.summary}`);
     await bot.onHandoff?.(notice);
   };
 
   const voice = new TwilioVoiceAdapter({
-    signature, runTurn, guard, defaultLocale, ownNumbers, onHandoff, log,
+    signature,
+    runTurn,
+    guard,
+    defaultLocale,
+    ownNumbers,
+    onHandoff,
+    log,
     transferNumber: async () => (await ctx.bookings.restaurant()).phone || null,
-    stt: config.voiceStt === 'whisper' && config.openai
-      ? createWhisperStt({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, twilioAccountSid: config.twilio.accountSid, twilioAuthToken: config.twilio.authToken })
-      : null,
+    stt:
+      config.voiceStt === 'whisper' && config.openai
+        ? createWhisperStt({
+            apiKey: config.openai.apiKey,
+            baseUrl: config.openai.baseUrl,
+            twilioAccountSid: config.twilio.accountSid,
+            twilioAuthToken: config.twilio.authToken,
+          })
+        : null,
     onCallEnded: (call) => recordCallEnd(store, call),
   });
-  if (config.voiceStt === 'whisper' && !config.openai) log('[channels] VOICE_STT=whisper needs OPENAI_API_KEY: using Twilio speech recognition');
+  if (config.voiceStt === 'whisper' && !config.openai)
+    log('[channels] VOICE_STT=whisper needs OPENAI_API_KEY: using Twilio speech recognition');
 
   const messaging = new TwilioMessagingAdapter({
-    signature, runTurn, guard, defaultLocale, ownNumbers, onHandoff, log,
+    signature,
+    runTurn,
+    guard,
+    defaultLocale,
+    ownNumbers,
+    onHandoff,
+    log,
     optOuts: new StoreOptOuts(store, () => ctx.clock()),
     onLateReply: (reply) => queueLateReply(store, reply, ctx.clock()),
   });
@@ -101,9 +129,15 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const perConversation = new RateLimiterMemory({ points: WEBCHAT_TURNS_PER_MINUTE, duration: 60 });
   const perClient = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
   const webchat = new WebchatAdapter({
-    runTurn, guard, defaultLocale, onHandoff, log,
+    runTurn,
+    guard,
+    defaultLocale,
+    onHandoff,
+    log,
     history: storeWebchatHistory(store),
-    get publicBaseUrl() { return config.publicBaseUrl; },
+    get publicBaseUrl() {
+      return config.publicBaseUrl;
+    },
     // dist/server.js is bundled into dist/, so the widget sits beside it; under tsx, in dist/.
     widgetFiles: [join(__dirname, 'webchat', 'widget.js'), join(process.cwd(), 'dist', 'webchat', 'widget.js')],
     restaurant: async () => {
@@ -112,7 +146,10 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     },
     allow: (req: Request, what) => {
       const key = what.kind === 'message' ? what.conversationId : (req.socket?.remoteAddress ?? 'unknown');
-      return (what.kind === 'message' ? perConversation : perClient).consume(key).then(() => true, () => false);
+      return (what.kind === 'message' ? perConversation : perClient).consume(key).then(
+        () => true,
+        () => false,
+      );
     },
   });
 
@@ -145,7 +182,8 @@ export function storeReplyCache(store: Store): ReplyCache {
         // First answer wins: a concurrent retry on another instance keeps the stored one.
         if (current?.value.entries.some((e) => e.id === id)) return;
         const entries = [...(current?.value.entries ?? []), { id, reply }].slice(-REPLIES_KEPT);
-        if (await store.putDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket, { entries }, current?.etag ?? null)) return;
+        if (await store.putDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket, { entries }, current?.etag ?? null))
+          return;
       }
     },
   };
@@ -183,9 +221,22 @@ async function queueLateReply(store: Store, reply: LateReply, now: Date): Promis
   const at = now.toISOString();
   for (const [i, body] of reply.texts.entries()) {
     const entry: OutboxEntry = {
-      id: randomUUID(), kind: reply.channel, to: reply.to, subject: null, body, meta: { purpose: 'late_reply' },
-      status: 'pending', attempts: 0, lastError: null, nextAttemptAt: at, leaseUntil: null, leaseOwner: null,
-      reservationId: null, dedupeKey: `late:${reply.channel}:${reply.to}:${at}:${i}`, createdAt: at, sentAt: null,
+      id: randomUUID(),
+      kind: reply.channel,
+      to: reply.to,
+      subject: null,
+      body,
+      meta: { purpose: 'late_reply' },
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: at,
+      leaseUntil: null,
+      leaseOwner: null,
+      reservationId: null,
+      dedupeKey: `late:${reply.channel}:${reply.to}:${at}:${i}`,
+      createdAt: at,
+      sentAt: null,
     };
     await store.enqueueOutbox(entry);
   }
@@ -196,8 +247,15 @@ async function alertStaff(ctx: AppContext, alert: HandoffAlert): Promise<void> {
   const { config, store } = ctx;
   const restaurant = await ctx.bookings.restaurant();
   const now = ctx.clock();
-  const settings = { managerEmails: config.managerEmails, managerPhones: config.managerPhones, dashboardBaseUrl: config.publicBaseUrl };
+  const settings = {
+    managerEmails: config.managerEmails,
+    managerPhones: config.managerPhones,
+    dashboardBaseUrl: config.publicBaseUrl,
+  };
   const planned = handoffAlertMessages(restaurant, alert, settings, now);
-  if (!planned.length) ctx.log(`[channels] handoff in ${alert.conversationId} (${alert.reason}): no MANAGER_EMAILS / MANAGER_PHONES to alert`);
+  if (!planned.length)
+    ctx.log(
+      `[channels] handoff in ${alert.conversationId} (${alert.reason}): no MANAGER_EMAILS / MANAGER_PHONES to alert`,
+    );
   for (const message of planned) await store.enqueueOutbox(toOutboxEntry(message, randomUUID(), now));
 }

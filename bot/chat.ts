@@ -32,14 +32,23 @@ async function main(): Promise<void> {
   const store = new SqliteStore(join(dataDir, 'maitre.db'));
   await store.init();
   const bookings = new BookingService(store, await restaurantId(store));
-  const openai = process.env.OPENAI_API_KEY ? { apiKey: process.env.OPENAI_API_KEY, baseURL: process.env.OPENAI_BASE_URL, model: process.env.OPENAI_MODEL } : null;
-  const { respond } = createBot({ store, bookings, openai, onHandoff: (a) => console.log(`  [staff alert: ${a.reason}] ${a.summary}`) });
+  const openai = process.env.OPENAI_API_KEY
+    ? { apiKey: process.env.OPENAI_API_KEY, baseURL: process.env.OPENAI_BASE_URL, model: process.env.OPENAI_MODEL }
+    : null;
+  const { respond } = createBot({
+    store,
+    bookings,
+    openai,
+    onHandoff: (a) => console.log(`  [staff alert: ${a.reason}] ${a.summary}`),
+  });
 
   const from = channel === 'webchat' ? `webchat:${randomUUID()}` : phone;
   const conversationId = channel === 'voice' ? `voice:CA${randomUUID().replace(/-/g, '')}` : `${channel}:${from}`;
   const base: Partial<Activity> = {
-    channelId: channel, conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: from, name: '' }, locale: lang === 'en' ? 'en-US' : 'fr-FR',
+    channelId: channel,
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: from, name: '' },
+    locale: lang === 'en' ? 'en-US' : 'fr-FR',
   };
   const show = (replies: Partial<Activity>[]) => {
     for (const a of replies) {
@@ -52,7 +61,8 @@ async function main(): Promise<void> {
   };
 
   console.log(`Maître, ${channel} ${from} (${dataDir}); Ctrl+D to quit.`);
-  if (channel === 'webchat' || channel === 'voice') show(await respond({ ...base, type: 'conversationUpdate', membersAdded: [{ id: from, name: '' }] }));
+  if (channel === 'webchat' || channel === 'voice')
+    show(await respond({ ...base, type: 'conversationUpdate', membersAdded: [{ id: from, name: '' }] }));
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   rl.setPrompt('vous> ');
   rl.prompt();

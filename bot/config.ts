@@ -15,7 +15,13 @@ export interface Config {
   /** True when no JWT_SECRET was given and one was made for this run. */
   jwtSecretGenerated: boolean;
   admin: { email: string; password: string } | null;
-  twilio: { accountSid: string | null; authToken: string | null; phoneNumber: string | null; whatsappNumber: string | null; apiBaseUrl: string | null };
+  twilio: {
+    accountSid: string | null;
+    authToken: string | null;
+    phoneNumber: string | null;
+    whatsappNumber: string | null;
+    apiBaseUrl: string | null;
+  };
   /** Approved WhatsApp templates by purpose, for messages outside the 24-hour window ("reminder:fr" → ContentSid "HX…"). */
   whatsappTemplates: Record<string, string>;
   openai: { apiKey: string; baseUrl: string | null; model: string } | null;
@@ -31,7 +37,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly setting: string, problem: string) {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
     super(`${setting}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -48,14 +57,18 @@ function int(env: Env, key: string, fallback: number, min: number, max: number):
   const raw = get(env, key);
   if (raw === null) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(key, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(key, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
 function list(env: Env, key: string, check: (v: string) => boolean, what: string): string[] {
   const raw = get(env, key);
   if (!raw) return [];
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.find((v) => !check(v));
   if (bad) throw new ConfigError(key, `"${bad}" is not ${what}`);
   return items;
@@ -84,10 +97,12 @@ function templates(env: Env, key: string): Record<string, string> {
   } catch {
     throw new ConfigError(key, 'must be a JSON object like {"reminder:fr":"HX…"}');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(key, 'must be a JSON object like {"reminder:fr":"HX…"}');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ConfigError(key, 'must be a JSON object like {"reminder:fr":"HX…"}');
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(parsed)) {
-    if (typeof v !== 'string' || !/^HX[0-9a-fA-F]{32}$/.test(v)) throw new ConfigError(key, `"${k}" must be a ContentSid (HX followed by 32 hex digits)`);
+    if (typeof v !== 'string' || !/^HX[0-9a-fA-F]{32}$/.test(v))
+      throw new ConfigError(key, `"${k}" must be a ContentSid (HX followed by 32 hex digits)`);
     out[k] = v;
   }
   return out;
@@ -99,12 +114,22 @@ export function loadConfig(env: Env = process.env): Config {
   const host = get(env, 'HOST') ?? '0.0.0.0';
   const tlsCert = get(env, 'TLS_CERT_PATH');
   const tlsKey = get(env, 'TLS_KEY_PATH');
-  if ((tlsCert === null) !== (tlsKey === null)) throw new ConfigError(tlsCert ? 'TLS_KEY_PATH' : 'TLS_CERT_PATH', 'HTTPS needs both TLS_CERT_PATH and TLS_KEY_PATH');
-  for (const [k, p] of [['TLS_CERT_PATH', tlsCert], ['TLS_KEY_PATH', tlsKey]] as const) {
+  if ((tlsCert === null) !== (tlsKey === null))
+    throw new ConfigError(
+      tlsCert ? 'TLS_KEY_PATH' : 'TLS_CERT_PATH',
+      'HTTPS needs both TLS_CERT_PATH and TLS_KEY_PATH',
+    );
+  for (const [k, p] of [
+    ['TLS_CERT_PATH', tlsCert],
+    ['TLS_KEY_PATH', tlsKey],
+  ] as const) {
     if (p && !existsSync(p)) throw new ConfigError(k, `file not found: ${p}`);
   }
   const scheme = tlsCert ? 'https' : 'http';
-  const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `${scheme}://localhost:${port}`).replace(/\/+$/, '');
+  const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `${scheme}://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
 
   const jwtGiven = get(env, 'JWT_SECRET');
   if (!jwtGiven && production) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
@@ -112,9 +137,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const adminEmail = get(env, 'ADMIN_EMAIL');
   const adminPassword = get(env, 'ADMIN_PASSWORD');
-  if ((adminEmail === null) !== (adminPassword === null)) throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
-  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
-  if (adminPassword && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters');
+  if ((adminEmail === null) !== (adminPassword === null))
+    throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail))
+    throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
+  if (adminPassword && adminPassword.length < 8)
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters');
 
   const openaiKey = get(env, 'OPENAI_API_KEY');
   const locale = get(env, 'DEFAULT_LOCALE') ?? 'fr';
@@ -141,7 +169,13 @@ export function loadConfig(env: Env = process.env): Config {
       apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']),
     },
     whatsappTemplates: templates(env, 'WHATSAPP_TEMPLATES'),
-    openai: openaiKey ? { apiKey: openaiKey, baseUrl: url(env, 'OPENAI_BASE_URL', ['http:', 'https:']), model: get(env, 'OPENAI_MODEL') ?? 'gpt-4o-mini' } : null,
+    openai: openaiKey
+      ? {
+          apiKey: openaiKey,
+          baseUrl: url(env, 'OPENAI_BASE_URL', ['http:', 'https:']),
+          model: get(env, 'OPENAI_MODEL') ?? 'gpt-4o-mini',
+        }
+      : null,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: get(env, 'MAIL_FROM') ?? 'Maître <no-reply@localhost>',
     managerEmails: list(env, 'MANAGER_EMAILS', (v) => /^[^\s@]+@[^\s@]+$/.test(v), 'an email address'),

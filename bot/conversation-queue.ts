@@ -21,7 +21,10 @@ export class ConversationQueue {
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const result = previous.then(() => this.exclusive(key, work));
-    const tail = result.then(() => undefined, () => undefined);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
@@ -44,7 +47,9 @@ export class ConversationQueue {
       token = await leases.acquire(key, LEASE_MS);
     }
     if (token === null) {
-      this.log(`[bot] ${key}: another instance has held this conversation for ${MAX_WAIT_MS / 1000} s; running the turn anyway`);
+      this.log(
+        `[bot] ${key}: another instance has held this conversation for ${MAX_WAIT_MS / 1000} s; running the turn anyway`,
+      );
       return work();
     }
     const renewal = keepRenewing(leases, key, token, LEASE_MS, this.log);

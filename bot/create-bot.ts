@@ -73,7 +73,12 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const adapterLogic = (ctx: TurnContext) => bot.run(ctx);
   const adapter = new InProcessAdapter();
   const log = options.log ?? ((line: string) => console.error(line));
-  const ready = options.rehearse === false ? Promise.resolve() : rehearseTurns(options.store, options.bookings, clock, log).catch((err: Error) => log(`[bot] start-up rehearsal failed: ${err.message}`));
+  const ready =
+    options.rehearse === false
+      ? Promise.resolve()
+      : rehearseTurns(options.store, options.bookings, clock, log).catch((err: Error) =>
+          log(`[bot] start-up rehearsal failed: ${err.message}`),
+        );
   return { bot, adapterLogic, adapter, respond: (activity) => adapter.process(activity, adapterLogic), ready };
 }
 

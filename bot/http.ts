@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { BookingError, ERROR_CODES, type ErrorCode } from '../booking-core';
 
 export class HttpError extends Error {
-  constructor(readonly code: ErrorCode, message?: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message ?? ERROR_CODES[code].message);
   }
 }
@@ -35,10 +39,13 @@ export function sendError(res: Response, err: unknown, log?: (line: string) => v
 /** Wraps an async handler: every failure becomes the SPEC's error shape. */
 export function route(handler: (req: Request, res: Response) => Promise<void>, log?: (line: string) => void) {
   return (req: Request, res: Response, next: Next): void => {
-    handler(req, res).then(() => next(), (err: unknown) => {
-      sendError(res, err, log);
-      next();
-    });
+    handler(req, res).then(
+      () => next(),
+      (err: unknown) => {
+        sendError(res, err, log);
+        next();
+      },
+    );
   };
 }
 
@@ -57,12 +64,16 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
 }
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new HttpError('invalid_input', 'The body must be a JSON object.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new HttpError('invalid_input', 'The body must be a JSON object.');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '');
-  const message = issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}.` : `${field || 'body'}: ${issue.message}`;
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `Unknown field: ${issue.keys.join(', ')}.`
+      : `${field || 'body'}: ${issue.message}`;
   throw new HttpError('invalid_input', message, { field: field || undefined });
 }
 

@@ -14,7 +14,10 @@ export class InProcessAdapter extends BotAdapter {
   /** Runs one activity; resolves with the activities the bot sent during the turn. */
   async process(activity: Partial<Activity>, logic: Logic): Promise<Partial<Activity>[]> {
     const request: Partial<Activity> = {
-      id: randomUUID(), timestamp: new Date(), recipient: { id: 'maitre', name: 'Maître' }, serviceUrl: 'inprocess://',
+      id: randomUUID(),
+      timestamp: new Date(),
+      recipient: { id: 'maitre', name: 'Maître' },
+      serviceUrl: 'inprocess://',
       ...activity,
     };
     const ctx = new TurnContext(this, request);
@@ -42,7 +45,10 @@ export class InProcessAdapter extends BotAdapter {
   }
 
   async continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
-    const ctx = new TurnContext(this, TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true));
+    const ctx = new TurnContext(
+      this,
+      TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true),
+    );
     await this.runMiddleware(ctx, logic);
   }
 

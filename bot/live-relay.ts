@@ -3,7 +3,13 @@
 // from the store by polling (MongoDB change streams are not relied on). Notifications keep
 // listening to the local bus only, so each booking is announced to guests once.
 import { randomUUID } from 'node:crypto';
-import { BOOKING_EVENT_NAMES, BookingEventBus, type BookingEventName, type PublicReservation, type Store } from '../booking-core';
+import {
+  BOOKING_EVENT_NAMES,
+  BookingEventBus,
+  type BookingEventName,
+  type PublicReservation,
+  type Store,
+} from '../booking-core';
 
 const POLL_MS = 1000;
 /** Events are read back with this much overlap, so a slow writer's event is not missed. */
@@ -18,18 +24,26 @@ export interface LiveRelay {
   close(): void;
 }
 
-export function startLiveRelay(local: BookingEventBus, store: Store, log: (line: string) => void, instanceId = randomUUID()): LiveRelay {
+export function startLiveRelay(
+  local: BookingEventBus,
+  store: Store,
+  log: (line: string) => void,
+  instanceId = randomUUID(),
+): LiveRelay {
   const feed = new BookingEventBus();
   const seen = new Map<string, number>();
   let cursor = new Date(Date.now() - OVERLAP_MS).toISOString();
 
-  const unsubscribe = BOOKING_EVENT_NAMES.map((name) => local.on(name, (payload) => {
-    feed.emit(name, payload);
-    const id = randomUUID();
-    seen.set(id, Date.now());
-    store.appendFeed({ id, name, payload, at: new Date().toISOString(), instance: instanceId })
-      .catch((err: Error) => log(`[live] could not share ${name} with other instances: ${err.message}`));
-  }));
+  const unsubscribe = BOOKING_EVENT_NAMES.map((name) =>
+    local.on(name, (payload) => {
+      feed.emit(name, payload);
+      const id = randomUUID();
+      seen.set(id, Date.now());
+      store
+        .appendFeed({ id, name, payload, at: new Date().toISOString(), instance: instanceId })
+        .catch((err: Error) => log(`[live] could not share ${name} with other instances: ${err.message}`));
+    }),
+  );
 
   let polling = false;
   const pollOnce = async () => {
@@ -38,7 +52,8 @@ export function startLiveRelay(local: BookingEventBus, store: Store, log: (line:
     try {
       const events = await store.feedSince(cursor, 500);
       for (const e of events) {
-        if (e.instance === instanceId || seen.has(e.id) || !BOOKING_EVENT_NAMES.includes(e.name as BookingEventName)) continue;
+        if (e.instance === instanceId || seen.has(e.id) || !BOOKING_EVENT_NAMES.includes(e.name as BookingEventName))
+          continue;
         seen.set(e.id, Date.now());
         feed.emit(e.name as BookingEventName, e.payload as PublicReservation);
       }
@@ -60,7 +75,9 @@ export function startLiveRelay(local: BookingEventBus, store: Store, log: (line:
   pruner.unref();
 
   return {
-    feed, instanceId, pollOnce,
+    feed,
+    instanceId,
+    pollOnce,
     close: () => {
       clearInterval(poller);
       clearInterval(pruner);

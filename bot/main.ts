@@ -20,17 +20,27 @@ async function main(): Promise<void> {
   console.log(`Maître is serving "${restaurant.name}" at ${local}`);
   console.log(`  store: ${app.ctx.store.kind === 'mongo' ? 'MongoDB' : `embedded SQLite (${config.dataDir})`}`);
   console.log(`  dashboard: ${local}/   web chat demo: ${local}/webchat/demo   health: ${local}/health`);
-  console.log(`  Twilio webhooks: ${config.publicBaseUrl}/twilio/voice/incoming and ${config.publicBaseUrl}/twilio/messaging`);
-  if (app.admin.password) console.log(`  admin login: ${app.admin.email} / ${app.admin.password}  (made for this new store; change it in the dashboard)`);
-  else console.log(`  admin login: ${app.admin.email}${app.admin.created ? ' (from ADMIN_EMAIL / ADMIN_PASSWORD)' : ''}`);
-  if (config.jwtSecretGenerated) console.log('  JWT_SECRET is not set: a random one was made for this run (staff log in again after a restart).');
+  console.log(
+    `  Twilio webhooks: ${config.publicBaseUrl}/twilio/voice/incoming and ${config.publicBaseUrl}/twilio/messaging`,
+  );
+  if (app.admin.password)
+    console.log(
+      `  admin login: ${app.admin.email} / ${app.admin.password}  (made for this new store; change it in the dashboard)`,
+    );
+  else
+    console.log(`  admin login: ${app.admin.email}${app.admin.created ? ' (from ADMIN_EMAIL / ADMIN_PASSWORD)' : ''}`);
+  if (config.jwtSecretGenerated)
+    console.log('  JWT_SECRET is not set: a random one was made for this run (staff log in again after a restart).');
 
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing`);
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,12 +1,27 @@
 // The bot: an ActivityHandler that runs the dialog tree with conversation and guest state
 // persisted through the store. Each conversation's turns run one after another; every message
 // is recorded in the transcripts; a handoff raises the staff alert given at construction.
-import { ActivityHandler, ConversationState, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  ConversationState,
+  UserState,
+  type StatePropertyAccessor,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Clock, Store } from '../booking-core';
 import {
-  greet, newProfile, outcomeOf, prepareTurn, RootDialog, ROOT_DIALOG,
-  type ConversationProfile, type DialogDeps, type GuestProfile, type HandoffReason,
+  greet,
+  newProfile,
+  outcomeOf,
+  prepareTurn,
+  RootDialog,
+  ROOT_DIALOG,
+  type ConversationProfile,
+  type DialogDeps,
+  type GuestProfile,
+  type HandoffReason,
 } from '../dialogs';
 import type { TurnLeases } from '../adapters/replay-guard';
 import { ConversationQueue } from './conversation-queue';
@@ -87,14 +102,16 @@ export class MaitreBot extends ActivityHandler {
   /** One turn: queued behind the conversation's previous one, recorded, state saved at the end. */
   override async run(ctx: TurnContext): Promise<void> {
     const key = ctx.activity.conversation?.id ?? `${ctx.activity.channelId}:${ctx.activity.from?.id}`;
-    await this.queue.run(key, () => this.transcript.onTurn(ctx, async () => {
-      try {
-        await super.run(ctx);
-        await this.endTurn(ctx);
-      } catch (err) {
-        await this.recover(ctx, err);
-      }
-    }));
+    await this.queue.run(key, () =>
+      this.transcript.onTurn(ctx, async () => {
+        try {
+          await super.run(ctx);
+          await this.endTurn(ctx);
+        } catch (err) {
+          await this.recover(ctx, err);
+        }
+      }),
+    );
   }
 
   /** A turn that failed: say sorry, and start the conversation afresh rather than loop on the fault. */
@@ -103,8 +120,12 @@ export class MaitreBot extends ActivityHandler {
     const fr = (ctx.activity.locale ?? 'fr').toLowerCase().startsWith('fr');
     try {
       await ctx.sendActivity({
-        type: 'message', locale: fr ? 'fr-FR' : 'en-US', inputHint: 'acceptingInput',
-        text: fr ? 'Désolé, un problème technique est survenu. Pouvez-vous reformuler votre demande ?' : 'Sorry, something went wrong on our side. Could you say that again?',
+        type: 'message',
+        locale: fr ? 'fr-FR' : 'en-US',
+        inputHint: 'acceptingInput',
+        text: fr
+          ? 'Désolé, un problème technique est survenu. Pouvez-vous reformuler votre demande ?'
+          : 'Sorry, something went wrong on our side. Could you say that again?',
       });
       await this.conversationState.delete(ctx);
       await this.conversationState.saveChanges(ctx, true);
@@ -142,8 +163,12 @@ export class MaitreBot extends ActivityHandler {
       const a = ctx.activity;
       try {
         await this.options.onHandoff({
-          conversationId: a.conversation?.id ?? '', channel: a.channelId ?? '', address: a.from?.id ?? '',
-          language: profile.lang ?? 'fr', reason: outcome.handoff.reason, summary: outcome.handoff.summary,
+          conversationId: a.conversation?.id ?? '',
+          channel: a.channelId ?? '',
+          address: a.from?.id ?? '',
+          language: profile.lang ?? 'fr',
+          reason: outcome.handoff.reason,
+          summary: outcome.handoff.summary,
         });
       } catch (err) {
         this.log(`[bot] handoff alert failed: ${(err as Error).message}`);

@@ -15,8 +15,34 @@ import { StoreStorage } from './store-storage';
 
 /** A number reserved for fiction (ARCEP, 01 99 00 xx xx): never a guest's. */
 const REHEARSAL_PHONE = '+33199000000';
-const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FR_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * Rounds of the requests below. One round compiles the path; the next ones get it optimised
@@ -32,13 +58,24 @@ function requests(now: Date): Array<{ text: string; locale: string }> {
   return [
     { text: 'Bonjour, une table pour 2 demain à 20h au nom de Dupont', locale: 'fr-FR' },
     { text: 'Hi, a table for 2 tomorrow at 8pm, name is Smith', locale: 'en-US' },
-    { text: `Bonsoir, une table pour 4 le ${d.getUTCDate()} ${FR_MONTHS[d.getUTCMonth()]} à 19h30 au nom de Martin`, locale: 'fr-FR' },
-    { text: `Hello, a table for 4 on ${EN_MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} at 7:30pm, name is Brown`, locale: 'en-US' },
+    {
+      text: `Bonsoir, une table pour 4 le ${d.getUTCDate()} ${FR_MONTHS[d.getUTCMonth()]} à 19h30 au nom de Martin`,
+      locale: 'fr-FR',
+    },
+    {
+      text: `Hello, a table for 4 on ${EN_MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} at 7:30pm, name is Brown`,
+      locale: 'en-US',
+    },
   ];
 }
 
 /** Runs the rehearsal turns; resolves when they are done (a failure is only logged). */
-export async function rehearseTurns(store: Store, bookings: BookingService, clock: Clock, log: (line: string) => void): Promise<void> {
+export async function rehearseTurns(
+  store: Store,
+  bookings: BookingService,
+  clock: Clock,
+  log: (line: string) => void,
+): Promise<void> {
   const scratch = new SqliteStore(':memory:');
   await scratch.init();
   try {
@@ -57,7 +94,14 @@ export async function rehearseTurns(store: Store, bookings: BookingService, cloc
     const turns = Array.from({ length: ROUNDS }, () => requests(clock())).flat();
     for (const [i, { text, locale }] of turns.entries()) {
       const conversation = { id: `sms:rehearsal-${i}`, isGroup: false, conversationType: 'personal', name: '' };
-      const activity: Partial<Activity> = { type: 'message', channelId: 'sms', conversation, from: { id: REHEARSAL_PHONE, name: '' }, text, locale };
+      const activity: Partial<Activity> = {
+        type: 'message',
+        channelId: 'sms',
+        conversation,
+        from: { id: REHEARSAL_PHONE, name: '' },
+        text,
+        locale,
+      };
       await adapter.process(activity, (ctx) => bot.run(ctx));
     }
     // What is warmed by use on the real store without writing: its statements, prepared (not

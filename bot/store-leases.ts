@@ -9,7 +9,10 @@ import type { Store } from '../booking-core';
  * lapsed (a compare-and-set on its etag).
  * Wall-clock time, not the restaurant's injectable clock: leases are between processes.
  */
-export function storeLeases(store: Pick<Store, 'getDocument' | 'putDocument' | 'deleteDocument'>, collection: string): TurnLeases {
+export function storeLeases(
+  store: Pick<Store, 'getDocument' | 'putDocument' | 'deleteDocument'>,
+  collection: string,
+): TurnLeases {
   const live = (lease: { value: TurnLease } | null) => lease !== null && lease.value.until > Date.now();
   const until = (ms: number): TurnLease => ({ until: Date.now() + ms });
   return {

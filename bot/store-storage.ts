@@ -13,15 +13,20 @@ export class StoreStorage implements Storage {
   /** Last etag seen per key: a blind write usually needs no extra read. */
   private readonly etags = new Map<string, string | null>();
 
-  constructor(private readonly store: Pick<Store, 'getDocument' | 'putDocument' | 'deleteDocument'>, private readonly collection = COLLECTION) {}
+  constructor(
+    private readonly store: Pick<Store, 'getDocument' | 'putDocument' | 'deleteDocument'>,
+    private readonly collection = COLLECTION,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
-    await Promise.all(keys.map(async (key) => {
-      const doc = await this.store.getDocument<Record<string, unknown>>(this.collection, key);
-      this.remember(key, doc ? doc.etag : null);
-      if (doc) items[key] = { ...doc.value, eTag: doc.etag };
-    }));
+    await Promise.all(
+      keys.map(async (key) => {
+        const doc = await this.store.getDocument<Record<string, unknown>>(this.collection, key);
+        this.remember(key, doc ? doc.etag : null);
+        if (doc) items[key] = { ...doc.value, eTag: doc.etag };
+      }),
+    );
     return items;
   }
 
@@ -30,10 +35,12 @@ export class StoreStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map(async (key) => {
-      await this.store.deleteDocument(this.collection, key);
-      this.remember(key, null);
-    }));
+    await Promise.all(
+      keys.map(async (key) => {
+        await this.store.deleteDocument(this.collection, key);
+        this.remember(key, null);
+      }),
+    );
   }
 
   private remember(key: string, etag: string | null): void {
@@ -53,7 +60,9 @@ export class StoreStorage implements Storage {
       this.remember(key, etag);
       return;
     }
-    let expected = this.etags.has(key) ? this.etags.get(key) ?? null : (await this.store.getDocument(this.collection, key))?.etag ?? null;
+    let expected = this.etags.has(key)
+      ? (this.etags.get(key) ?? null)
+      : ((await this.store.getDocument(this.collection, key))?.etag ?? null);
     for (let attempt = 0; attempt < MAX_BLIND_WRITE_ATTEMPTS; attempt++) {
       const etag = await this.store.putDocument(this.collection, key, value, expected);
       if (etag) {

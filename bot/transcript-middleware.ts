@@ -21,17 +21,35 @@ export class TranscriptMiddleware implements Middleware {
     const base = { conversationId, channel: a.channelId ?? 'unknown', address: a.from?.id ?? '' };
     const entries: TranscriptEntry[] = [];
     if (a.type === 'message' && a.text) {
-      entries.push({ ...base, from: 'guest', text: a.text, at: this.now(), language: localeLanguage(a.locale) ?? undefined });
+      entries.push({
+        ...base,
+        from: 'guest',
+        text: a.text,
+        at: this.now(),
+        language: localeLanguage(a.locale) ?? undefined,
+      });
     }
     ctx.onSendActivities(async (c, activities, send) => {
       const outcome = outcomeOf(c);
       for (const act of activities) {
         const at = this.now();
         if (act.type === 'message' && act.text) {
-          entries.push({ ...base, from: 'bot', text: act.text, at, reservationId: outcome?.reservationId ?? null, language: localeLanguage(act.locale) ?? undefined });
+          entries.push({
+            ...base,
+            from: 'bot',
+            text: act.text,
+            at,
+            reservationId: outcome?.reservationId ?? null,
+            language: localeLanguage(act.locale) ?? undefined,
+          });
         } else if (act.type === 'event' && act.name === 'handoff') {
           const v: { reason?: string; summary?: string } = act.value ?? {};
-          entries.push({ ...base, from: 'system', text: `handoff (${v.reason ?? 'requested'}): ${v.summary ?? ''}`, at });
+          entries.push({
+            ...base,
+            from: 'system',
+            text: `handoff (${v.reason ?? 'requested'}): ${v.summary ?? ''}`,
+            at,
+          });
         } else if (act.type === 'endOfConversation') {
           entries.push({ ...base, from: 'system', text: 'end of conversation', at });
         }

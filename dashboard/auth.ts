@@ -24,14 +24,24 @@ export interface PublicUser {
   createdAt: string;
 }
 
-export const publicUser = (u: User): PublicUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt });
+export const publicUser = (u: User): PublicUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: u.createdAt,
+});
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_ROUNDS);
 }
 
 export class StaffAuth {
-  constructor(private readonly store: Store, private readonly secret: string) {}
+  constructor(
+    private readonly store: Store,
+    private readonly secret: string,
+  ) {}
 
   sign(user: User): string {
     const claims: StaffClaims = { sub: user.id, email: user.email, role: user.role };
@@ -54,7 +64,10 @@ export class StaffAuth {
   async login(email: string, password: string): Promise<{ token: string; user: PublicUser } | null> {
     const user = await this.store.getUserByEmail(email.trim().toLowerCase());
     // Compare against a dummy hash when the user is unknown, so timing does not tell.
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.sT0dFh0wGg2sxyoMGaGQaUqqO9rK');
+    const ok = await bcrypt.compare(
+      password,
+      user?.passwordHash ?? '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.sT0dFh0wGg2sxyoMGaGQaUqqO9rK',
+    );
     if (!user || !ok || user.disabled) return null;
     return { token: this.sign(user), user: publicUser(user) };
   }
@@ -64,21 +77,30 @@ export class StaffAuth {
     return (req: Request, res: Response, next: Next): void => {
       const header = String(req.headers.authorization ?? '');
       const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-      this.verify(token).then((user) => {
-        if (!user) {
-          sendError(res, new HttpError('unauthorized', token ? 'The token is invalid or expired.' : 'Log in first (Authorization: Bearer <token>).'));
-          return next(false);
-        }
-        if (role === 'admin' && user.role !== 'admin') {
-          sendError(res, new HttpError('forbidden', 'Only an admin can do that.'));
-          return next(false);
-        }
-        (req as Request & { user?: User }).user = user;
-        next();
-      }, (err: unknown) => {
-        sendError(res, err);
-        next(false);
-      });
+      this.verify(token).then(
+        (user) => {
+          if (!user) {
+            sendError(
+              res,
+              new HttpError(
+                'unauthorized',
+                token ? 'The token is invalid or expired.' : 'Log in first (Authorization: Bearer <token>).',
+              ),
+            );
+            return next(false);
+          }
+          if (role === 'admin' && user.role !== 'admin') {
+            sendError(res, new HttpError('forbidden', 'Only an admin can do that.'));
+            return next(false);
+          }
+          (req as Request & { user?: User }).user = user;
+          next();
+        },
+        (err: unknown) => {
+          sendError(res, err);
+          next(false);
+        },
+      );
     };
   }
 
@@ -86,7 +108,10 @@ export class StaffAuth {
    * The first admin: from ADMIN_EMAIL / ADMIN_PASSWORD when the store has no user; in
    * development without them, one is made with a random password, shown once.
    */
-  async ensureFirstAdmin(admin: { email: string; password: string } | null, production: boolean): Promise<{ email: string; password: string | null; created: boolean }> {
+  async ensureFirstAdmin(
+    admin: { email: string; password: string } | null,
+    production: boolean,
+  ): Promise<{ email: string; password: string | null; created: boolean }> {
     if ((await this.store.countUsers()) > 0) {
       const first = (await this.store.listUsers()).find((u) => u.role === 'admin' && !u.disabled);
       if (admin) {
@@ -95,12 +120,21 @@ export class StaffAuth {
       }
       return { email: first?.email ?? '(no active admin)', password: null, created: false };
     }
-    if (!admin && production) throw new HttpError('unavailable_service', 'ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first admin');
+    if (!admin && production)
+      throw new HttpError(
+        'unavailable_service',
+        'ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first admin',
+      );
     const chosen = admin ?? { email: 'admin@maitre.local', password: randomBytes(9).toString('base64url') };
     try {
       await this.store.saveUser({
-        id: randomUUID(), email: chosen.email, name: 'Admin', role: 'admin',
-        passwordHash: await hashPassword(chosen.password), disabled: false, createdAt: new Date().toISOString(),
+        id: randomUUID(),
+        email: chosen.email,
+        name: 'Admin',
+        role: 'admin',
+        passwordHash: await hashPassword(chosen.password),
+        disabled: false,
+        createdAt: new Date().toISOString(),
       });
     } catch (err) {
       // Another instance starting on the same empty database made the first admin first.

@@ -1,7 +1,16 @@
 // Insights for managers, computed from reservations and conversation summaries (pure: tested
 // without a server). Holds (kept or expired) never count: they were never bookings; cancelled
 // ones count only as cancellations.
-import { localDateOf, localTimeOf, minutesOfDay, PUBLIC_STATUSES, weekdayOf, type ConversationSummary, type Reservation, type Restaurant } from '../booking-core';
+import {
+  localDateOf,
+  localTimeOf,
+  minutesOfDay,
+  PUBLIC_STATUSES,
+  weekdayOf,
+  type ConversationSummary,
+  type Reservation,
+  type Restaurant,
+} from '../booking-core';
 
 export interface ServiceCovers {
   date: string;
@@ -19,7 +28,12 @@ export interface Insights {
   byLanguage: Record<string, number>;
   /** No-shows among past bookings that were due to arrive (seated, completed or no-show). */
   noShowRate: number | null;
-  conversations: { total: number; handoff: number; handoffRate: number | null; byChannel: Record<string, { total: number; handoff: number }> };
+  conversations: {
+    total: number;
+    handoff: number;
+    handoffRate: number | null;
+    byChannel: Record<string, { total: number; handoff: number }>;
+  };
 }
 
 /** A conversation "ended in handoff" when the bot gave it to a person. */
@@ -35,7 +49,13 @@ export function serviceOf(restaurant: Restaurant, date: string, time: string): s
   return hit ? hit.name : 'other';
 }
 
-export function computeInsights(restaurant: Restaurant, reservations: Reservation[], conversations: ConversationSummary[], range: { from: string; to: string }, now: Date): Insights {
+export function computeInsights(
+  restaurant: Restaurant,
+  reservations: Reservation[],
+  conversations: ConversationSummary[],
+  range: { from: string; to: string },
+  now: Date,
+): Insights {
   const zone = restaurant.timezone;
   const counted = reservations.filter((r) => PUBLIC_STATUSES.includes(r.status));
   const live = counted.filter((r) => r.status !== 'cancelled');
@@ -60,7 +80,10 @@ export function computeInsights(restaurant: Restaurant, reservations: Reservatio
   }
   const due = live.filter((r) => new Date(r.startAt) < now && ['seated', 'completed', 'no_show'].includes(r.status));
   const noShows = live.filter((r) => r.status === 'no_show').length;
-  const convs = conversations.filter((c) => localDateOf(new Date(c.startedAt), zone) >= range.from && localDateOf(new Date(c.startedAt), zone) <= range.to);
+  const convs = conversations.filter(
+    (c) =>
+      localDateOf(new Date(c.startedAt), zone) >= range.from && localDateOf(new Date(c.startedAt), zone) <= range.to,
+  );
   const convByChannel: Record<string, { total: number; handoff: number }> = {};
   for (const c of convs) {
     const row = convByChannel[c.channel] ?? { total: 0, handoff: 0 };
@@ -73,13 +96,25 @@ export function computeInsights(restaurant: Restaurant, reservations: Reservatio
     from: range.from,
     to: range.to,
     totals: {
-      bookings: live.length, covers, cancelled: counted.length - live.length, noShows,
+      bookings: live.length,
+      covers,
+      cancelled: counted.length - live.length,
+      noShows,
       walkIns: live.filter((r) => r.channel === 'dashboard' && /walk-in/i.test(r.notes)).length,
     },
-    coversByServiceAndDay: [...perService.values()].sort((a, b) => (a.date + a.service).localeCompare(b.date + b.service)),
+    coversByServiceAndDay: [...perService.values()].sort((a, b) =>
+      (a.date + a.service).localeCompare(b.date + b.service),
+    ),
     byChannel,
     byLanguage,
-    noShowRate: due.length ? Math.round((due.filter((r) => r.status === 'no_show').length / due.length) * 1000) / 1000 : null,
-    conversations: { total: convs.length, handoff, handoffRate: convs.length ? Math.round((handoff / convs.length) * 1000) / 1000 : null, byChannel: convByChannel },
+    noShowRate: due.length
+      ? Math.round((due.filter((r) => r.status === 'no_show').length / due.length) * 1000) / 1000
+      : null,
+    conversations: {
+      total: convs.length,
+      handoff,
+      handoffRate: convs.length ? Math.round((handoff / convs.length) * 1000) / 1000 : null,
+      byChannel: convByChannel,
+    },
   };
 }

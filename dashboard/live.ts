@@ -20,18 +20,29 @@ export interface LiveFeed {
   close(): Promise<void>;
 }
 
-export function attachLiveFeed(httpServer: http.Server, events: BookingEventBus, auth: LiveAuth, log: (line: string) => void = () => {}): LiveFeed {
+export function attachLiveFeed(
+  httpServer: http.Server,
+  events: BookingEventBus,
+  auth: LiveAuth,
+  log: (line: string) => void = () => {},
+): LiveFeed {
   const io = new SocketServer(httpServer, { serveClient: false, path: '/socket.io' });
 
   io.use((socket, next) => {
     const raw: unknown = socket.handshake.auth?.token;
     const token = typeof raw === 'string' ? raw : null;
-    auth.verify(token).then((user) => {
-      if (!user) return next(new Error(token ? 'unauthorized: invalid or expired token' : 'unauthorized: a token is required'));
-      socket.data.userId = user.id;
-      socket.data.role = user.role;
-      next();
-    }, () => next(new Error('unauthorized')));
+    auth.verify(token).then(
+      (user) => {
+        if (!user)
+          return next(
+            new Error(token ? 'unauthorized: invalid or expired token' : 'unauthorized: a token is required'),
+          );
+        socket.data.userId = user.id;
+        socket.data.role = user.role;
+        next();
+      },
+      () => next(new Error('unauthorized')),
+    );
   });
 
   io.on('connection', (socket: Socket) => {
@@ -47,11 +58,13 @@ export function attachLiveFeed(httpServer: http.Server, events: BookingEventBus,
     }
   });
 
-  const unsubscribe = BOOKING_EVENT_NAMES.map((name) => events.on(name, (reservation) => {
-    // Holds are internal: staff see a booking once it is made.
-    if (reservation.status === 'held') return;
-    io.to(STAFF_ROOM).emit(name, reservation);
-  }));
+  const unsubscribe = BOOKING_EVENT_NAMES.map((name) =>
+    events.on(name, (reservation) => {
+      // Holds are internal: staff see a booking once it is made.
+      if (reservation.status === 'held') return;
+      io.to(STAFF_ROOM).emit(name, reservation);
+    }),
+  );
 
   log('[live] socket.io staff feed on /socket.io');
   return {
@@ -60,13 +73,14 @@ export function attachLiveFeed(httpServer: http.Server, events: BookingEventBus,
       for (const [, socket] of io.of('/').sockets) if (socket.data.userId === userId) socket.disconnect(true);
     },
     connectedCount: () => io.of('/').sockets.size,
-    close: () => new Promise<void>((resolve) => {
-      for (const off of unsubscribe) off();
-      // io.close() would also close the http server, which the app closes itself.
-      io.disconnectSockets(true);
-      io.engine.close();
-      resolve();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const off of unsubscribe) off();
+        // io.close() would also close the http server, which the app closes itself.
+        io.disconnectSockets(true);
+        io.engine.close();
+        resolve();
+      }),
   };
 }
 

@@ -10,15 +10,37 @@ export interface NewBooking {
 }
 
 const CHANNELS: Record<'fr' | 'en', Record<string, string>> = {
-  fr: { voice: 'téléphone', sms: 'SMS', whatsapp: 'WhatsApp', webchat: 'chat web', website: 'site web', dashboard: 'salle' },
-  en: { voice: 'phone', sms: 'SMS', whatsapp: 'WhatsApp', webchat: 'web chat', website: 'website', dashboard: 'front desk' },
+  fr: {
+    voice: 'téléphone',
+    sms: 'SMS',
+    whatsapp: 'WhatsApp',
+    webchat: 'chat web',
+    website: 'site web',
+    dashboard: 'salle',
+  },
+  en: {
+    voice: 'phone',
+    sms: 'SMS',
+    whatsapp: 'WhatsApp',
+    webchat: 'web chat',
+    website: 'website',
+    dashboard: 'front desk',
+  },
 };
 
 export function describeBooking(r: NewBooking, lang: 'fr' | 'en', timezone: string): { title: string; body: string } {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   let when = r.startAt;
   try {
-    when = new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(r.startAt));
+    when = new Intl.DateTimeFormat(locale, {
+      timeZone: timezone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(r.startAt));
   } catch {
     // keep the ISO text
   }
@@ -32,7 +54,10 @@ export function describeBooking(r: NewBooking, lang: 'fr' | 'en', timezone: stri
 export class BookingAlerts {
   private unseen = 0;
 
-  constructor(private readonly alerts: AlertsLike, private readonly options: { language: () => 'fr' | 'en'; timezone: () => string; onClick?: () => void }) {}
+  constructor(
+    private readonly alerts: AlertsLike,
+    private readonly options: { language: () => 'fr' | 'en'; timezone: () => string; onClick?: () => void },
+  ) {}
 
   newBooking(r: NewBooking, windowFocused: boolean): void {
     const { title, body } = describeBooking(r, this.options.language(), this.options.timezone());

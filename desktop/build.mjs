@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export async function buildDesktop(outdir = 'dist/desktop') {
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], logLevel: 'warning', sourcemap: true };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    logLevel: 'warning',
+    sourcemap: true,
+  };
   await build({ ...common, entryPoints: ['desktop/main.ts'], outfile: join(outdir, 'main.js') });
   await build({ ...common, entryPoints: ['desktop/preload.ts'], outfile: join(outdir, 'preload.js') });
   cpSync('desktop/pages', join(outdir, 'pages'), { recursive: true });

@@ -64,8 +64,20 @@ export class DesktopController {
   /** From the setup page: checks the server answers before keeping its URL. */
   async setServerUrl(input: string): Promise<{ ok: boolean; error?: string }> {
     const url = normaliseServerUrl(input);
-    if (!url) return { ok: false, error: this.language === 'fr' ? 'Adresse invalide (ex. http://192.168.1.20:3978).' : 'Not a valid address (e.g. http://192.168.1.20:3978).' };
-    if (!(await this.deps.probe(url))) return { ok: false, error: this.language === 'fr' ? `Aucun serveur Maître ne répond à ${url}.` : `No Maître server answers at ${url}.` };
+    if (!url)
+      return {
+        ok: false,
+        error:
+          this.language === 'fr'
+            ? 'Adresse invalide (ex. http://192.168.1.20:3978).'
+            : 'Not a valid address (e.g. http://192.168.1.20:3978).',
+      };
+    if (!(await this.deps.probe(url)))
+      return {
+        ok: false,
+        error:
+          this.language === 'fr' ? `Aucun serveur Maître ne répond à ${url}.` : `No Maître server answers at ${url}.`,
+      };
     this.serverUrl = url;
     this.deps.settings.save({ ...this.deps.settings.load(), serverUrl: url });
     await this.openServer();
@@ -102,7 +114,10 @@ export class DesktopController {
 
   reportList(senderUrl: string, payload: unknown): void {
     if (!this.trusted(senderUrl)) return;
-    const tz = payload && typeof payload === 'object' && typeof (payload as { timezone?: unknown }).timezone === 'string' ? (payload as { timezone: string }).timezone : this.timezone;
+    const tz =
+      payload && typeof payload === 'object' && typeof (payload as { timezone?: unknown }).timezone === 'string'
+        ? (payload as { timezone: string }).timezone
+        : this.timezone;
     const list = sanitiseList(payload, tz, this.now());
     if (!list) return;
     this.timezone = tz;
@@ -211,5 +226,10 @@ export class DesktopController {
 }
 
 function isBooking(r: unknown): r is NewBooking {
-  return !!r && typeof r === 'object' && typeof (r as NewBooking).customerName === 'string' && typeof (r as NewBooking).startAt === 'string';
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    typeof (r as NewBooking).customerName === 'string' &&
+    typeof (r as NewBooking).startAt === 'string'
+  );
 }

@@ -52,9 +52,17 @@ export interface ElectronMain {
   BrowserWindow: new (options: BrowserWindowOptions) => BrowserWindowInstance;
   Tray: new (icon: unknown) => TrayInstance;
   Menu: { buildFromTemplate(items: { label: string; click?: () => void; type?: 'separator' }[]): unknown };
-  Notification: (new (options: { title: string; body: string; silent?: boolean }) => { show(): void; on(event: 'click', listener: () => void): void }) & { isSupported(): boolean };
+  Notification: (new (options: {
+    title: string;
+    body: string;
+    silent?: boolean;
+  }) => { show(): void; on(event: 'click', listener: () => void): void }) & { isSupported(): boolean };
   nativeImage: { createFromPath(path: string): unknown; createFromDataURL(url: string): unknown };
-  safeStorage: { isEncryptionAvailable(): boolean; encryptString(plain: string): Buffer; decryptString(encrypted: Buffer): string };
+  safeStorage: {
+    isEncryptionAvailable(): boolean;
+    encryptString(plain: string): Buffer;
+    decryptString(encrypted: Buffer): string;
+  };
   ipcMain: {
     handle(channel: string, listener: (event: IpcEvent, ...args: unknown[]) => unknown): void;
     on(channel: string, listener: (event: IpcEvent, ...args: unknown[]) => void): void;

@@ -29,7 +29,8 @@ const files: FilesLike = {
 };
 
 // A 16×16 tray icon drawn inline (a burgundy "M" square), so the app ships no binary asset.
-const TRAY_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAARklEQVR4nGNgoAbo0bf8Tw6mvgEwgEsDujxOA7AZgk0OrwHICnGJYzUAmwZkjUQZQMg1RBmAK1BJMgBXTAxiAwYuKQ8oAACTeLhMitIxwAAAAABJRU5ErkJggg==';
+const TRAY_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAARklEQVR4nGNgoAbo0bf8Tw6mvgEwgEsDujxOA7AZgk0OrwHICnGJYzUAmwZkjUQZQMg1RBmAK1BJMgBXTAxiAwYuKQ8oAACTeLhMitIxwAAAAABJRU5ErkJggg==';
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
@@ -38,8 +39,20 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
 
   const win = new BrowserWindow({
-    width: 1280, height: 820, minWidth: 900, minHeight: 600, title: 'Maître', backgroundColor: '#f5f3ee', autoHideMenuBar: true,
-    webPreferences: { preload: join(__dirname, 'preload.js'), contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true },
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Maître',
+    backgroundColor: '#f5f3ee',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+    },
   });
 
   const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON));
@@ -50,7 +63,10 @@ async function main(): Promise<void> {
       notify(title, body) {
         if (!Notification.isSupported()) return;
         const n = new Notification({ title, body });
-        n.on('click', () => { win.show(); win.focus(); });
+        n.on('click', () => {
+          win.show();
+          win.focus();
+        });
         n.show();
       },
       setBadge(count) {
@@ -62,7 +78,8 @@ async function main(): Promise<void> {
     settings: new SettingsStore(files, join(dataDir, 'settings.json')),
     tokens: new TokenStore(safeStorage, files, join(dataDir, 'token.bin')),
     cache: new OfflineCache(files, join(dataDir, 'last-list.json')),
-    connect: (url, token) => io(url, { auth: { token }, transports: ['websocket'], reconnectionDelay: 1000, reconnectionDelayMax: 10_000 }),
+    connect: (url, token) =>
+      io(url, { auth: { token }, transports: ['websocket'], reconnectionDelay: 1000, reconnectionDelayMax: 10_000 }),
     probe: async (url) => {
       try {
         const r = await fetch(`${url}/health`, { signal: AbortSignal.timeout(3000) });
@@ -75,13 +92,27 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
 
-  tray.setContextMenu(Menu.buildFromTemplate([
-    { label: 'Maître', click: () => { win.show(); win.focus(); } },
-    { type: 'separator', label: '' },
-    { label: app.getLocale().startsWith('fr') ? 'Changer de serveur…' : 'Change server…', click: () => void controller.resetServer() },
-    { label: app.getLocale().startsWith('fr') ? 'Quitter' : 'Quit', click: () => app.quit() },
-  ]));
-  tray.on('click', () => { win.show(); win.focus(); });
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      {
+        label: 'Maître',
+        click: () => {
+          win.show();
+          win.focus();
+        },
+      },
+      { type: 'separator', label: '' },
+      {
+        label: app.getLocale().startsWith('fr') ? 'Changer de serveur…' : 'Change server…',
+        click: () => void controller.resetServer(),
+      },
+      { label: app.getLocale().startsWith('fr') ? 'Quitter' : 'Quit', click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', () => {
+    win.show();
+    win.focus();
+  });
   win.on('focus', () => controller.windowFocused());
 
   // The window shows the server's pages and the app's own; any other link opens in the browser.
@@ -100,7 +131,9 @@ async function main(): Promise<void> {
 
   const sender = (e: { senderFrame: { url: string } | null }) => e.senderFrame?.url ?? '';
   ipcMain.handle('maitre:getToken', (e) => controller.getToken(sender(e)));
-  ipcMain.handle('maitre:setToken', (e, token) => controller.setToken(sender(e), typeof token === 'string' ? token : null));
+  ipcMain.handle('maitre:setToken', (e, token) =>
+    controller.setToken(sender(e), typeof token === 'string' ? token : null),
+  );
   ipcMain.on('maitre:reportList', (e, payload) => controller.reportList(sender(e), payload));
   ipcMain.handle('maitre:setServerUrl', (e, url) => {
     // Only the app's own setup page may choose the server.

@@ -33,17 +33,28 @@ export function sanitiseList(input: unknown, timezone: string, now: Date): Cache
     if (!r || typeof r !== 'object') return [];
     const o = r as Record<string, unknown>;
     if (typeof o.id !== 'string' || typeof o.startAt !== 'string') return [];
-    return [{
-      id: str(o.id, 64), customerName: str(o.customerName, 80), partySize: typeof o.partySize === 'number' ? o.partySize : 0,
-      startAt: str(o.startAt, 40), tableIds: Array.isArray(o.tableIds) ? o.tableIds.map((x) => str(x, 20)) : [],
-      status: str(o.status, 20), channel: str(o.channel, 20), notes: str(o.notes, 500), customerPhone: str(o.customerPhone, 30),
-    }];
+    return [
+      {
+        id: str(o.id, 64),
+        customerName: str(o.customerName, 80),
+        partySize: typeof o.partySize === 'number' ? o.partySize : 0,
+        startAt: str(o.startAt, 40),
+        tableIds: Array.isArray(o.tableIds) ? o.tableIds.map((x) => str(x, 20)) : [],
+        status: str(o.status, 20),
+        channel: str(o.channel, 20),
+        notes: str(o.notes, 500),
+        customerPhone: str(o.customerPhone, 30),
+      },
+    ];
   });
   return { date, savedAt: now.toISOString(), timezone, reservations: list };
 }
 
 export class OfflineCache {
-  constructor(private readonly files: FilesLike, private readonly path: string) {}
+  constructor(
+    private readonly files: FilesLike,
+    private readonly path: string,
+  ) {}
 
   save(list: CachedList): void {
     this.files.write(this.path, JSON.stringify(list));
@@ -62,18 +73,45 @@ export class OfflineCache {
 
 const WORDS = {
   fr: {
-    title: 'Serveur injoignable', lead: 'Le serveur ne répond pas. Voici la dernière liste connue, en lecture seule. Nouvel essai automatique…',
-    savedAt: 'Liste enregistrée le', none: 'Aucune liste enregistrée pour l’instant.', time: 'Heure', name: 'Nom', party: 'Couverts', table: 'Table', status: 'Statut',
-    statuses: { confirmed: 'Confirmée', seated: 'À table', completed: 'Terminée', cancelled: 'Annulée', no_show: 'Absent' } as Record<string, string>,
+    title: 'Serveur injoignable',
+    lead: 'Le serveur ne répond pas. Voici la dernière liste connue, en lecture seule. Nouvel essai automatique…',
+    savedAt: 'Liste enregistrée le',
+    none: 'Aucune liste enregistrée pour l’instant.',
+    time: 'Heure',
+    name: 'Nom',
+    party: 'Couverts',
+    table: 'Table',
+    status: 'Statut',
+    statuses: {
+      confirmed: 'Confirmée',
+      seated: 'À table',
+      completed: 'Terminée',
+      cancelled: 'Annulée',
+      no_show: 'Absent',
+    } as Record<string, string>,
   },
   en: {
-    title: 'Server unreachable', lead: 'The server is not answering. This is the last known list, read-only. Retrying automatically…',
-    savedAt: 'List saved at', none: 'No list saved yet.', time: 'Time', name: 'Name', party: 'Party', table: 'Table', status: 'Status',
-    statuses: { confirmed: 'Confirmed', seated: 'Seated', completed: 'Completed', cancelled: 'Cancelled', no_show: 'No-show' } as Record<string, string>,
+    title: 'Server unreachable',
+    lead: 'The server is not answering. This is the last known list, read-only. Retrying automatically…',
+    savedAt: 'List saved at',
+    none: 'No list saved yet.',
+    time: 'Time',
+    name: 'Name',
+    party: 'Party',
+    table: 'Table',
+    status: 'Status',
+    statuses: {
+      confirmed: 'Confirmed',
+      seated: 'Seated',
+      completed: 'Completed',
+      cancelled: 'Cancelled',
+      no_show: 'No-show',
+    } as Record<string, string>,
   },
 };
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** A self-contained page (no script): the cached list and a plain statement that it is offline. */
 export function renderOfflinePage(list: CachedList | null, lang: 'fr' | 'en', serverUrl: string): string {
@@ -82,7 +120,12 @@ export function renderOfflinePage(list: CachedList | null, lang: 'fr' | 'en', se
   const zone = list?.timezone || 'Europe/Paris';
   const time = (iso: string) => {
     try {
-      return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+      return new Intl.DateTimeFormat(locale, {
+        timeZone: zone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(iso));
     } catch {
       return iso;
     }
@@ -90,9 +133,14 @@ export function renderOfflinePage(list: CachedList | null, lang: 'fr' | 'en', se
   const rows = (list?.reservations ?? [])
     .filter((r) => r.status !== 'cancelled')
     .sort((a, b) => a.startAt.localeCompare(b.startAt))
-    .map((r) => `<tr class="s-${esc(r.status)}"><td><b>${esc(time(r.startAt))}</b></td><td>${esc(r.customerName)}${r.notes ? `<small> — ${esc(r.notes)}</small>` : ''}</td><td>${r.partySize}</td><td>${esc(r.tableIds.join('+'))}</td><td>${esc(w.statuses[r.status] ?? r.status)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr class="s-${esc(r.status)}"><td><b>${esc(time(r.startAt))}</b></td><td>${esc(r.customerName)}${r.notes ? `<small> — ${esc(r.notes)}</small>` : ''}</td><td>${r.partySize}</td><td>${esc(r.tableIds.join('+'))}</td><td>${esc(w.statuses[r.status] ?? r.status)}</td></tr>`,
+    )
     .join('');
-  const saved = list ? `${w.savedAt} ${new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(list.savedAt))}` : w.none;
+  const saved = list
+    ? `${w.savedAt} ${new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(list.savedAt))}`
+    : w.none;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Maître — ${esc(w.title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f3ee;color:#1d2430}.bar{background:#b45309;color:#fff;padding:14px 20px}.bar h1{margin:0;font-size:20px}.bar p{margin:4px 0 0}
 main{padding:16px 20px}table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}th,td{padding:10px 12px;border-bottom:1px solid #eee;text-align:left}th{font-size:12px;text-transform:uppercase;color:#6b7280}

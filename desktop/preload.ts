@@ -3,7 +3,10 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { contextBridge, ipcRenderer } = require('electron') as {
   contextBridge: { exposeInMainWorld(name: string, api: Record<string, unknown>): void };
-  ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown>; send(channel: string, ...args: unknown[]): void };
+  ipcRenderer: {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    send(channel: string, ...args: unknown[]): void;
+  };
 };
 
 contextBridge.exposeInMainWorld('maitreDesktop', {

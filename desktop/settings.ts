@@ -26,7 +26,10 @@ export function normaliseServerUrl(input: string): string | null {
 }
 
 export class SettingsStore {
-  constructor(private readonly files: FilesLike, private readonly path: string) {}
+  constructor(
+    private readonly files: FilesLike,
+    private readonly path: string,
+  ) {}
 
   load(): DesktopSettings {
     const raw = this.files.read(this.path);

@@ -5,7 +5,11 @@ import type { FilesLike, SafeStorageLike } from './electron-api';
 export class TokenStore {
   private memory: string | null = null;
 
-  constructor(private readonly safeStorage: SafeStorageLike, private readonly files: FilesLike, private readonly path: string) {}
+  constructor(
+    private readonly safeStorage: SafeStorageLike,
+    private readonly files: FilesLike,
+    private readonly path: string,
+  ) {}
 
   /** True when the token survives a restart. */
   persistent(): boolean {

@@ -2,7 +2,14 @@
 // web chat), look at the table as soon as party, day and time are known, offer the nearest
 // free times when taken, hold the table while reading back, book on yes, release on no.
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { BookingError, CHANNELS, weekdayOf, type Alternative, type BookingRequest, type Channel } from '../booking-core';
+import {
+  BookingError,
+  CHANNELS,
+  weekdayOf,
+  type Alternative,
+  type BookingRequest,
+  type Channel,
+} from '../booking-core';
 import { hasAnyFact, mergeInto, pickAlternative, type BookingDraft } from './draft';
 import { GoalDialog, type Absorbed, type GoalResult } from './goal-dialog';
 import { isNo, isYes, nameFrom, phoneFrom } from './guest-input';
@@ -39,8 +46,14 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
   constructor(deps: DialogDeps) {
     super(BOOK_TABLE_DIALOG, deps);
     this.steps([
-      (s) => this.changeStep(s), (s) => this.partyStep(s), (s) => this.dateStep(s), (s) => this.timeStep(s),
-      (s) => this.slotStep(s), (s) => this.nameStep(s), (s) => this.phoneStep(s), (s) => this.readBackStep(s),
+      (s) => this.changeStep(s),
+      (s) => this.partyStep(s),
+      (s) => this.dateStep(s),
+      (s) => this.timeStep(s),
+      (s) => this.slotStep(s),
+      (s) => this.nameStep(s),
+      (s) => this.phoneStep(s),
+      (s) => this.readBackStep(s),
     ]);
   }
 
@@ -75,7 +88,9 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
     const { draft } = step.options;
     if (draft.time !== undefined) return step.next();
     const turn = turnOf(step.context);
-    const hours = draft.date ? seatingHoursOn(turn.restaurant, weekdayOf(draft.date), turn.texts, turn.voice, draft.partOfDay) : '';
+    const hours = draft.date
+      ? seatingHoursOn(turn.restaurant, weekdayOf(draft.date), turn.texts, turn.voice, draft.partOfDay)
+      : '';
     return this.ask(step, 'time', turn.texts.askTime(draft.partOfDay, hours), 'time');
   }
 
@@ -123,7 +138,12 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
       }
     }
     const { partySize = 0, date = '', time = '', name } = state.draft;
-    return this.ask(step, 'readBack', turn.texts.readBack({ partySize, date, time, name }, turn.today, turn.voice), 'confirm');
+    return this.ask(
+      step,
+      'readBack',
+      turn.texts.readBack({ partySize, date, time, name }, turn.today, turn.voice),
+      'confirm',
+    );
   }
 
   // Reading the guest's answer.
@@ -179,7 +199,8 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
   /** Merges the facts of an answer; a bare name or phone number is read as what was asked. */
   private async absorbFacts(state: BookTableState, u: Understanding, turn: Turn): Promise<Absorbed> {
     const facts: Partial<Understanding> = { ...u };
-    if (state.asked === 'name' && !facts.name && facts.partySize === undefined && !facts.date && !facts.time) facts.name = nameFrom(turn.text) ?? undefined;
+    if (state.asked === 'name' && !facts.name && facts.partySize === undefined && !facts.date && !facts.time)
+      facts.name = nameFrom(turn.text) ?? undefined;
     if (state.asked === 'phone' && !facts.phone) facts.phone = phoneFrom(turn.text) ?? undefined;
     if (facts.phone) facts.phone = phoneFrom(facts.phone) ?? facts.phone;
     const before = { ...state.draft };
@@ -189,7 +210,10 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
       state.checked = false;
       state.offered = undefined;
     }
-    if (state.holdId && (merged.slotChanged || before.name !== state.draft.name || before.phone !== state.draft.phone)) {
+    if (
+      state.holdId &&
+      (merged.slotChanged || before.name !== state.draft.name || before.phone !== state.draft.phone)
+    ) {
       await this.release(state);
     }
     return { kind: 'rerun' };
@@ -232,8 +256,11 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
   protected summary(state: BookTableState, turn: Turn): string {
     const d = state.draft;
     const facts = [
-      d.partySize !== undefined ? `party of ${d.partySize}` : null, d.date ?? null, d.time ?? null,
-      d.name ? `name ${d.name}` : null, d.phone ?? turn.channelPhone ?? null,
+      d.partySize !== undefined ? `party of ${d.partySize}` : null,
+      d.date ?? null,
+      d.time ?? null,
+      d.name ? `name ${d.name}` : null,
+      d.phone ?? turn.channelPhone ?? null,
     ].filter(Boolean);
     return `Booking request (${turn.lang}, ${turn.channel})${facts.length ? `: ${facts.join(', ')}` : ''}.`;
   }
@@ -300,8 +327,15 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
     if (d.partySize === undefined || !d.date || !d.time || !d.name || !d.phone) return null;
     const channel: Channel = CHANNELS.find((c) => c === turn.channel) ?? 'webchat';
     return {
-      customerName: d.name, customerPhone: d.phone, customerEmail: d.email ?? null, partySize: d.partySize,
-      date: d.date, time: d.time, channel, language: turn.lang, conversationId: ctx.activity.conversation?.id ?? null,
+      customerName: d.name,
+      customerPhone: d.phone,
+      customerEmail: d.email ?? null,
+      partySize: d.partySize,
+      date: d.date,
+      time: d.time,
+      channel,
+      language: turn.lang,
+      conversationId: ctx.activity.conversation?.id ?? null,
     };
   }
 }

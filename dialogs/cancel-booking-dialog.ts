@@ -43,7 +43,11 @@ export class CancelBookingDialog extends ExistingBookingDialog<CancelBookingStat
       return { kind: 'end', result: { kind: 'done', outcome: 'cancelled' } };
     }
     if (isNo(turn.u)) {
-      await send(dc.context, { text: `${turn.texts.keptBooking.text} ${turn.texts.anythingElse.text}` }, { question: true });
+      await send(
+        dc.context,
+        { text: `${turn.texts.keptBooking.text} ${turn.texts.anythingElse.text}` },
+        { question: true },
+      );
       return { kind: 'end', result: { kind: 'done', outcome: 'nothing' } };
     }
     return { kind: 'misunderstood' };

@@ -60,7 +60,11 @@ export function hasAnyFact(u: Partial<Understanding>): boolean {
 }
 
 /** Picks among offered alternatives from "the first", "21h", "yes", "vendredi à 20h". */
-export function pickAlternative(offered: Alternative[], u: Partial<Understanding>, requestedDate: string | undefined): Alternative | null {
+export function pickAlternative(
+  offered: Alternative[],
+  u: Partial<Understanding>,
+  requestedDate: string | undefined,
+): Alternative | null {
   if (!offered.length) return null;
   if (u.choice !== undefined && u.choice >= 1 && u.choice <= offered.length) return offered[u.choice - 1];
   if (u.time) {

@@ -39,7 +39,14 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     const turn = turnOf(step.context);
     const upcoming = (await this.deps.bookings.upcomingFor(state.phone)).slice(0, MAX_LISTED);
     if (!upcoming.length) {
-      await send(step.context, { text: `${turn.texts.noBookingFound(state.phone).text} ${turn.texts.anythingElse.text}`, voice: `${turn.texts.noBookingFound(state.phone).voice ?? ''} ${turn.texts.anythingElse.text}` }, { question: true });
+      await send(
+        step.context,
+        {
+          text: `${turn.texts.noBookingFound(state.phone).text} ${turn.texts.anythingElse.text}`,
+          voice: `${turn.texts.noBookingFound(state.phone).voice ?? ''} ${turn.texts.anythingElse.text}`,
+        },
+        { question: true },
+      );
       return step.endDialog({ kind: 'done', outcome: 'nothing' });
     }
     if (upcoming.length === 1) {
@@ -54,14 +61,23 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
       return step.next();
     }
     state.candidates = upcoming.map((r) => r.id);
-    return this.askFor(step, 'which', turn.texts.whichBooking(upcoming.map((r) => this.factsOf(r, turn)), turn.today, turn.voice), 'choice');
+    return this.askFor(
+      step,
+      'which',
+      turn.texts.whichBooking(
+        upcoming.map((r) => this.factsOf(r, turn)),
+        turn.today,
+        turn.voice,
+      ),
+      'choice',
+    );
   }
 
   /** Reads the answers to the shared questions; returns null for the goal's own questions. */
   protected async absorbShared(_dc: DialogContext, state: S, turn: Turn): Promise<Absorbed | null> {
     const u = turn.u;
     if (state.asked === 'phone') {
-      const phone = u.phone ? phoneFrom(u.phone) ?? u.phone : phoneFrom(turn.text);
+      const phone = u.phone ? (phoneFrom(u.phone) ?? u.phone) : phoneFrom(turn.text);
       if (!phone) return { kind: 'misunderstood' };
       state.phone = phone;
       return { kind: 'rerun' };
@@ -95,7 +111,12 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     return { partySize: r.partySize, date: local.date, time: local.time, name: r.customerName };
   }
 
-  protected async askFor(step: WaterfallStepContext<S>, asked: string, said: Said, expecting: Expecting | null): Promise<DialogTurnResult> {
+  protected async askFor(
+    step: WaterfallStepContext<S>,
+    asked: string,
+    said: Said,
+    expecting: Expecting | null,
+  ): Promise<DialogTurnResult> {
     step.options.asked = asked;
     await ask(step.context, said, expecting);
     return Dialog.EndOfTurn;

@@ -4,7 +4,14 @@
 // change of goal. Then the goal's `absorb` merges the answer into its state and the steps
 // run again from the top: each step skips what is already known and asks for the first
 // thing missing, so "everything at once" and "piece by piece" are the same path.
-import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStep } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStep,
+} from 'botbuilder-dialogs';
 import { infoAnswer, isInfoIntent } from './info-dialog';
 import type { HandoffReason } from './outcome';
 import { note, turnOf, type DialogDeps, type Turn } from './turn';
@@ -22,16 +29,16 @@ export type GoalResult =
   | { kind: 'switch'; intent: Intent };
 
 /** What the guest's answer did to a goal's state. */
-export type Absorbed =
-  | { kind: 'rerun' }
-  | { kind: 'misunderstood' }
-  | { kind: 'end'; result: GoalResult };
+export type Absorbed = { kind: 'rerun' } | { kind: 'misunderstood' } | { kind: 'end'; result: GoalResult };
 
 export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
   /** The goal intent this dialog serves (a guest asking for it again is not a change of goal). */
   protected abstract readonly goal: Intent;
 
-  constructor(id: string, protected readonly deps: DialogDeps) {
+  constructor(
+    id: string,
+    protected readonly deps: DialogDeps,
+  ) {
     super(id);
   }
 
@@ -62,7 +69,11 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
         note(innerDc.context, t.helpInBooking);
         return this.rerun(innerDc, state);
       case 'human':
-        return this.finish(innerDc, state, { kind: 'handoff', reason: 'requested', summary: this.summary(state, turn) });
+        return this.finish(innerDc, state, {
+          kind: 'handoff',
+          reason: 'requested',
+          summary: this.summary(state, turn),
+        });
       case 'abort':
         return this.finish(innerDc, state, { kind: 'aborted' });
       case 'restart':
@@ -74,7 +85,11 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
       note(innerDc.context, infoAnswer(u.intent, turn));
       return this.rerun(innerDc, state);
     }
-    if ((u.intent === 'book' || u.intent === 'modify' || u.intent === 'cancel') && u.intent !== this.goal && !this.answersQuestion(turn)) {
+    if (
+      (u.intent === 'book' || u.intent === 'modify' || u.intent === 'cancel') &&
+      u.intent !== this.goal &&
+      !this.answersQuestion(turn)
+    ) {
       return this.finish(innerDc, state, { kind: 'switch', intent: u.intent });
     }
     if (turn.switched && !this.answersQuestion(turn) && u.intent === 'none') return this.rerun(innerDc, state);
@@ -90,7 +105,11 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
         turn.profile.misses += 1;
         if (turn.profile.misses >= MAX_MISSES) {
           turn.profile.misses = 0;
-          return this.finish(innerDc, state, { kind: 'handoff', reason: 'misunderstood', summary: this.summary(state, turn) });
+          return this.finish(innerDc, state, {
+            kind: 'handoff',
+            reason: 'misunderstood',
+            summary: this.summary(state, turn),
+          });
         }
         note(innerDc.context, t.didNotUnderstand);
         return this.rerun(innerDc, state);
@@ -100,8 +119,15 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
   /** Whether the utterance carries facts, a yes/no or a choice: then it answers the question. */
   protected answersQuestion(turn: Turn): boolean {
     const u = turn.u;
-    return u.partySize !== undefined || u.date !== undefined || u.time !== undefined || u.name !== undefined
-      || u.phone !== undefined || u.yesNo !== undefined || u.choice !== undefined;
+    return (
+      u.partySize !== undefined ||
+      u.date !== undefined ||
+      u.time !== undefined ||
+      u.name !== undefined ||
+      u.phone !== undefined ||
+      u.yesNo !== undefined ||
+      u.choice !== undefined
+    );
   }
 
   /** Runs the steps again from the top on the updated state. */

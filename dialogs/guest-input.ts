@@ -7,10 +7,16 @@ const NOT_A_NAME = /^(oui|non|yes|no|ok|okay|d'accord|merci|thanks|bonjour|hello
 
 /** "dupont" → "Dupont"; null when the answer does not look like a name. */
 export function nameFrom(text: string): string | null {
-  const clean = text.replace(/[.!?,;]+$/g, '').replace(/^(c[’']est|it[’']s|je suis|i am|i'm|moi c[’']est)\s+/i, '').trim();
+  const clean = text
+    .replace(/[.!?,;]+$/g, '')
+    .replace(/^(c[’']est|it[’']s|je suis|i am|i'm|moi c[’']est)\s+/i, '')
+    .trim();
   if (!clean || clean.length > 40 || NOT_A_NAME.test(clean)) return null;
   if (!/^[\p{L}][\p{L}’' .-]*$/u.test(clean) || clean.split(/\s+/).length > 4) return null;
-  return clean.split(/(\s+|-)/).map((w) => (/^\p{L}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w)).join('');
+  return clean
+    .split(/(\s+|-)/)
+    .map((w) => (/^\p{L}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w))
+    .join('');
 }
 
 /** A phone number in E.164 when it can be told (French national numbers become +33). */

@@ -22,7 +22,12 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     const summary = options?.summary ?? `Guest asked for a person (${turn.lang}, ${turn.channel}).`;
     turn.profile.misses = 0;
     await send(dc.context, turn.texts.handoff(reason, turn.voice));
-    await dc.context.sendActivity({ type: 'event', name: 'handoff', value: { reason, summary }, locale: turn.texts.locale });
+    await dc.context.sendActivity({
+      type: 'event',
+      name: 'handoff',
+      value: { reason, summary },
+      locale: turn.texts.locale,
+    });
     recordOutcome(dc.context, { outcome: 'handoff', handoff: { reason, summary } });
     return dc.endDialog({ kind: 'done', outcome: 'nothing' });
   }

@@ -14,15 +14,25 @@ export function isInfoIntent(intent: Intent): intent is InfoTopic {
 
 export function servicesOf(restaurant: Restaurant, weekday: number): ServiceHours[] {
   return (restaurant.services[String(weekday)] ?? []).map((s) => ({
-    open: s.open, close: s.close, lastSeating: formatMinutes(minutesOfDay(s.close) - s.lastSeatingMinutes),
+    open: s.open,
+    close: s.close,
+    lastSeating: formatMinutes(minutesOfDay(s.close) - s.lastSeatingMinutes),
   }));
 }
 
 /** When guests can be seated on a day, said the way the language says it. */
-export function seatingHoursOn(restaurant: Restaurant, weekday: number, texts: Texts, voice: boolean, partOfDay?: 'lunch' | 'dinner'): string {
+export function seatingHoursOn(
+  restaurant: Restaurant,
+  weekday: number,
+  texts: Texts,
+  voice: boolean,
+  partOfDay?: 'lunch' | 'dinner',
+): string {
   let services = servicesOf(restaurant, weekday);
   if (partOfDay) {
-    const part = services.filter((s) => (partOfDay === 'lunch' ? minutesOfDay(s.open) < 17 * 60 : minutesOfDay(s.open) >= 17 * 60));
+    const part = services.filter((s) =>
+      partOfDay === 'lunch' ? minutesOfDay(s.open) < 17 * 60 : minutesOfDay(s.open) >= 17 * 60,
+    );
     if (part.length) services = part;
   }
   return texts.seatingHours(services, voice);
@@ -32,13 +42,22 @@ export function infoAnswer(topic: InfoTopic, turn: Turn): Said {
   const { restaurant, texts, voice, lang } = turn;
   switch (topic) {
     case 'hours': {
-      const days: DayHours[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, services: servicesOf(restaurant, weekday) }));
+      const days: DayHours[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        weekday,
+        services: servicesOf(restaurant, weekday),
+      }));
       return texts.hours(days, voice);
     }
     case 'address':
       return texts.address(restaurant.address, restaurant.phone, voice);
     case 'menu':
-      return texts.menu(restaurant.menu.map((s) => ({ section: s.title[lang], dishes: s.dishes.map((d) => ({ name: d.name[lang], price: d.price })) })), voice);
+      return texts.menu(
+        restaurant.menu.map((s) => ({
+          section: s.title[lang],
+          dishes: s.dishes.map((d) => ({ name: d.name[lang], price: d.price })),
+        })),
+        voice,
+      );
   }
 }
 
@@ -51,7 +70,14 @@ export class InfoDialog extends Dialog<{ topic: InfoTopic }> {
   override async beginDialog(dc: DialogContext, options?: { topic: InfoTopic }): Promise<DialogTurnResult> {
     const turn = turnOf(dc.context);
     const answer = infoAnswer(options?.topic ?? 'hours', turn);
-    await send(dc.context, { text: `${answer.text} ${turn.texts.anythingElse.text}`, voice: `${answer.voice ?? answer.text} ${turn.texts.anythingElse.voice ?? turn.texts.anythingElse.text}` }, { question: true });
+    await send(
+      dc.context,
+      {
+        text: `${answer.text} ${turn.texts.anythingElse.text}`,
+        voice: `${answer.voice ?? answer.text} ${turn.texts.anythingElse.voice ?? turn.texts.anythingElse.text}`,
+      },
+      { question: true },
+    );
     return dc.endDialog({ kind: 'done', outcome: 'nothing' });
   }
 }

@@ -29,7 +29,11 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
   constructor(deps: DialogDeps) {
     super(MODIFY_BOOKING_DIALOG, deps);
     this.steps([
-      (s) => this.phoneStep(s), (s) => this.findStep(s), (s) => this.changeStep(s), (s) => this.slotStep(s), (s) => this.readBackStep(s),
+      (s) => this.phoneStep(s),
+      (s) => this.findStep(s),
+      (s) => this.changeStep(s),
+      (s) => this.slotStep(s),
+      (s) => this.readBackStep(s),
     ]);
   }
 
@@ -55,7 +59,12 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
     const state = step.options;
     const { change, target } = state;
     // A change that changes nothing ("my booking on Saturday" for a Saturday booking) is no change yet.
-    if (target && (change.partySize ?? target.partySize) === target.partySize && (change.date ?? target.date) === target.date && (change.time ?? target.time) === target.time) {
+    if (
+      target &&
+      (change.partySize ?? target.partySize) === target.partySize &&
+      (change.date ?? target.date) === target.date &&
+      (change.time ?? target.time) === target.time
+    ) {
       state.change = {};
     }
     if (state.change.partySize !== undefined || state.change.date || state.change.time) return step.next();
@@ -76,7 +85,12 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
 
   private async readBackStep(step: Step): Promise<DialogTurnResult> {
     const turn = turnOf(step.context);
-    return this.askFor(step, 'readBack', turn.texts.readBackChange(this.newFacts(step.options), turn.today, turn.voice), 'confirm');
+    return this.askFor(
+      step,
+      'readBack',
+      turn.texts.readBackChange(this.newFacts(step.options), turn.today, turn.voice),
+      'confirm',
+    );
   }
 
   protected async absorb(dc: DialogContext, state: ModifyBookingState, turn: Turn): Promise<Absorbed> {
@@ -110,9 +124,18 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
   /** Merges a new day, time or party into the change; true when something changed. */
   private takeChange(state: ModifyBookingState, u: Partial<Understanding>): boolean {
     let changed = false;
-    if (u.partySize !== undefined && u.partySize !== state.change.partySize) { state.change.partySize = u.partySize; changed = true; }
-    if (u.date !== undefined && u.date !== state.change.date) { state.change.date = u.date; changed = true; }
-    if (u.time !== undefined && u.time !== state.change.time) { state.change.time = u.time; changed = true; }
+    if (u.partySize !== undefined && u.partySize !== state.change.partySize) {
+      state.change.partySize = u.partySize;
+      changed = true;
+    }
+    if (u.date !== undefined && u.date !== state.change.date) {
+      state.change.date = u.date;
+      changed = true;
+    }
+    if (u.time !== undefined && u.time !== state.change.time) {
+      state.change.time = u.time;
+      changed = true;
+    }
     if (changed) {
       state.checked = false;
       state.offered = undefined;

@@ -6,7 +6,10 @@ export class RestaurantSource {
   private cached: { restaurant: Restaurant; at: number } | null = null;
 
   // Freshness is measured on the real clock, not the booking clock (which tests freeze).
-  constructor(private readonly bookings: BookingService, private readonly ttlMs = 5_000) {}
+  constructor(
+    private readonly bookings: BookingService,
+    private readonly ttlMs = 5_000,
+  ) {}
 
   async get(): Promise<Restaurant> {
     const now = Date.now();

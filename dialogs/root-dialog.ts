@@ -50,7 +50,8 @@ export class RootDialog extends ComponentDialog {
     if (!this.deps.reminders || !turn.channelPhone || !readReminderAnswer(turn.text)) return false;
     const answer = await this.deps.reminders(turn.channelPhone, turn.text, turn.channel);
     if (!answer.handled) return false;
-    if (answer.action === 'cancelled') recordOutcome(ctx, { outcome: 'cancelled', reservationId: answer.reservationId });
+    if (answer.action === 'cancelled')
+      recordOutcome(ctx, { outcome: 'cancelled', reservationId: answer.reservationId });
     // The reply is in the booking's language: the message says so.
     setLanguage(turn, answer.language);
     await send(ctx, { text: answer.reply });
@@ -72,7 +73,10 @@ export class RootDialog extends ComponentDialog {
       case 'cancel':
         return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u));
       case 'human':
-        return dc.beginDialog(HANDOFF_DIALOG, { reason: 'requested', summary: `Guest asked for a person (${turn.lang}, ${turn.channel}${turn.channelPhone ? `, ${turn.channelPhone}` : ''}).` } satisfies HandoffOptions);
+        return dc.beginDialog(HANDOFF_DIALOG, {
+          reason: 'requested',
+          summary: `Guest asked for a person (${turn.lang}, ${turn.channel}${turn.channelPhone ? `, ${turn.channelPhone}` : ''}).`,
+        } satisfies HandoffOptions);
       case 'thanks':
         await send(ctx, t.youAreWelcome);
         if (turn.voice) await ctx.sendActivity({ type: 'endOfConversation' });
@@ -90,7 +94,8 @@ export class RootDialog extends ComponentDialog {
     }
     if (isInfoIntent(u.intent)) return dc.beginDialog(INFO_DIALOG, { topic: u.intent });
     // Facts without a stated goal ("4 people tomorrow at 8") can only be a booking.
-    if (hasAnyFact(u) && (u.partySize !== undefined || u.date || u.time)) return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
+    if (hasAnyFact(u) && (u.partySize !== undefined || u.date || u.time))
+      return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
     if (u.intent === 'greeting' || u.intent === 'yes' || u.intent === 'no' || turn.switched) {
       const said = u.intent === 'greeting' && !turn.profile.greeted ? t.greeting(turn.restaurant.name) : t.howCanIHelp;
       turn.profile.greeted = true;
@@ -98,7 +103,10 @@ export class RootDialog extends ComponentDialog {
     }
     turn.profile.misses += 1;
     if (turn.profile.misses >= MAX_MISSES) {
-      return dc.beginDialog(HANDOFF_DIALOG, { reason: 'misunderstood', summary: `Guest not understood three times (${turn.lang}, ${turn.channel}); last words: "${turn.text.slice(0, 200)}".` } satisfies HandoffOptions);
+      return dc.beginDialog(HANDOFF_DIALOG, {
+        reason: 'misunderstood',
+        summary: `Guest not understood three times (${turn.lang}, ${turn.channel}); last words: "${turn.text.slice(0, 200)}".`,
+      } satisfies HandoffOptions);
     }
     return this.ask(ctx, t.didNotUnderstandRoot);
   }
@@ -111,7 +119,10 @@ export class RootDialog extends ComponentDialog {
         if (turn.voice && result.outcome !== 'nothing') await ctx.sendActivity({ type: 'endOfConversation' });
         return WAITING;
       case 'handoff':
-        return dc.beginDialog(HANDOFF_DIALOG, { reason: result.reason, summary: result.summary } satisfies HandoffOptions);
+        return dc.beginDialog(HANDOFF_DIALOG, {
+          reason: result.reason,
+          summary: result.summary,
+        } satisfies HandoffOptions);
       case 'aborted':
         note(ctx, t.abandoned);
         return this.ask(ctx, t.howCanIHelp);

@@ -1,6 +1,15 @@
 // Is this party, day and time bookable? If not, why, and what is nearest: shared by booking
 // and by moving a booking. The booking core has the last word when the table is held.
-import { BookingError, localToInstant, minutesOfDay, weekdayOf, type Alternative, type BookingService, type ErrorCode, type Restaurant } from '../booking-core';
+import {
+  BookingError,
+  localToInstant,
+  minutesOfDay,
+  weekdayOf,
+  type Alternative,
+  type BookingService,
+  type ErrorCode,
+  type Restaurant,
+} from '../booking-core';
 import { seatingHoursOn } from './info-dialog';
 import type { Refusal, Said } from './texts';
 import type { Turn } from './turn';
@@ -21,7 +30,12 @@ export type SlotVerdict =
 
 const MAX_SAME_DAY = 3;
 
-export async function checkSlot(bookings: BookingService, turn: Turn, req: SlotRequest, ignoreId?: string): Promise<SlotVerdict> {
+export async function checkSlot(
+  bookings: BookingService,
+  turn: Turn,
+  req: SlotRequest,
+  ignoreId?: string,
+): Promise<SlotVerdict> {
   const avail = await bookings.availability(req.date, req.partySize, ignoreId);
   // A closed day: say so, and offer the same time on the next open days.
   if (avail.refusal === 'closed') return offerVerdict(bookings, turn, req, 'closed', ignoreId);
@@ -31,7 +45,13 @@ export async function checkSlot(bookings: BookingService, turn: Turn, req: SlotR
 }
 
 /** Turns an error of the core (on hold, confirm or modify) into what to say and do next. */
-export async function verdictOfError(bookings: BookingService, turn: Turn, req: SlotRequest, err: unknown, ignoreId?: string): Promise<SlotVerdict | null> {
+export async function verdictOfError(
+  bookings: BookingService,
+  turn: Turn,
+  req: SlotRequest,
+  err: unknown,
+  ignoreId?: string,
+): Promise<SlotVerdict | null> {
   if (!(err instanceof BookingError)) return null;
   switch (err.code) {
     case 'party_too_large':
@@ -39,8 +59,10 @@ export async function verdictOfError(bookings: BookingService, turn: Turn, req: 
     case 'past_time':
     case 'too_far':
     case 'invalid_date':
-      if (err.code === 'past_time' && req.date >= turn.today) return offerVerdict(bookings, turn, req, 'past_time', ignoreId);
-      if (err.code === 'closed' && err.details.field === 'time') return offerVerdict(bookings, turn, req, 'outside_hours', ignoreId);
+      if (err.code === 'past_time' && req.date >= turn.today)
+        return offerVerdict(bookings, turn, req, 'past_time', ignoreId);
+      if (err.code === 'closed' && err.details.field === 'time')
+        return offerVerdict(bookings, turn, req, 'outside_hours', ignoreId);
       return refusalVerdict(turn, err.code, req);
     case 'too_soon':
       return offerVerdict(bookings, turn, req, 'too_soon', ignoreId);
@@ -54,14 +76,21 @@ export async function verdictOfError(bookings: BookingService, turn: Turn, req: 
 
 function refusalVerdict(turn: Turn, code: ErrorCode, req: SlotRequest): SlotVerdict {
   if (code === 'party_too_large') return { kind: 'too_large' };
-  const reason: Refusal = code === 'closed' || code === 'past_time' || code === 'too_far' || code === 'invalid_date' ? code : 'no_table_that_day';
+  const reason: Refusal =
+    code === 'closed' || code === 'past_time' || code === 'too_far' || code === 'invalid_date'
+      ? code
+      : 'no_table_that_day';
   return { kind: 'bad_day', said: turn.texts.refused(reason, refusalContext(turn, req)) };
 }
 
 function refusalContext(turn: Turn, req: SlotRequest) {
   const r = turn.restaurant;
   return {
-    date: req.date, time: req.time, today: turn.today, horizonDays: r.rules.horizonDays, minNotice: r.rules.minNoticeMinutes,
+    date: req.date,
+    time: req.time,
+    today: turn.today,
+    horizonDays: r.rules.horizonDays,
+    minNotice: r.rules.minNoticeMinutes,
     hours: seatingHoursOn(r, weekdayOf(req.date), turn.texts, turn.voice),
   };
 }
@@ -78,10 +107,18 @@ function whyNot(turn: Turn, req: SlotRequest): Refusal | null {
 
 export function withinService(r: Restaurant, date: string, time: string): boolean {
   const m = minutesOfDay(time);
-  return (r.services[String(weekdayOf(date))] ?? []).some((s) => m >= minutesOfDay(s.open) && m <= minutesOfDay(s.close) - s.lastSeatingMinutes);
+  return (r.services[String(weekdayOf(date))] ?? []).some(
+    (s) => m >= minutesOfDay(s.open) && m <= minutesOfDay(s.close) - s.lastSeatingMinutes,
+  );
 }
 
-async function offerVerdict(bookings: BookingService, turn: Turn, req: SlotRequest, reason: Refusal | null, ignoreId?: string): Promise<SlotVerdict> {
+async function offerVerdict(
+  bookings: BookingService,
+  turn: Turn,
+  req: SlotRequest,
+  reason: Refusal | null,
+  ignoreId?: string,
+): Promise<SlotVerdict> {
   const t = turn.texts;
   const first: Said = reason ? t.refused(reason, refusalContext(turn, req)) : t.taken(req, turn.today);
   const all = await bookings.alternatives(req.date, req.time, req.partySize, ignoreId);

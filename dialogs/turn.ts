@@ -1,7 +1,14 @@
 // One guest turn as the dialogs see it: the utterance understood once (deterministic
 // recognizers, then the optional language model), the conversation's language, the texts of
 // that language, and the replies of the turn gathered into one message.
-import { localDateOf, normalisePhone, type BookingService, type Clock, type Language, type Restaurant } from '../booking-core';
+import {
+  localDateOf,
+  normalisePhone,
+  type BookingService,
+  type Clock,
+  type Language,
+  type Restaurant,
+} from '../booking-core';
 import type { ReminderAnswerer } from '../booking-core/notifications/answer';
 import { CATALOGUES, type Said, type Texts } from './texts';
 import { newProfile, type ConversationProfile } from './profile';
@@ -80,15 +87,27 @@ export async function prepareTurn(ctx: TurnContext, deps: DialogDeps): Promise<T
   }
   if (lang !== guess && text) u = understand(text, { ...uctx, lang });
   if (deps.llm && text && needsModel(u, expecting, text)) u = await withModel(u, text, { ...uctx, lang }, deps);
-  if (!restaurant.languages.includes(lang) && restaurant.languages.length) lang = restaurant.languages.includes(restaurant.defaultLanguage) ? restaurant.defaultLanguage : restaurant.languages[0];
+  if (!restaurant.languages.includes(lang) && restaurant.languages.length)
+    lang = restaurant.languages.includes(restaurant.defaultLanguage)
+      ? restaurant.defaultLanguage
+      : restaurant.languages[0];
   profile.lang = lang;
   const channel = activity.channelId ?? 'webchat';
   const fromId = activity.from?.id ?? '';
   const turn: Turn = {
-    text, u, profile, lang, texts: CATALOGUES[lang], restaurant, now,
-    today: localDateOf(now, restaurant.timezone), channel, voice: channel === 'voice',
+    text,
+    u,
+    profile,
+    lang,
+    texts: CATALOGUES[lang],
+    restaurant,
+    now,
+    today: localDateOf(now, restaurant.timezone),
+    channel,
+    voice: channel === 'voice',
     channelPhone: PHONE_CHANNELS.has(channel) && /\d{6,}/.test(fromId) ? normalisePhone(fromId) : null,
-    notes: [], switched,
+    notes: [],
+    switched,
   };
   ctx.turnState.set(TURN_KEY, turn);
   return turn;
@@ -114,23 +133,46 @@ function needsModel(u: Understanding, expecting: Expecting | undefined, text: st
   if (expecting === 'choice' && (u.choice !== undefined || u.yesNo || u.time)) return false;
   if (u.intent === 'none') return true;
   // A long booking request the grammar only half read ("for me and my whole tribe").
-  if (u.intent === 'book' && !expecting && text.split(/\s+/).length >= 5 && (u.partySize === undefined || !u.date || !u.time)) return true;
+  if (
+    u.intent === 'book' &&
+    !expecting &&
+    text.split(/\s+/).length >= 5 &&
+    (u.partySize === undefined || !u.date || !u.time)
+  )
+    return true;
   if (!expecting || expecting === 'confirm' || expecting === 'choice') return false;
   return u[expecting] === undefined;
 }
 
-async function withModel(u: Understanding, text: string, ctx: UnderstandContext, deps: DialogDeps): Promise<Understanding> {
+async function withModel(
+  u: Understanding,
+  text: string,
+  ctx: UnderstandContext,
+  deps: DialogDeps,
+): Promise<Understanding> {
   const llm = deps.llm;
   if (!llm) return u;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), deps.llmTimeoutMs ?? 4_000); });
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deps.llmTimeoutMs ?? 4_000);
+    });
     const extra = await Promise.race([llm(text, ctx).catch(() => null), timeout]);
     if (!extra) return u;
     // The deterministic reading wins where it found something; the model only fills gaps.
     const merged: Understanding = { ...u };
     if (u.intent === 'none' && extra.intent) merged.intent = extra.intent;
-    for (const key of ['partySize', 'date', 'time', 'partOfDay', 'name', 'phone', 'email', 'yesNo', 'choice'] as const) {
+    for (const key of [
+      'partySize',
+      'date',
+      'time',
+      'partOfDay',
+      'name',
+      'phone',
+      'email',
+      'yesNo',
+      'choice',
+    ] as const) {
       if (merged[key] === undefined && extra[key] !== undefined && extra[key] !== null) assign(merged, key, extra[key]);
     }
     return merged;
@@ -149,7 +191,11 @@ export function note(ctx: TurnContext, said: Said): void {
 }
 
 /** Sends the notes of the turn and `said` as one message; a question expects an answer. */
-export async function send(ctx: TurnContext, said: Said | null, options: { question?: boolean; expecting?: Expecting | null } = {}): Promise<void> {
+export async function send(
+  ctx: TurnContext,
+  said: Said | null,
+  options: { question?: boolean; expecting?: Expecting | null } = {},
+): Promise<void> {
   const turn = turnOf(ctx);
   const parts = said ? [...turn.notes, said] : [...turn.notes];
   turn.notes = [];
@@ -186,7 +232,8 @@ export function plainApostrophes(text: string): string {
 /** Text-to-speech reads symbols badly: say them, or drop them. */
 export function forTheEar(text: string): string {
   return text
-    .replace(/€\s?(\d+)/g, '$1 euros').replace(/(\d+)\s?€/g, '$1 euros')
+    .replace(/€\s?(\d+)/g, '$1 euros')
+    .replace(/(\d+)\s?€/g, '$1 euros')
     .replace(/\s*[«»"“”]\s*/g, ' ')
     .replace(/\s+\d+\)\s+/g, ' ')
     .replace(/[()]/g, '')

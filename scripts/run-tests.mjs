@@ -17,11 +17,16 @@ function walk(dir) {
   return out;
 }
 
-let files = walk('test').filter((f) => f.startsWith(join('test', 'stress')) === stress).sort();
+let files = walk('test')
+  .filter((f) => f.startsWith(join('test', 'stress')) === stress)
+  .sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 if (!files.length) {
   console.error('no test files found');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env: process.env });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: process.env,
+});
 process.exit(r.status ?? 1);

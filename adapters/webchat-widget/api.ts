@@ -15,7 +15,11 @@ export class ChatApi {
   constructor(private readonly base: string) {}
 
   open(conversationId: string | null, locale: string): Promise<ConversationView> {
-    return this.call<ConversationView>('POST', '/webchat/api/conversations', { conversationId, locale, page: location.href.slice(0, 300) });
+    return this.call<ConversationView>('POST', '/webchat/api/conversations', {
+      conversationId,
+      locale,
+      page: location.href.slice(0, 300),
+    });
   }
 
   send(conversationId: string, text: string, clientMessageId: string, locale: string): Promise<TurnView> {

@@ -18,7 +18,10 @@ function ownScript(): HTMLScriptElement | null {
 
 function mount(script: HTMLScriptElement | null): void {
   if (document.getElementById(HOST_ID)) return; // the tag was pasted twice
-  const base = script?.src ? new URL(script.src, location.href).origin + new URL(script.src, location.href).pathname.replace(/\/webchat\/widget\.js$/, '') : location.origin;
+  const base = script?.src
+    ? new URL(script.src, location.href).origin +
+      new URL(script.src, location.href).pathname.replace(/\/webchat\/widget\.js$/, '')
+    : location.origin;
   const lang = pickLang(script?.dataset.lang);
   const host = document.createElement('div');
   host.id = HOST_ID;
@@ -31,7 +34,10 @@ function mount(script: HTMLScriptElement | null): void {
   root.appendChild(style);
   const container = document.createElement('div');
   root.appendChild(container);
-  render(<ChatWidget api={new ChatApi(base)} t={textsFor(lang)} locale={lang === 'fr' ? 'fr-FR' : 'en-US'} />, container);
+  render(
+    <ChatWidget api={new ChatApi(base)} t={textsFor(lang)} locale={lang === 'fr' ? 'fr-FR' : 'en-US'} />,
+    container,
+  );
 }
 
 // currentScript is only set while this file first runs; read it now, mount when the body exists.

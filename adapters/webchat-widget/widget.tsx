@@ -94,10 +94,13 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
     const timer = setInterval(() => {
       if (busy || document.hidden) return;
       const last = messages.length ? messages[messages.length - 1].seq : 0;
-      api.since(conversationId, last).then((r) => {
-        merge(r.messages);
-        setEnded(r.ended);
-      }, () => undefined);
+      api.since(conversationId, last).then(
+        (r) => {
+          merge(r.messages);
+          setEnded(r.ended);
+        },
+        () => undefined,
+      );
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [open, loaded, conversationId, busy, messages]);
@@ -155,22 +158,39 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
   };
 
   const lastBot = [...messages].reverse().find((m) => m.from === 'bot');
-  const suggestions = !busy && !pending && lastBot === messages[messages.length - 1] ? (lastBot?.suggestions ?? []) : [];
+  const suggestions =
+    !busy && !pending && lastBot === messages[messages.length - 1] ? (lastBot?.suggestions ?? []) : [];
 
   return (
     <div class="maitre-root" onKeyDown={(e) => e.key === 'Escape' && open && close()}>
       {open && (
-        <section class="panel" id="maitre-chat-panel" role="dialog" aria-modal="false" aria-labelledby="maitre-chat-title">
+        <section
+          class="panel"
+          id="maitre-chat-panel"
+          role="dialog"
+          aria-modal="false"
+          aria-labelledby="maitre-chat-title"
+        >
           <header class="head">
             <div>
               <h2 id="maitre-chat-title">{t.title(restaurant)}</h2>
               <p class="sub">{t.subtitle}</p>
             </div>
             <button type="button" class="icon" aria-label={t.close} onClick={close}>
-              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+              </svg>
             </button>
           </header>
-          <ol class="log" ref={list} role="log" aria-live="polite" aria-relevant="additions" aria-label={t.history} aria-busy={busy ? 'true' : 'false'}>
+          <ol
+            class="log"
+            ref={list}
+            role="log"
+            aria-live="polite"
+            aria-relevant="additions"
+            aria-label={t.history}
+            aria-busy={busy ? 'true' : 'false'}
+          >
             {messages.map((m) => (
               <li key={m.seq} class={`msg ${m.from}`} lang={m.locale.slice(0, 2)}>
                 <span class="sr-only">{m.from === 'guest' ? t.you : t.bot} : </span>
@@ -234,7 +254,9 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
                 onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
               />
               <button type="submit" class="send" aria-label={t.send} disabled={busy || !conversationId}>
-                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M3 20l18-8L3 4v6l12 2-12 2z" fill="currentColor" /></svg>
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                  <path d="M3 20l18-8L3 4v6l12 2-12 2z" fill="currentColor" />
+                </svg>
               </button>
             </form>
           )}

@@ -6,8 +6,14 @@ import { toPublic, type Language } from '../model';
 import { bookingFacts } from './facts';
 import type { Store } from '../store';
 import {
-  markGuestInformed, pendingReminderFor, phoneKey, putLatest,
-  PENDING_REMINDER_COLLECTION, REMINDER_ANSWER_COLLECTION, type DocumentStore, type PendingReminder,
+  markGuestInformed,
+  pendingReminderFor,
+  phoneKey,
+  putLatest,
+  PENDING_REMINDER_COLLECTION,
+  REMINDER_ANSWER_COLLECTION,
+  type DocumentStore,
+  type PendingReminder,
 } from './documents';
 import { textsFor } from './texts';
 
@@ -46,14 +52,24 @@ export async function hasPendingReminder(store: DocumentStore, phone: string): P
  * `channel`: where the answer came from; a reminder sent by SMS is answered by SMS, so a "9"
  * said in a phone call (a party size) never cancels a booking. Without it, any channel.
  */
-export async function answerReminder(bookings: ReminderBookings, store: ReminderStore, phone: string, text: string, channel?: string): Promise<ReminderAnswer> {
+export async function answerReminder(
+  bookings: ReminderBookings,
+  store: ReminderStore,
+  phone: string,
+  text: string,
+  channel?: string,
+): Promise<ReminderAnswer> {
   const answer = readReminderAnswer(text);
   if (!answer) return { handled: false };
   const pending = await pendingReminderFor(store, phone);
   if (!pending || (channel !== undefined && channel !== pending.channel)) return { handled: false };
   const reservation = await bookings.get(pending.reservationId);
   const now = bookings.now();
-  if (!reservation || new Date(reservation.startAt).getTime() <= now.getTime() || (await conversationMovedOn(store, pending, phone))) {
+  if (
+    !reservation ||
+    new Date(reservation.startAt).getTime() <= now.getTime() ||
+    (await conversationMovedOn(store, pending, phone))
+  ) {
     await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(phone));
     return { handled: false };
   }
@@ -74,7 +90,13 @@ export async function answerReminder(bookings: ReminderBookings, store: Reminder
     await bookings.cancel(reservation.id);
     return done('cancelled', t.reminderCancelled(facts));
   } catch {
-    return { handled: true, action: 'cancel_failed', reservationId: reservation.id, language, reply: t.reminderCancelFailed(facts) };
+    return {
+      handled: true,
+      action: 'cancel_failed',
+      reservationId: reservation.id,
+      language,
+      reply: t.reminderCancelFailed(facts),
+    };
   }
 }
 

@@ -44,8 +44,19 @@ export async function isOptedOut(store: DocumentStore, channel: 'sms' | 'whatsap
 }
 
 /** Records an opt-out (also used when Twilio reports the number unsubscribed). */
-export async function recordOptOut(store: DocumentStore, channel: 'sms' | 'whatsapp', phone: string, at: Date, word?: string): Promise<void> {
-  await store.putDocument<OptOutRecord>(OPT_OUT_COLLECTION, `${channel}:${phoneKey(phone)}`, { at: at.toISOString(), word }, null);
+export async function recordOptOut(
+  store: DocumentStore,
+  channel: 'sms' | 'whatsapp',
+  phone: string,
+  at: Date,
+  word?: string,
+): Promise<void> {
+  await store.putDocument<OptOutRecord>(
+    OPT_OUT_COLLECTION,
+    `${channel}:${phoneKey(phone)}`,
+    { at: at.toISOString(), word },
+    null,
+  );
 }
 
 /** Overwrites a document whatever its etag (last writer wins, for simple markers). */
@@ -56,7 +67,11 @@ export async function putLatest<T>(store: DocumentStore, collection: string, key
   }
 }
 
-export async function rememberPendingReminder(store: DocumentStore, phone: string, value: PendingReminder): Promise<void> {
+export async function rememberPendingReminder(
+  store: DocumentStore,
+  phone: string,
+  value: PendingReminder,
+): Promise<void> {
   await putLatest(store, PENDING_REMINDER_COLLECTION, phoneKey(phone), value);
 }
 
@@ -68,7 +83,12 @@ export async function pendingReminderFor(store: DocumentStore, phone: string): P
  * Says that the guest already heard of this change in conversation (e.g. "your booking is
  * cancelled"), so no confirmation message repeats it. Managers are still alerted.
  */
-export async function markGuestInformed(store: DocumentStore, reservationId: string, change: 'cancelled' | 'changed' | 'created', at: Date): Promise<void> {
+export async function markGuestInformed(
+  store: DocumentStore,
+  reservationId: string,
+  change: 'cancelled' | 'changed' | 'created',
+  at: Date,
+): Promise<void> {
   await store.putDocument(GUEST_INFORMED_COLLECTION, `${reservationId}:${change}`, { at: at.toISOString() }, null);
 }
 
@@ -81,7 +101,10 @@ export async function wasGuestInformed(store: DocumentStore, reservationId: stri
  * STOP / ARRET record an opt-out here, START removes it, and the outbox reads the same records.
  */
 export class StoreOptOuts {
-  constructor(private readonly store: DocumentStore, private readonly clock: () => Date) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly clock: () => Date,
+  ) {}
 
   isOptedOut(channel: 'sms' | 'whatsapp', phone: string): Promise<boolean> {
     return isOptedOut(this.store, channel, phone);
@@ -89,7 +112,11 @@ export class StoreOptOuts {
 
   async record(channel: 'sms' | 'whatsapp', phone: string, optedOut: boolean, keyword: string): Promise<void> {
     const key = `${channel}:${phoneKey(phone)}`;
-    if (optedOut) await putLatest<OptOutRecord>(this.store, OPT_OUT_COLLECTION, key, { at: this.clock().toISOString(), word: keyword });
+    if (optedOut)
+      await putLatest<OptOutRecord>(this.store, OPT_OUT_COLLECTION, key, {
+        at: this.clock().toISOString(),
+        word: keyword,
+      });
     else await this.store.deleteDocument(OPT_OUT_COLLECTION, key);
   }
 }

@@ -22,7 +22,12 @@ export function dashboardLinkFor(dashboardBaseUrl: string, reservationId: string
   return `${dashboardBaseUrl.replace(/\/+$/, '')}/#/bookings?date=${localDate}&open=${encodeURIComponent(reservationId)}`;
 }
 
-export function bookingFacts(restaurant: Restaurant, r: PublicReservation, language: Language, dashboardBaseUrl: string): BookingFacts {
+export function bookingFacts(
+  restaurant: Restaurant,
+  r: PublicReservation,
+  language: Language,
+  dashboardBaseUrl: string,
+): BookingFacts {
   const start = new Date(r.startAt);
   return {
     restaurantName: restaurant.name,
@@ -37,6 +42,10 @@ export function bookingFacts(restaurant: Restaurant, r: PublicReservation, langu
     tables: r.tableIds.join(', '),
     channel: r.channel,
     notes: r.notes,
-    dashboardLink: dashboardLinkFor(dashboardBaseUrl, r.id, DateTime.fromJSDate(start, { zone: restaurant.timezone }).toISODate() ?? ''),
+    dashboardLink: dashboardLinkFor(
+      dashboardBaseUrl,
+      r.id,
+      DateTime.fromJSDate(start, { zone: restaurant.timezone }).toISODate() ?? '',
+    ),
   };
 }

@@ -35,13 +35,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export const isE164 = (phone: string): boolean => E164.test(phone);
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
-const samePhone = (a: string, b: string | undefined) => Boolean(b) && digits(a).length >= 6 && digits(a) === digits(b ?? '');
+const samePhone = (a: string, b: string | undefined) =>
+  Boolean(b) && digits(a).length >= 6 && digits(a) === digits(b ?? '');
 
 /**
  * How a guest is answered, by the channel they booked on: a caller by SMS, WhatsApp on
  * WhatsApp, the website, widget, API or staff by SMS and by email when one was given.
  */
-export function guestChannels(r: Pick<PublicReservation, 'channel' | 'customerPhone' | 'customerEmail'>): MessageKind[] {
+export function guestChannels(
+  r: Pick<PublicReservation, 'channel' | 'customerPhone' | 'customerEmail'>,
+): MessageKind[] {
   const out: MessageKind[] = [];
   const phoneOk = isE164(r.customerPhone);
   if (r.channel === 'whatsapp') {
@@ -76,14 +79,28 @@ export function messagesForChange(
   const mFacts = bookingFacts(restaurant, r, mLang, settings.dashboardBaseUrl);
   for (const to of settings.managerEmails) {
     out.push({
-      kind: 'email', to, subject: m.managerSubject(kind, mFacts), body: m.managerEmail(kind, mFacts), purpose: 'manager_alert',
-      language: mLang, reservationId: r.id, dedupeKey: `${base}:manager:email:${to.toLowerCase()}`, templateVariables: null,
+      kind: 'email',
+      to,
+      subject: m.managerSubject(kind, mFacts),
+      body: m.managerEmail(kind, mFacts),
+      purpose: 'manager_alert',
+      language: mLang,
+      reservationId: r.id,
+      dedupeKey: `${base}:manager:email:${to.toLowerCase()}`,
+      templateVariables: null,
     });
   }
   for (const to of settings.managerPhones) {
     out.push({
-      kind: 'sms', to, subject: null, body: m.managerSms(kind, mFacts), purpose: 'manager_alert',
-      language: mLang, reservationId: r.id, dedupeKey: `${base}:manager:sms:${to}`, templateVariables: null,
+      kind: 'sms',
+      to,
+      subject: null,
+      body: m.managerSms(kind, mFacts),
+      purpose: 'manager_alert',
+      language: mLang,
+      reservationId: r.id,
+      dedupeKey: `${base}:manager:sms:${to}`,
+      templateVariables: null,
     });
   }
   // A desk booking without the guest's number carries the restaurant's own: nobody to tell.
@@ -94,10 +111,14 @@ export function messagesForChange(
   for (const channel of guestChannels(r)) {
     const email = channel === 'email';
     out.push({
-      kind: channel, to: email ? (r.customerEmail as string) : r.customerPhone,
+      kind: channel,
+      to: email ? (r.customerEmail as string) : r.customerPhone,
       subject: email ? g.guestEmailSubject(kind, gFacts) : null,
       body: email ? g.guestEmail(kind, gFacts) : g.guestSms(kind, gFacts),
-      purpose: 'guest_confirmation', language: gLang, reservationId: r.id, dedupeKey: `${base}:guest:${channel}`,
+      purpose: 'guest_confirmation',
+      language: gLang,
+      reservationId: r.id,
+      dedupeKey: `${base}:guest:${channel}`,
       templateVariables: channel === 'whatsapp' ? templateVariables(restaurant, r, gLang) : null,
     });
   }
@@ -111,20 +132,39 @@ export function reminderMessage(restaurant: Restaurant, r: PublicReservation, sl
   const t = textsFor(r.language);
   const facts = bookingFacts(restaurant, r, r.language, '');
   return {
-    kind: channel, to: r.customerPhone, subject: null, body: t.reminderSms(facts), purpose: 'reminder', language: r.language,
-    reservationId: r.id, dedupeKey: `reminder:${r.id}:${r.startAt}:${slotKey}`,
+    kind: channel,
+    to: r.customerPhone,
+    subject: null,
+    body: t.reminderSms(facts),
+    purpose: 'reminder',
+    language: r.language,
+    reservationId: r.id,
+    dedupeKey: `reminder:${r.id}:${r.startAt}:${slotKey}`,
     templateVariables: channel === 'whatsapp' ? templateVariables(restaurant, r, r.language) : null,
   };
 }
 
 /** A test message to staff, by email or SMS. */
-export function testMessage(restaurant: Restaurant, kind: MessageKind, to: string, now: Date, language: Language): PlannedMessage {
+export function testMessage(
+  restaurant: Restaurant,
+  kind: MessageKind,
+  to: string,
+  now: Date,
+  language: Language,
+): PlannedMessage {
   const t = textsFor(language);
   const sentAt = now.toISOString();
   const when = `${formatDay(now, restaurant.timezone, language)}, ${formatTime(now, restaurant.timezone, language)}`;
   return {
-    kind, to, subject: kind === 'email' ? t.testSubject(restaurant.name) : null, body: t.testBody(restaurant.name, when),
-    purpose: 'test', language, reservationId: null, dedupeKey: `test:${kind}:${to}:${sentAt}`, templateVariables: null,
+    kind,
+    to,
+    subject: kind === 'email' ? t.testSubject(restaurant.name) : null,
+    body: t.testBody(restaurant.name, when),
+    purpose: 'test',
+    language,
+    reservationId: null,
+    dedupeKey: `test:${kind}:${to}:${sentAt}`,
+    templateVariables: null,
   };
 }
 
@@ -142,20 +182,47 @@ export interface HandoffNotice {
  * The staff alert of a handoff: email and SMS to the managers, in the restaurant's language,
  * with a link to the conversation. One per conversation, reason and minute.
  */
-export function handoffAlertMessages(restaurant: Restaurant, notice: HandoffNotice, settings: NotificationSettings, now: Date): PlannedMessage[] {
+export function handoffAlertMessages(
+  restaurant: Restaurant,
+  notice: HandoffNotice,
+  settings: NotificationSettings,
+  now: Date,
+): PlannedMessage[] {
   const language = restaurant.defaultLanguage;
   const t = textsFor(language);
   const facts: HandoffFacts = {
-    reason: notice.reason, channel: t.channelName(notice.channel), summary: notice.summary, conversationId: notice.conversationId,
+    reason: notice.reason,
+    channel: t.channelName(notice.channel),
+    summary: notice.summary,
+    conversationId: notice.conversationId,
     guestPhone: notice.address.startsWith('webchat:') ? null : notice.address,
     dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/conversations?open=${encodeURIComponent(notice.conversationId)}`,
   };
   const minute = now.toISOString().slice(0, 16);
-  const key = (kind: MessageKind, to: string) => `handoff:${notice.conversationId}:${notice.reason}:${kind}:${to.toLowerCase()}:${minute}`;
+  const key = (kind: MessageKind, to: string) =>
+    `handoff:${notice.conversationId}:${notice.reason}:${kind}:${to.toLowerCase()}:${minute}`;
   const common = { purpose: 'handoff_alert' as const, language, reservationId: null, templateVariables: null };
   return [
-    ...settings.managerEmails.map((to): PlannedMessage => ({ ...common, kind: 'email', to, subject: t.handoffSubject(facts), body: t.handoffEmail(facts), dedupeKey: key('email', to) })),
-    ...settings.managerPhones.map((to): PlannedMessage => ({ ...common, kind: 'sms', to, subject: null, body: t.handoffSms(facts), dedupeKey: key('sms', to) })),
+    ...settings.managerEmails.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'email',
+        to,
+        subject: t.handoffSubject(facts),
+        body: t.handoffEmail(facts),
+        dedupeKey: key('email', to),
+      }),
+    ),
+    ...settings.managerPhones.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'sms',
+        to,
+        subject: null,
+        body: t.handoffSms(facts),
+        dedupeKey: key('sms', to),
+      }),
+    ),
   ];
 }
 
@@ -165,8 +232,21 @@ export function toOutboxEntry(p: PlannedMessage, id: string, now: Date): OutboxE
   if (p.templateVariables) meta.templateVariables = JSON.stringify(p.templateVariables);
   const at = now.toISOString();
   return {
-    id, kind: p.kind, to: p.to, subject: p.subject, body: p.body, meta, status: 'pending', attempts: 0, lastError: null,
-    nextAttemptAt: at, leaseUntil: null, leaseOwner: null, reservationId: p.reservationId, dedupeKey: p.dedupeKey,
-    createdAt: at, sentAt: null,
+    id,
+    kind: p.kind,
+    to: p.to,
+    subject: p.subject,
+    body: p.body,
+    meta,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: at,
+    leaseUntil: null,
+    leaseOwner: null,
+    reservationId: p.reservationId,
+    dedupeKey: p.dedupeKey,
+    createdAt: at,
+    sentAt: null,
   };
 }

@@ -20,13 +20,15 @@ export function reminderSlots(restaurant: Restaurant, r: Pick<Reservation, 'star
   const slots: ReminderSlot[] = [];
   if (cfg.dayBeforeAt && /^([01]\d|2[0-3]):[0-5]\d$/.test(cfg.dayBeforeAt)) {
     const dayBefore = addDays(localDateOf(start, restaurant.timezone), -1);
-    const at = localToInstant(dayBefore, minutesOfDay(cfg.dayBeforeAt), restaurant.timezone)
+    const at =
+      localToInstant(dayBefore, minutesOfDay(cfg.dayBeforeAt), restaurant.timezone) ??
       // The hour skipped by a clock change: an hour later is the same wall-clock intent.
-      ?? localToInstant(dayBefore, minutesOfDay(cfg.dayBeforeAt) + 60, restaurant.timezone);
+      localToInstant(dayBefore, minutesOfDay(cfg.dayBeforeAt) + 60, restaurant.timezone);
     if (at) slots.push({ key: 'day-before', at });
   }
   for (const m of cfg.minutesBefore) {
-    if (Number.isFinite(m) && m > 0) slots.push({ key: `${Math.round(m)}m`, at: new Date(start.getTime() - m * 60_000) });
+    if (Number.isFinite(m) && m > 0)
+      slots.push({ key: `${Math.round(m)}m`, at: new Date(start.getTime() - m * 60_000) });
   }
   return slots.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
@@ -45,8 +47,12 @@ export function dueReminder(
   const start = new Date(r.startAt).getTime();
   if (start <= now.getTime()) return null;
   const madeAt = new Date(r.createdAt).getTime();
-  const due = reminderSlots(restaurant, r).filter((s) =>
-    s.at.getTime() <= now.getTime() && s.at.getTime() < start && s.at.getTime() >= madeAt + MIN_MINUTES_AFTER_BOOKING * 60_000);
+  const due = reminderSlots(restaurant, r).filter(
+    (s) =>
+      s.at.getTime() <= now.getTime() &&
+      s.at.getTime() < start &&
+      s.at.getTime() >= madeAt + MIN_MINUTES_AFTER_BOOKING * 60_000,
+  );
   return due.length ? due[due.length - 1] : null;
 }
 

@@ -51,26 +51,68 @@ const options = { strict: false, minimize: false, versionKey: false, autoIndex: 
 const Mixed = Schema.Types.Mixed;
 
 function restaurantSchema(): Schema<RestaurantDoc> {
-  return new Schema<RestaurantDoc>({
-    _id: String, name: String, timezone: String, languages: [String], defaultLanguage: String, address: String,
-    phone: String, email: String, services: Mixed, closures: Mixed, rules: Mixed, tableCombinations: Mixed,
-    menu: Mixed, reminders: Mixed, createdAt: Date,
-  }, { ...options, collection: 'restaurants' }).index({ createdAt: 1, _id: 1 }, { name: 'restaurants_by_age' });
+  return new Schema<RestaurantDoc>(
+    {
+      _id: String,
+      name: String,
+      timezone: String,
+      languages: [String],
+      defaultLanguage: String,
+      address: String,
+      phone: String,
+      email: String,
+      services: Mixed,
+      closures: Mixed,
+      rules: Mixed,
+      tableCombinations: Mixed,
+      menu: Mixed,
+      reminders: Mixed,
+      createdAt: Date,
+    },
+    { ...options, collection: 'restaurants' },
+  ).index({ createdAt: 1, _id: 1 }, { name: 'restaurants_by_age' });
 }
 
 function tableSchema(): Schema<TableDoc> {
-  return new Schema<TableDoc>({
-    _id: String, id: String, restaurantId: String, name: String, seatsMin: Number, seatsMax: Number, zone: String, active: Boolean,
-  }, { ...options, collection: 'tables' }).index({ restaurantId: 1 }, { name: 'tables_by_restaurant' });
+  return new Schema<TableDoc>(
+    {
+      _id: String,
+      id: String,
+      restaurantId: String,
+      name: String,
+      seatsMin: Number,
+      seatsMax: Number,
+      zone: String,
+      active: Boolean,
+    },
+    { ...options, collection: 'tables' },
+  ).index({ restaurantId: 1 }, { name: 'tables_by_restaurant' });
 }
 
 function reservationSchema(): Schema<ReservationDoc> {
-  return new Schema<ReservationDoc>({
-    _id: String, restaurantId: String, customerName: String, customerPhone: String, customerEmail: String,
-    partySize: Number, startAt: String, endAt: String, tableIds: [String], status: String, channel: String,
-    language: String, notes: String, createdAt: String, updatedAt: String, holdExpiresAt: String,
-    manageTokenHash: String, conversationId: String,
-  }, { ...options, collection: 'reservations' })
+  return new Schema<ReservationDoc>(
+    {
+      _id: String,
+      restaurantId: String,
+      customerName: String,
+      customerPhone: String,
+      customerEmail: String,
+      partySize: Number,
+      startAt: String,
+      endAt: String,
+      tableIds: [String],
+      status: String,
+      channel: String,
+      language: String,
+      notes: String,
+      createdAt: String,
+      updatedAt: String,
+      holdExpiresAt: String,
+      manageTokenHash: String,
+      conversationId: String,
+    },
+    { ...options, collection: 'reservations' },
+  )
     .index({ restaurantId: 1, startAt: 1 }, { name: 'reservations_by_start' })
     .index({ customerPhone: 1, startAt: 1 }, { name: 'reservations_by_phone' })
     .index({ status: 1, holdExpiresAt: 1 }, { name: 'reservations_by_hold' });
@@ -80,60 +122,120 @@ function reservationSchema(): Schema<ReservationDoc> {
 export const CLAIM_LOCK_INDEX = 'slot_claims_lock';
 
 function claimSchema(): Schema<ClaimDoc> {
-  return new Schema<ClaimDoc>({
-    _id: Schema.Types.ObjectId, restaurantId: String, tableId: String, slotStart: String, reservationId: String,
-    expiresAt: { type: Date, default: null },
-  }, { ...options, strict: true, collection: 'slot_claims' })
+  return new Schema<ClaimDoc>(
+    {
+      _id: Schema.Types.ObjectId,
+      restaurantId: String,
+      tableId: String,
+      slotStart: String,
+      reservationId: String,
+      expiresAt: { type: Date, default: null },
+    },
+    { ...options, strict: true, collection: 'slot_claims' },
+  )
     .index({ restaurantId: 1, tableId: 1, slotStart: 1 }, { name: CLAIM_LOCK_INDEX, unique: true })
     .index({ reservationId: 1 }, { name: 'slot_claims_by_reservation' });
 }
 
 function userSchema(): Schema<UserDoc> {
-  return new Schema<UserDoc>({
-    _id: String, email: String, name: String, role: String, passwordHash: String, disabled: Boolean, createdAt: String,
-  }, { ...options, collection: 'users' }).index({ email: 1 }, { name: 'users_email', unique: true });
+  return new Schema<UserDoc>(
+    {
+      _id: String,
+      email: String,
+      name: String,
+      role: String,
+      passwordHash: String,
+      disabled: Boolean,
+      createdAt: String,
+    },
+    { ...options, collection: 'users' },
+  ).index({ email: 1 }, { name: 'users_email', unique: true });
 }
 
 function documentSchema(): Schema<DocumentDoc> {
-  return new Schema<DocumentDoc>({ _id: String, bucket: String, key: String, etag: String, json: String },
-    { ...options, strict: true, collection: 'documents' });
+  return new Schema<DocumentDoc>(
+    { _id: String, bucket: String, key: String, etag: String, json: String },
+    { ...options, strict: true, collection: 'documents' },
+  );
 }
 
 function transcriptSchema(): Schema<TranscriptDoc> {
-  return new Schema<TranscriptDoc>({
-    _id: Schema.Types.ObjectId, conversationId: String, channel: String, from: String, text: String, at: String,
-    reservationId: String, address: String, language: String,
-  }, { ...options, collection: 'transcripts' }).index({ conversationId: 1, at: 1, _id: 1 }, { name: 'transcripts_by_conversation' });
+  return new Schema<TranscriptDoc>(
+    {
+      _id: Schema.Types.ObjectId,
+      conversationId: String,
+      channel: String,
+      from: String,
+      text: String,
+      at: String,
+      reservationId: String,
+      address: String,
+      language: String,
+    },
+    { ...options, collection: 'transcripts' },
+  ).index({ conversationId: 1, at: 1, _id: 1 }, { name: 'transcripts_by_conversation' });
 }
 
 function conversationSchema(): Schema<ConversationDoc> {
-  return new Schema<ConversationDoc>({
-    _id: String, channel: String, address: String, language: String, startedAt: String, lastAt: String,
-    turns: Number, reservationIds: [String], outcome: String,
-  }, { ...options, collection: 'conversations' }).index({ lastAt: -1 }, { name: 'conversations_by_last' });
+  return new Schema<ConversationDoc>(
+    {
+      _id: String,
+      channel: String,
+      address: String,
+      language: String,
+      startedAt: String,
+      lastAt: String,
+      turns: Number,
+      reservationIds: [String],
+      outcome: String,
+    },
+    { ...options, collection: 'conversations' },
+  ).index({ lastAt: -1 }, { name: 'conversations_by_last' });
 }
 
 function outboxSchema(): Schema<OutboxDoc> {
-  return new Schema<OutboxDoc>({
-    _id: String, kind: String, to: String, subject: String, body: String, meta: Mixed, status: String,
-    attempts: Number, lastError: String, nextAttemptAt: String, leaseUntil: String, leaseOwner: String,
-    reservationId: String, dedupeKey: String, createdAt: String, sentAt: String, dedupe: String, leaseSeq: Number,
-  }, { ...options, collection: 'outbox' })
+  return new Schema<OutboxDoc>(
+    {
+      _id: String,
+      kind: String,
+      to: String,
+      subject: String,
+      body: String,
+      meta: Mixed,
+      status: String,
+      attempts: Number,
+      lastError: String,
+      nextAttemptAt: String,
+      leaseUntil: String,
+      leaseOwner: String,
+      reservationId: String,
+      dedupeKey: String,
+      createdAt: String,
+      sentAt: String,
+      dedupe: String,
+      leaseSeq: Number,
+    },
+    { ...options, collection: 'outbox' },
+  )
     .index({ dedupe: 1 }, { name: 'outbox_dedupe', unique: true })
     .index({ status: 1, nextAttemptAt: 1 }, { name: 'outbox_due' })
     .index({ createdAt: -1 }, { name: 'outbox_by_age' });
 }
 
 function lockSchema(): Schema<LockDoc> {
-  return new Schema<LockDoc>({ _id: String, at: Date }, { ...options, strict: true, collection: 'locks' })
-    .index({ at: 1 }, { name: 'locks_by_age' });
+  return new Schema<LockDoc>({ _id: String, at: Date }, { ...options, strict: true, collection: 'locks' }).index(
+    { at: 1 },
+    { name: 'locks_by_age' },
+  );
 }
 
 export type FeedDoc = WithStringId<FeedEvent>;
 
 function feedSchema(): Schema<FeedDoc> {
-  return new Schema<FeedDoc>({ _id: String, name: String, payload: Mixed, at: String, instance: String }, { ...options, strict: true, collection: 'feed' })
-    .index({ at: 1 }, { name: 'feed_by_at' });
+  return new Schema<FeedDoc>(
+    { _id: String, name: String, payload: Mixed, at: String, instance: String },
+    { ...options, strict: true, collection: 'feed' },
+  ).index({ at: 1 }, { name: 'feed_by_at' });
 }
 
 export interface MongoModels {

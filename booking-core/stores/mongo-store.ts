@@ -29,11 +29,26 @@ import { claimKey, claimsFor, type SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, ReservationStatus, Restaurant, Table } from '../model';
 import type {
-  ConversationSummary, FeedEvent, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
+  ConversationSummary,
+  FeedEvent,
+  OutboxEntry,
+  ReservationQuery,
+  Store,
+  StoredDocument,
+  TranscriptEntry,
+  User,
 } from '../store';
 import {
-  CLAIM_LOCK_INDEX, createModels, type ClaimDoc, type ConversationDoc, type FeedDoc, type MongoModels, type OutboxDoc,
-  type ReservationDoc, type RestaurantDoc, type UserDoc,
+  CLAIM_LOCK_INDEX,
+  createModels,
+  type ClaimDoc,
+  type ConversationDoc,
+  type FeedDoc,
+  type MongoModels,
+  type OutboxDoc,
+  type ReservationDoc,
+  type RestaurantDoc,
+  type UserDoc,
 } from './mongo-models';
 
 /** How long a booking's claims stay provisional: far longer than the few writes that anchor them. */
@@ -72,7 +87,15 @@ export function isDuplicateKey(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as { code?: unknown; writeErrors?: unknown; cause?: unknown; message?: unknown };
   if (e.code === 11000 || e.code === 11001) return true;
-  if (Array.isArray(e.writeErrors) && e.writeErrors.some((w) => isDuplicateKey(w) || (w as { err?: unknown }).err !== undefined && isDuplicateKey((w as { err?: unknown }).err))) return true;
+  if (
+    Array.isArray(e.writeErrors) &&
+    e.writeErrors.some(
+      (w) =>
+        isDuplicateKey(w) ||
+        ((w as { err?: unknown }).err !== undefined && isDuplicateKey((w as { err?: unknown }).err)),
+    )
+  )
+    return true;
   if (e.cause && e.cause !== err && isDuplicateKey(e.cause)) return true;
   return typeof e.message === 'string' && e.message.includes('E11000');
 }
@@ -104,7 +127,10 @@ export class MongoStore implements Store {
   private m: MongoModels | null = null;
   private readonly warn: (message: string) => void;
 
-  constructor(private readonly uri: string, private readonly options: MongoStoreOptions = {}) {
+  constructor(
+    private readonly uri: string,
+    private readonly options: MongoStoreOptions = {},
+  ) {
     this.warn = options.warn ?? ((msg) => console.warn(msg));
   }
 
@@ -121,7 +147,9 @@ export class MongoStore implements Store {
   async init(): Promise<void> {
     if (this.conn) return;
     const conn = mongoose.createConnection(this.uri, {
-      autoIndex: false, autoCreate: false, serverSelectionTimeoutMS: this.options.serverSelectionTimeoutMS ?? 10_000,
+      autoIndex: false,
+      autoCreate: false,
+      serverSelectionTimeoutMS: this.options.serverSelectionTimeoutMS ?? 10_000,
     });
     try {
       await conn.asPromise();
@@ -135,7 +163,9 @@ export class MongoStore implements Store {
         try {
           await model.createIndexes();
         } catch (err) {
-          throw new Error(`MongoDB refused a required index on "${model.collection.collectionName}" (${(err as Error).message.split('\n')[0]}); the store cannot run without it.`);
+          throw new Error(
+            `MongoDB refused a required index on "${model.collection.collectionName}" (${(err as Error).message.split('\n')[0]}); the store cannot run without it.`,
+          );
         }
       }
       await this.createExpiryIndex(models);
@@ -154,13 +184,17 @@ export class MongoStore implements Store {
    */
   private async verifyUniqueIndexes(models: MongoModels): Promise<void> {
     const required: Array<[MongoModels[keyof MongoModels], string]> = [
-      [models.claims, CLAIM_LOCK_INDEX], [models.users, 'users_email'], [models.outbox, 'outbox_dedupe'],
+      [models.claims, CLAIM_LOCK_INDEX],
+      [models.users, 'users_email'],
+      [models.outbox, 'outbox_dedupe'],
     ];
     for (const [model, name] of required) {
       const collection = model.collection.collectionName;
       const found = (await model.collection.indexes()).find((ix) => ix.name === name);
       if (!found?.unique) {
-        throw new Error(`MongoDB index "${collection}.${name}" is ${found ? 'not unique (an older index of that name?)' : 'missing'}; drop it and restart, the store cannot run without it.`);
+        throw new Error(
+          `MongoDB index "${collection}.${name}" is ${found ? 'not unique (an older index of that name?)' : 'missing'}; drop it and restart, the store cannot run without it.`,
+        );
       }
     }
   }
@@ -183,10 +217,14 @@ export class MongoStore implements Store {
       try {
         await claims.createIndex({ expiresAt: 1 }, { name: 'slot_claims_by_expiry' });
       } catch (err) {
-        throw new Error(`MongoDB refused a required index on "slot_claims" (expiresAt: ${(err as Error).message.split('\n')[0]}).`);
+        throw new Error(
+          `MongoDB refused a required index on "slot_claims" (expiresAt: ${(err as Error).message.split('\n')[0]}).`,
+        );
       }
     }
-    this.warn(`MongoDB store: no TTL index on slot_claims.expiresAt (${refusal}); expired holds are removed by the sweeper alone, which is all correctness needs.`);
+    this.warn(
+      `MongoDB store: no TTL index on slot_claims.expiresAt (${refusal}); expired holds are removed by the sweeper alone, which is all correctness needs.`,
+    );
   }
 
   async close(): Promise<void> {
@@ -217,8 +255,16 @@ export class MongoStore implements Store {
   async saveRestaurant(r: Restaurant): Promise<void> {
     const { restaurants } = this.models;
     // Keeps the first createdAt (firstRestaurant's order); a race here could only change that date.
-    const existing = await restaurants.findById(String(r.id), { createdAt: 1 }).lean<Pick<RestaurantDoc, '_id' | 'createdAt'>>();
-    await upsertRetried(() => restaurants.replaceOne({ _id: String(r.id) }, { ...withId(r), createdAt: existing?.createdAt ?? new Date() }, { upsert: true }));
+    const existing = await restaurants
+      .findById(String(r.id), { createdAt: 1 })
+      .lean<Pick<RestaurantDoc, '_id' | 'createdAt'>>();
+    await upsertRetried(() =>
+      restaurants.replaceOne(
+        { _id: String(r.id) },
+        { ...withId(r), createdAt: existing?.createdAt ?? new Date() },
+        { upsert: true },
+      ),
+    );
   }
 
   private restaurantFrom(doc: RestaurantDoc): Restaurant {
@@ -227,7 +273,9 @@ export class MongoStore implements Store {
   }
 
   async listTables(restaurantId: string): Promise<Table[]> {
-    const docs = await this.models.tables.find({ restaurantId: String(restaurantId) }).lean<Array<Table & { _id: string }>>();
+    const docs = await this.models.tables
+      .find({ restaurantId: String(restaurantId) })
+      .lean<Array<Table & { _id: string }>>();
     return docs.map(({ _id, ...t }) => t).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   }
 
@@ -252,7 +300,9 @@ export class MongoStore implements Store {
     const { reservations, claims: Claims } = this.models;
     const held = r.status === 'held';
     const provisional = new Date(now.getTime() + PENDING_MS);
-    const taken = await this.takeClaims(r.id, claims, now, (c) => (held && c.expiresAt ? new Date(c.expiresAt) : provisional));
+    const taken = await this.takeClaims(r.id, claims, now, (c) =>
+      held && c.expiresAt ? new Date(c.expiresAt) : provisional,
+    );
     try {
       await reservations.create(withId(r));
     } catch (err) {
@@ -263,7 +313,10 @@ export class MongoStore implements Store {
     // Anchored by _id: a claim still there under our _id is ours, expired or not (the unique
     // index says nobody else holds that slot). One missing means the booking took longer than
     // PENDING_MS and somebody reaped it: undo and let the service retry elsewhere.
-    const anchored = await Claims.updateMany({ _id: { $in: taken }, reservationId: String(r.id) }, { $set: { expiresAt: null } });
+    const anchored = await Claims.updateMany(
+      { _id: { $in: taken }, reservationId: String(r.id) },
+      { $set: { expiresAt: null } },
+    );
     if (anchored.matchedCount !== taken.length) {
       await reservations.deleteOne({ _id: String(r.id) });
       await Claims.deleteMany({ _id: { $in: taken }, reservationId: String(r.id) });
@@ -295,22 +348,30 @@ export class MongoStore implements Store {
     const taken = await this.takeClaims(id, fresh, now, (c) => expiryOf(c) ?? provisional);
     const staleIds = stale.map((o) => o._id);
     if (staleIds.length) {
-      await Claims.updateMany({ _id: { $in: staleIds }, reservationId: id, $or: [{ expiresAt: null }, { expiresAt: { $gt: provisional } }] }, { $set: { expiresAt: provisional } });
+      await Claims.updateMany(
+        { _id: { $in: staleIds }, reservationId: id, $or: [{ expiresAt: null }, { expiresAt: { $gt: provisional } }] },
+        { $set: { expiresAt: provisional } },
+      );
     }
     await reservations.replaceOne({ _id: id }, withId(r));
     if (!held && taken.length) {
-      const anchored = await Claims.updateMany({ _id: { $in: taken }, reservationId: id }, { $set: { expiresAt: null } });
+      const anchored = await Claims.updateMany(
+        { _id: { $in: taken }, reservationId: id },
+        { $set: { expiresAt: null } },
+      );
       if (anchored.matchedCount !== taken.length) {
         // Too slow: a new claim was reaped. Put the reservation and its old claims back.
         await reservations.replaceOne({ _id: id }, previous);
-        for (const o of stale) await Claims.updateOne({ _id: o._id, reservationId: id }, { $set: { expiresAt: o.expiresAt } });
+        for (const o of stale)
+          await Claims.updateOne({ _id: o._id, reservationId: id }, { $set: { expiresAt: o.expiresAt } });
         await Claims.deleteMany({ _id: { $in: taken }, reservationId: id });
         throw new SlotTakenError('a provisional claim lapsed before the move was written');
       }
     }
     for (const o of kept) {
       const expiresAt = expiryOf(wanted.get(claimKey(o)));
-      if ((o.expiresAt ? new Date(o.expiresAt).getTime() : null) !== (expiresAt ? expiresAt.getTime() : null)) await Claims.updateOne({ _id: o._id, reservationId: id }, { $set: { expiresAt } });
+      if ((o.expiresAt ? new Date(o.expiresAt).getTime() : null) !== (expiresAt ? expiresAt.getTime() : null))
+        await Claims.updateOne({ _id: o._id, reservationId: id }, { $set: { expiresAt } });
     }
     if (staleIds.length) await Claims.deleteMany({ _id: { $in: staleIds }, reservationId: id });
   }
@@ -325,7 +386,10 @@ export class MongoStore implements Store {
     const id = String(r.id);
     const stamp = Date.parse(r.updatedAt);
     const soon = new Date(Math.max(Date.now(), Number.isNaN(stamp) ? 0 : stamp) + PENDING_MS);
-    await Claims.updateMany({ reservationId: id, $or: [{ expiresAt: null }, { expiresAt: { $gt: soon } }] }, { $set: { expiresAt: soon } });
+    await Claims.updateMany(
+      { reservationId: id, $or: [{ expiresAt: null }, { expiresAt: { $gt: soon } }] },
+      { $set: { expiresAt: soon } },
+    );
     await reservations.replaceOne({ _id: id }, withId(r));
     await Claims.deleteMany({ reservationId: id });
   }
@@ -344,7 +408,10 @@ export class MongoStore implements Store {
       const previous = await reservations.findOne({ _id: id, status: 'held' }).lean<ReservationDoc>();
       if (!previous) return false;
       await reservations.replaceOne({ _id: id, status: 'held' }, withId(r));
-      const anchored = await Claims.updateMany({ reservationId: id, expiresAt: { $gt: now } }, { $set: { expiresAt: null } });
+      const anchored = await Claims.updateMany(
+        { reservationId: id, expiresAt: { $gt: now } },
+        { $set: { expiresAt: null } },
+      );
       if (anchored.matchedCount !== claimCount) {
         // A claim lapsed meanwhile (another instance's clock ran ahead): the hold is lost after all.
         await reservations.replaceOne({ _id: id }, previous);
@@ -378,9 +445,15 @@ export class MongoStore implements Store {
   }
 
   async claimsOf(reservationId: string): Promise<SlotClaim[]> {
-    const docs = await this.models.claims.find({ reservationId: String(reservationId) }).sort({ tableId: 1, slotStart: 1 }).lean<ClaimDoc[]>();
+    const docs = await this.models.claims
+      .find({ reservationId: String(reservationId) })
+      .sort({ tableId: 1, slotStart: 1 })
+      .lean<ClaimDoc[]>();
     return docs.map((c) => ({
-      restaurantId: c.restaurantId, tableId: c.tableId, slotStart: c.slotStart, reservationId: c.reservationId,
+      restaurantId: c.restaurantId,
+      tableId: c.tableId,
+      slotStart: c.slotStart,
+      reservationId: c.reservationId,
       expiresAt: c.expiresAt ? new Date(c.expiresAt).toISOString() : null,
     }));
   }
@@ -391,7 +464,9 @@ export class MongoStore implements Store {
     // Locks left by dead processes (live ones delete theirs within milliseconds).
     await this.models.locks.deleteMany({ at: { $lt: new Date(Date.now() - 10 * LOCK_STALE_MS) } });
     const at = now.toISOString();
-    const lapsed = await reservations.find({ status: 'held', holdExpiresAt: { $ne: null, $lte: at } }).lean<ReservationDoc[]>();
+    const lapsed = await reservations
+      .find({ status: 'held', holdExpiresAt: { $ne: null, $lte: at } })
+      .lean<ReservationDoc[]>();
     let count = 0;
     for (const doc of lapsed) {
       const lapsedNow = await this.exclusive(`hold:${doc._id}`, async () => {
@@ -412,17 +487,29 @@ export class MongoStore implements Store {
    * first slot). On E11000, deletes what this call inserted (by _id, so nothing of anyone
    * else's) and throws SlotTakenError. Expired claims in the way are reaped first.
    */
-  private async takeClaims(reservationId: string, claims: SlotClaim[], now: Date, expiry: (c: SlotClaim) => Date | null): Promise<Types.ObjectId[]> {
+  private async takeClaims(
+    reservationId: string,
+    claims: SlotClaim[],
+    now: Date,
+    expiry: (c: SlotClaim) => Date | null,
+  ): Promise<Types.ObjectId[]> {
     if (!claims.length) return [];
     const Claims = this.models.claims;
-    await this.reapExpired({
-      restaurantId: { $in: [...new Set(claims.map((c) => String(c.restaurantId)))] },
-      tableId: { $in: [...new Set(claims.map((c) => String(c.tableId)))] },
-      slotStart: { $in: [...new Set(claims.map((c) => String(c.slotStart)))] },
-    }, now);
+    await this.reapExpired(
+      {
+        restaurantId: { $in: [...new Set(claims.map((c) => String(c.restaurantId)))] },
+        tableId: { $in: [...new Set(claims.map((c) => String(c.tableId)))] },
+        slotStart: { $in: [...new Set(claims.map((c) => String(c.slotStart)))] },
+      },
+      now,
+    );
     const docs: ClaimDoc[] = claims.map((c) => ({
-      _id: new Types.ObjectId(), restaurantId: String(c.restaurantId), tableId: String(c.tableId),
-      slotStart: String(c.slotStart), reservationId: String(reservationId), expiresAt: expiry(c),
+      _id: new Types.ObjectId(),
+      restaurantId: String(c.restaurantId),
+      tableId: String(c.tableId),
+      slotStart: String(c.slotStart),
+      reservationId: String(reservationId),
+      expiresAt: expiry(c),
     }));
     try {
       await Claims.insertMany(docs, { ordered: true });
@@ -445,7 +532,12 @@ export class MongoStore implements Store {
     const expired = await query.lean<ClaimDoc[]>();
     if (!expired.length) return;
     const ownerIds = [...new Set(expired.map((c) => c.reservationId))];
-    const owners = new Map((await reservations.find({ _id: { $in: ownerIds } }).lean<ReservationDoc[]>()).map((d) => [d._id, withoutId<Reservation>(d)]));
+    const owners = new Map(
+      (await reservations.find({ _id: { $in: ownerIds } }).lean<ReservationDoc[]>()).map((d) => [
+        d._id,
+        withoutId<Reservation>(d),
+      ]),
+    );
     const covered = new Map<string, Set<string>>();
     const buffers = new Map<string, number>();
     for (const c of expired) {
@@ -455,7 +547,9 @@ export class MongoStore implements Store {
         let keys = covered.get(owner.id);
         if (!keys) {
           if (!buffers.has(owner.restaurantId)) {
-            const restaurant = await restaurants.findById(owner.restaurantId, { rules: 1 }).lean<Pick<RestaurantDoc, '_id' | 'rules'>>();
+            const restaurant = await restaurants
+              .findById(owner.restaurantId, { rules: 1 })
+              .lean<Pick<RestaurantDoc, '_id' | 'rules'>>();
             buffers.set(owner.restaurantId, restaurant?.rules?.bufferMinutes ?? 0);
           }
           keys = new Set(claimsFor(owner, buffers.get(owner.restaurantId) ?? 0).map(claimKey));
@@ -463,7 +557,11 @@ export class MongoStore implements Store {
         }
         anchor = keys.has(claimKey(c));
       }
-      if (anchor) await Claims.updateOne({ _id: c._id, reservationId: c.reservationId, expiresAt: c.expiresAt }, { $set: { expiresAt: null } });
+      if (anchor)
+        await Claims.updateOne(
+          { _id: c._id, reservationId: c.reservationId, expiresAt: c.expiresAt },
+          { $set: { expiresAt: null } },
+        );
       else await Claims.deleteOne({ _id: c._id, expiresAt: { $ne: null, $lte: now } });
     }
   }
@@ -532,7 +630,9 @@ export class MongoStore implements Store {
   }
 
   async getDocument<T>(collection: string, key: string): Promise<StoredDocument<T> | null> {
-    const doc = await this.models.documents.findById(this.documentId(collection, key)).lean<{ etag: string; json: string }>();
+    const doc = await this.models.documents
+      .findById(this.documentId(collection, key))
+      .lean<{ etag: string; json: string }>();
     return doc ? { value: JSON.parse(doc.json) as T, etag: doc.etag } : null;
   }
 
@@ -573,8 +673,12 @@ export class MongoStore implements Store {
     const id = String(e.conversationId);
     const update = {
       $setOnInsert: {
-        channel: entry.channel, startedAt: entry.at, outcome: null, address: entry.address ?? '',
-        ...(entry.language ? {} : { language: null }), ...(entry.reservationId ? {} : { reservationIds: [] }),
+        channel: entry.channel,
+        startedAt: entry.at,
+        outcome: null,
+        address: entry.address ?? '',
+        ...(entry.language ? {} : { language: null }),
+        ...(entry.reservationId ? {} : { reservationIds: [] }),
       },
       $set: { lastAt: entry.at, ...(entry.language ? { language: entry.language } : {}) },
       $inc: { turns: entry.from === 'guest' ? 1 : 0 },
@@ -591,15 +695,29 @@ export class MongoStore implements Store {
   }
 
   async listConversations(limit: number): Promise<ConversationSummary[]> {
-    const docs = await this.models.conversations.find({}).sort({ lastAt: -1, _id: 1 }).limit(Math.max(1, Math.floor(limit))).lean<ConversationDoc[]>();
+    const docs = await this.models.conversations
+      .find({})
+      .sort({ lastAt: -1, _id: 1 })
+      .limit(Math.max(1, Math.floor(limit)))
+      .lean<ConversationDoc[]>();
     return docs.map((d) => ({
-      id: d._id, channel: d.channel, address: d.address ?? '', language: d.language ?? null, startedAt: d.startedAt,
-      lastAt: d.lastAt, turns: d.turns ?? 0, reservationIds: d.reservationIds ?? [], outcome: d.outcome ?? null,
+      id: d._id,
+      channel: d.channel,
+      address: d.address ?? '',
+      language: d.language ?? null,
+      startedAt: d.startedAt,
+      lastAt: d.lastAt,
+      turns: d.turns ?? 0,
+      reservationIds: d.reservationIds ?? [],
+      outcome: d.outcome ?? null,
     }));
   }
 
   async getTranscript(conversationId: string): Promise<TranscriptEntry[]> {
-    const docs = await this.models.transcripts.find({ conversationId: String(conversationId) }).sort({ at: 1, _id: 1 }).lean<Array<TranscriptEntry & { _id: Types.ObjectId }>>();
+    const docs = await this.models.transcripts
+      .find({ conversationId: String(conversationId) })
+      .sort({ at: 1, _id: 1 })
+      .lean<Array<TranscriptEntry & { _id: Types.ObjectId }>>();
     return docs.map(({ _id, ...entry }) => entry);
   }
 
@@ -630,8 +748,17 @@ export class MongoStore implements Store {
   async leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
     const { outbox } = this.models;
     const at = now.toISOString();
-    const due: QueryFilter<OutboxDoc> = { $or: [{ status: 'pending', nextAttemptAt: { $lte: at } }, { status: 'sending', leaseUntil: { $ne: null, $lte: at } }] };
-    const candidates = await outbox.find(due, { _id: 1, leaseSeq: 1 }).sort({ nextAttemptAt: 1, _id: 1 }).limit(Math.max(1, limit) * 3).lean<Array<Pick<OutboxDoc, '_id' | 'leaseSeq'>>>();
+    const due: QueryFilter<OutboxDoc> = {
+      $or: [
+        { status: 'pending', nextAttemptAt: { $lte: at } },
+        { status: 'sending', leaseUntil: { $ne: null, $lte: at } },
+      ],
+    };
+    const candidates = await outbox
+      .find(due, { _id: 1, leaseSeq: 1 })
+      .sort({ nextAttemptAt: 1, _id: 1 })
+      .limit(Math.max(1, limit) * 3)
+      .lean<Array<Pick<OutboxDoc, '_id' | 'leaseSeq'>>>();
     const leased: OutboxEntry[] = [];
     for (const c of candidates) {
       if (leased.length >= limit) break;
@@ -655,18 +782,30 @@ export class MongoStore implements Store {
   }
 
   async listOutbox(limit: number): Promise<OutboxEntry[]> {
-    const docs = await this.models.outbox.find({}).sort({ createdAt: -1, _id: 1 }).limit(Math.max(1, Math.floor(limit))).lean<OutboxDoc[]>();
+    const docs = await this.models.outbox
+      .find({})
+      .sort({ createdAt: -1, _id: 1 })
+      .limit(Math.max(1, Math.floor(limit)))
+      .lean<OutboxDoc[]>();
     return docs.map(({ dedupe: _dedupe, leaseSeq: _seq, ...entry }) => withoutId<OutboxEntry>(entry));
   }
 
   // Live feed
 
   async appendFeed(e: FeedEvent): Promise<void> {
-    await this.models.feed.updateOne({ _id: String(e.id) }, { $setOnInsert: { name: String(e.name), payload: e.payload, at: String(e.at), instance: String(e.instance) } }, { upsert: true });
+    await this.models.feed.updateOne(
+      { _id: String(e.id) },
+      { $setOnInsert: { name: String(e.name), payload: e.payload, at: String(e.at), instance: String(e.instance) } },
+      { upsert: true },
+    );
   }
 
   async feedSince(sinceAt: string, limit: number): Promise<FeedEvent[]> {
-    const docs = await this.models.feed.find({ at: { $gte: String(sinceAt) } }).sort({ at: 1, _id: 1 }).limit(Math.max(1, Math.floor(limit))).lean<FeedDoc[]>();
+    const docs = await this.models.feed
+      .find({ at: { $gte: String(sinceAt) } })
+      .sort({ at: 1, _id: 1 })
+      .limit(Math.max(1, Math.floor(limit)))
+      .lean<FeedDoc[]>();
     return docs.map((d) => withoutId<FeedEvent>(d));
   }
 

@@ -10,7 +10,14 @@ import type { SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, Restaurant, Table } from '../model';
 import type {
-  ConversationSummary, FeedEvent, OutboxEntry, ReservationQuery, Store, StoredDocument, TranscriptEntry, User,
+  ConversationSummary,
+  FeedEvent,
+  OutboxEntry,
+  ReservationQuery,
+  Store,
+  StoredDocument,
+  TranscriptEntry,
+  User,
 } from '../store';
 
 const SCHEMA = `
@@ -127,7 +134,9 @@ export class SqliteStore implements Store {
   }
 
   async firstRestaurant(): Promise<Restaurant | null> {
-    return parse<Restaurant>(this.sql('SELECT doc FROM restaurants ORDER BY created_at, id LIMIT 1').get() as Row | undefined);
+    return parse<Restaurant>(
+      this.sql('SELECT doc FROM restaurants ORDER BY created_at, id LIMIT 1').get() as Row | undefined,
+    );
   }
 
   async saveRestaurant(r: Restaurant): Promise<void> {
@@ -165,9 +174,14 @@ export class SqliteStore implements Store {
     this.write(() => {
       this.takeClaims(r.id, claims, now);
       const keep = new Set(claims.map((c) => `${c.tableId}|${c.slotStart}`));
-      const owned = this.sql('SELECT table_id, slot_start FROM slot_claims WHERE reservation_id = ?').all(r.id) as Array<{ table_id: string; slot_start: string }>;
-      const drop = this.sql('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ? AND reservation_id = ?');
-      for (const o of owned) if (!keep.has(`${o.table_id}|${o.slot_start}`)) drop.run(r.restaurantId, o.table_id, o.slot_start, r.id);
+      const owned = this.sql('SELECT table_id, slot_start FROM slot_claims WHERE reservation_id = ?').all(
+        r.id,
+      ) as Array<{ table_id: string; slot_start: string }>;
+      const drop = this.sql(
+        'DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ? AND reservation_id = ?',
+      );
+      for (const o of owned)
+        if (!keep.has(`${o.table_id}|${o.slot_start}`)) drop.run(r.restaurantId, o.table_id, o.slot_start, r.id);
       this.updateRow(r);
     });
   }
@@ -185,7 +199,10 @@ export class SqliteStore implements Store {
 
   async confirmHold(r: Reservation, claimCount: number, now: Date): Promise<boolean> {
     return this.write(() => {
-      const row = this.sql('SELECT COUNT(*) AS n FROM slot_claims WHERE reservation_id = ? AND expires_at > ?').get(r.id, now.toISOString()) as { n: number };
+      const row = this.sql('SELECT COUNT(*) AS n FROM slot_claims WHERE reservation_id = ? AND expires_at > ?').get(
+        r.id,
+        now.toISOString(),
+      ) as { n: number };
       if (row.n !== claimCount) return false;
       this.sql('UPDATE slot_claims SET expires_at = NULL WHERE reservation_id = ?').run(r.id);
       this.updateRow(r);
@@ -200,24 +217,40 @@ export class SqliteStore implements Store {
   async findReservations(q: ReservationQuery): Promise<Reservation[]> {
     const where = ['restaurant_id = ?'];
     const args: unknown[] = [q.restaurantId];
-    if (q.from) { where.push('start_at >= ?'); args.push(q.from); }
-    if (q.to) { where.push('start_at < ?'); args.push(q.to); }
-    if (q.customerPhone) { where.push('customer_phone = ?'); args.push(q.customerPhone); }
+    if (q.from) {
+      where.push('start_at >= ?');
+      args.push(q.from);
+    }
+    if (q.to) {
+      where.push('start_at < ?');
+      args.push(q.to);
+    }
+    if (q.customerPhone) {
+      where.push('customer_phone = ?');
+      args.push(q.customerPhone);
+    }
     if (q.statuses) {
       if (!q.statuses.length) return [];
       where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
       args.push(...q.statuses);
     }
     const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
-    const rows = this.sql(`SELECT doc FROM reservations WHERE ${where.join(' AND ')} ORDER BY start_at, id${limit}`).all(...args) as Row[];
+    const rows = this.sql(
+      `SELECT doc FROM reservations WHERE ${where.join(' AND ')} ORDER BY start_at, id${limit}`,
+    ).all(...args) as Row[];
     return rows.map((row) => JSON.parse(row.doc) as Reservation);
   }
 
   async claimsOf(reservationId: string): Promise<SlotClaim[]> {
-    const rows = this.sql('SELECT * FROM slot_claims WHERE reservation_id = ? ORDER BY table_id, slot_start').all(reservationId) as Array<Record<string, string | null>>;
+    const rows = this.sql('SELECT * FROM slot_claims WHERE reservation_id = ? ORDER BY table_id, slot_start').all(
+      reservationId,
+    ) as Array<Record<string, string | null>>;
     return rows.map((c) => ({
-      restaurantId: c.restaurant_id as string, tableId: c.table_id as string, slotStart: c.slot_start as string,
-      reservationId: c.reservation_id as string, expiresAt: c.expires_at,
+      restaurantId: c.restaurant_id as string,
+      tableId: c.table_id as string,
+      slotStart: c.slot_start as string,
+      reservationId: c.reservation_id as string,
+      expiresAt: c.expires_at,
     }));
   }
 
@@ -225,7 +258,9 @@ export class SqliteStore implements Store {
     const at = now.toISOString();
     return this.write(() => {
       this.sql('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at);
-      const lapsed = this.sql(`SELECT doc FROM reservations WHERE status = 'held' AND hold_expires_at <= ?`).all(at) as Row[];
+      const lapsed = this.sql(`SELECT doc FROM reservations WHERE status = 'held' AND hold_expires_at <= ?`).all(
+        at,
+      ) as Row[];
       for (const row of lapsed) {
         const r = JSON.parse(row.doc) as Reservation;
         this.updateRow({ ...r, status: 'expired', notes: r.notes, updatedAt: at });
@@ -235,18 +270,27 @@ export class SqliteStore implements Store {
   }
 
   private takeClaims(reservationId: string, claims: SlotClaim[], now: Date): void {
-    const current = this.sql('SELECT reservation_id, expires_at FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const current = this.sql(
+      'SELECT reservation_id, expires_at FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?',
+    );
     const dropExpired = this.sql('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
-    const insert = this.sql('INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at) VALUES (?, ?, ?, ?, ?)');
-    const refresh = this.sql('UPDATE slot_claims SET expires_at = ? WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
+    const insert = this.sql(
+      'INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    const refresh = this.sql(
+      'UPDATE slot_claims SET expires_at = ? WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?',
+    );
     const at = now.toISOString();
     for (const c of claims) {
-      const existing = current.get(c.restaurantId, c.tableId, c.slotStart) as { reservation_id: string; expires_at: string | null } | undefined;
+      const existing = current.get(c.restaurantId, c.tableId, c.slotStart) as
+        | { reservation_id: string; expires_at: string | null }
+        | undefined;
       if (existing?.reservation_id === reservationId) {
         refresh.run(c.expiresAt, c.restaurantId, c.tableId, c.slotStart);
         continue;
       }
-      if (existing && existing.expires_at !== null && existing.expires_at <= at) dropExpired.run(c.restaurantId, c.tableId, c.slotStart);
+      if (existing && existing.expires_at !== null && existing.expires_at <= at)
+        dropExpired.run(c.restaurantId, c.tableId, c.slotStart);
       try {
         insert.run(c.restaurantId, c.tableId, c.slotStart, reservationId, c.expiresAt);
       } catch (err) {
@@ -257,13 +301,15 @@ export class SqliteStore implements Store {
   }
 
   private insertReservation(r: Reservation): void {
-    this.sql('INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(r.id, r.restaurantId, r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r));
+    this.sql(
+      'INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(r.id, r.restaurantId, r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r));
   }
 
   private updateRow(r: Reservation): void {
-    this.sql('UPDATE reservations SET start_at = ?, status = ?, customer_phone = ?, hold_expires_at = ?, doc = ? WHERE id = ?')
-      .run(r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r), r.id);
+    this.sql(
+      'UPDATE reservations SET start_at = ?, status = ?, customer_phone = ?, hold_expires_at = ?, doc = ? WHERE id = ?',
+    ).run(r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r), r.id);
   }
 
   /** One IMMEDIATE transaction: takes the write lock first, so concurrent writers queue. */
@@ -291,14 +337,17 @@ export class SqliteStore implements Store {
 
   async saveUser(u: User): Promise<void> {
     const user = { ...u, email: u.email.toLowerCase() };
-    this.sql('INSERT INTO users (id, email, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc')
-      .run(user.id, user.email, JSON.stringify(user));
+    this.sql(
+      'INSERT INTO users (id, email, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc',
+    ).run(user.id, user.email, JSON.stringify(user));
   }
 
   // Documents
 
   async getDocument<T>(collection: string, key: string): Promise<StoredDocument<T> | null> {
-    const row = this.sql('SELECT etag, value FROM documents WHERE collection = ? AND key = ?').get(collection, key) as { etag: string; value: string } | undefined;
+    const row = this.sql('SELECT etag, value FROM documents WHERE collection = ? AND key = ?').get(collection, key) as
+      | { etag: string; value: string }
+      | undefined;
     return row ? { value: JSON.parse(row.value) as T, etag: row.etag } : null;
   }
 
@@ -307,14 +356,21 @@ export class SqliteStore implements Store {
     const json = JSON.stringify(value);
     if (expectedEtag === null) {
       try {
-        this.sql('INSERT INTO documents (collection, key, etag, value) VALUES (?, ?, ?, ?)').run(collection, key, etag, json);
+        this.sql('INSERT INTO documents (collection, key, etag, value) VALUES (?, ?, ?, ?)').run(
+          collection,
+          key,
+          etag,
+          json,
+        );
         return etag;
       } catch (err) {
         if (isUniqueViolation(err)) return null;
         throw err;
       }
     }
-    const changed = this.sql('UPDATE documents SET etag = ?, value = ? WHERE collection = ? AND key = ? AND etag = ?').run(etag, json, collection, key, expectedEtag).changes;
+    const changed = this.sql(
+      'UPDATE documents SET etag = ?, value = ? WHERE collection = ? AND key = ? AND etag = ?',
+    ).run(etag, json, collection, key, expectedEtag).changes;
     return changed ? etag : null;
   }
 
@@ -329,45 +385,69 @@ export class SqliteStore implements Store {
   }
 
   async appendTranscripts(entries: TranscriptEntry[]): Promise<void> {
-    if (entries.length) this.write(() => { for (const e of entries) this.appendTranscriptRow(e); });
+    if (entries.length)
+      this.write(() => {
+        for (const e of entries) this.appendTranscriptRow(e);
+      });
   }
 
   private appendTranscriptRow(e: TranscriptEntry): void {
     this.sql('INSERT INTO transcripts (conversation_id, doc) VALUES (?, ?)').run(e.conversationId, JSON.stringify(e));
-    const existing = parse<ConversationSummary>(this.sql('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined);
+    const existing = parse<ConversationSummary>(
+      this.sql('SELECT doc FROM conversations WHERE id = ?').get(e.conversationId) as Row | undefined,
+    );
     const summary: ConversationSummary = existing ?? {
-      id: e.conversationId, channel: e.channel, address: e.address ?? '', language: e.language ?? null,
-      startedAt: e.at, lastAt: e.at, turns: 0, reservationIds: [], outcome: null,
+      id: e.conversationId,
+      channel: e.channel,
+      address: e.address ?? '',
+      language: e.language ?? null,
+      startedAt: e.at,
+      lastAt: e.at,
+      turns: 0,
+      reservationIds: [],
+      outcome: null,
     };
     summary.lastAt = e.at;
     summary.turns += e.from === 'guest' ? 1 : 0;
     if (e.language) summary.language = e.language;
     if (e.address && !summary.address) summary.address = e.address;
-    if (e.reservationId && !summary.reservationIds.includes(e.reservationId)) summary.reservationIds.push(e.reservationId);
-    this.sql('INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc')
-      .run(summary.id, summary.lastAt, JSON.stringify(summary));
+    if (e.reservationId && !summary.reservationIds.includes(e.reservationId))
+      summary.reservationIds.push(e.reservationId);
+    this.sql(
+      'INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc',
+    ).run(summary.id, summary.lastAt, JSON.stringify(summary));
   }
 
   async listConversations(limit: number): Promise<ConversationSummary[]> {
-    return (this.sql('SELECT doc FROM conversations ORDER BY last_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as ConversationSummary);
+    return (this.sql('SELECT doc FROM conversations ORDER BY last_at DESC LIMIT ?').all(limit) as Row[]).map(
+      (r) => JSON.parse(r.doc) as ConversationSummary,
+    );
   }
 
   async getTranscript(conversationId: string): Promise<TranscriptEntry[]> {
-    return (this.sql('SELECT doc FROM transcripts WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]).map((r) => JSON.parse(r.doc) as TranscriptEntry);
+    return (
+      this.sql('SELECT doc FROM transcripts WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]
+    ).map((r) => JSON.parse(r.doc) as TranscriptEntry);
   }
 
   async setConversationOutcome(conversationId: string, outcome: string): Promise<void> {
-    const existing = parse<ConversationSummary>(this.sql('SELECT doc FROM conversations WHERE id = ?').get(conversationId) as Row | undefined);
+    const existing = parse<ConversationSummary>(
+      this.sql('SELECT doc FROM conversations WHERE id = ?').get(conversationId) as Row | undefined,
+    );
     if (!existing) return;
-    this.sql('UPDATE conversations SET doc = ? WHERE id = ?').run(JSON.stringify({ ...existing, outcome }), conversationId);
+    this.sql('UPDATE conversations SET doc = ? WHERE id = ?').run(
+      JSON.stringify({ ...existing, outcome }),
+      conversationId,
+    );
   }
 
   // Outbox
 
   async enqueueOutbox(e: OutboxEntry): Promise<boolean> {
     try {
-      this.sql('INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(e.id, e.dedupeKey, e.status, e.nextAttemptAt, e.leaseUntil, e.createdAt, JSON.stringify(e));
+      this.sql(
+        'INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(e.id, e.dedupeKey, e.status, e.nextAttemptAt, e.leaseUntil, e.createdAt, JSON.stringify(e));
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) return false;
@@ -382,7 +462,12 @@ export class SqliteStore implements Store {
         WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
         ORDER BY next_attempt_at LIMIT ?`).all(at, at, limit) as Row[];
       return rows.map((row) => {
-        const e: OutboxEntry = { ...(JSON.parse(row.doc) as OutboxEntry), status: 'sending', leaseOwner: owner, leaseUntil: leaseUntil.toISOString() };
+        const e: OutboxEntry = {
+          ...(JSON.parse(row.doc) as OutboxEntry),
+          status: 'sending',
+          leaseOwner: owner,
+          leaseUntil: leaseUntil.toISOString(),
+        };
         this.saveOutboxRow(e);
         return e;
       });
@@ -394,12 +479,19 @@ export class SqliteStore implements Store {
   }
 
   async listOutbox(limit: number): Promise<OutboxEntry[]> {
-    return (this.sql('SELECT doc FROM outbox ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map((r) => JSON.parse(r.doc) as OutboxEntry);
+    return (this.sql('SELECT doc FROM outbox ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(
+      (r) => JSON.parse(r.doc) as OutboxEntry,
+    );
   }
 
   private saveOutboxRow(e: OutboxEntry): void {
-    this.sql('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?')
-      .run(e.status, e.nextAttemptAt, e.leaseUntil, JSON.stringify(e), e.id);
+    this.sql('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?').run(
+      e.status,
+      e.nextAttemptAt,
+      e.leaseUntil,
+      JSON.stringify(e),
+      e.id,
+    );
   }
 
   // Live feed
@@ -409,7 +501,9 @@ export class SqliteStore implements Store {
   }
 
   async feedSince(sinceAt: string, limit: number): Promise<FeedEvent[]> {
-    return (this.sql('SELECT doc FROM feed WHERE at >= ? ORDER BY at, seq LIMIT ?').all(sinceAt, limit) as Row[]).map((r) => JSON.parse(r.doc) as FeedEvent);
+    return (this.sql('SELECT doc FROM feed WHERE at >= ? ORDER BY at, seq LIMIT ?').all(sinceAt, limit) as Row[]).map(
+      (r) => JSON.parse(r.doc) as FeedEvent,
+    );
   }
 
   async pruneFeed(beforeAt: string): Promise<void> {

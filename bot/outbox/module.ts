@@ -6,7 +6,12 @@ import { createNotifications } from './service';
 
 export function registerNotifications(ctx: AppContext): void {
   const n = createNotifications({
-    store: ctx.store, restaurantId: ctx.restaurantId, events: ctx.events, clock: ctx.clock, config: ctx.config, log: ctx.log,
+    store: ctx.store,
+    restaurantId: ctx.restaurantId,
+    events: ctx.events,
+    clock: ctx.clock,
+    config: ctx.config,
+    log: ctx.log,
   });
   registerNotificationRoutes(ctx, n);
   n.start();

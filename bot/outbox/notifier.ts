@@ -2,10 +2,26 @@
 // queues them before anything is sent, and each entry's dedupe key keeps it single even when
 // an event is handled twice.
 import { randomUUID } from 'node:crypto';
-import { toPublic, type BookingEventBus, type Clock, type OutboxEntry, type PublicReservation, type Restaurant, type Store } from '../../booking-core';
 import {
-  messagesForChange, PENDING_REMINDER_COLLECTION, pendingReminderFor, phoneKey, reminderMessage, toOutboxEntry, wasGuestInformed,
-  type ChangeKind, type NotificationSettings, type PlannedMessage,
+  toPublic,
+  type BookingEventBus,
+  type Clock,
+  type OutboxEntry,
+  type PublicReservation,
+  type Restaurant,
+  type Store,
+} from '../../booking-core';
+import {
+  messagesForChange,
+  PENDING_REMINDER_COLLECTION,
+  pendingReminderFor,
+  phoneKey,
+  reminderMessage,
+  toOutboxEntry,
+  wasGuestInformed,
+  type ChangeKind,
+  type NotificationSettings,
+  type PlannedMessage,
 } from '../../booking-core/notifications';
 
 /** What a booking looked like when the guest was last told: a change is told only when these differ. */
@@ -36,7 +52,9 @@ export class Notifier {
   /** Listens to the booking events; returns the unsubscribe function. */
   subscribe(events: BookingEventBus): () => void {
     const run = (kind: 'created' | 'updated' | 'cancelled') => (r: PublicReservation) => {
-      const p = this.onEvent(kind, r).catch((err: Error) => this.log(`[outbox] could not queue ${kind} messages for ${r.id}: ${err.message}`));
+      const p = this.onEvent(kind, r).catch((err: Error) =>
+        this.log(`[outbox] could not queue ${kind} messages for ${r.id}: ${err.message}`),
+      );
       this.inFlight.add(p);
       void p.finally(() => this.inFlight.delete(p));
     };
@@ -61,20 +79,31 @@ export class Notifier {
     if (event === 'created') {
       if (r.status !== 'confirmed') return [];
       kind = 'created';
-      await store.putDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id, { startAt: r.startAt, partySize: r.partySize }, null);
+      await store.putDocument<NotifiedBooking>(
+        NOTIFIED_COLLECTION,
+        r.id,
+        { startAt: r.startAt, partySize: r.partySize },
+        null,
+      );
     } else if (event === 'updated') {
       // Seated, completed, no-show, a note: nothing the guest or a manager needs a message for.
       if (r.status !== 'confirmed') return [];
       const seen = await store.getDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id);
       if (seen && seen.value.startAt === r.startAt && seen.value.partySize === r.partySize) return [];
-      const won = await store.putDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id, { startAt: r.startAt, partySize: r.partySize }, seen?.etag ?? null);
+      const won = await store.putDocument<NotifiedBooking>(
+        NOTIFIED_COLLECTION,
+        r.id,
+        { startAt: r.startAt, partySize: r.partySize },
+        seen?.etag ?? null,
+      );
       if (!won) return []; // another instance is telling this change
       kind = 'changed';
       version = r.updatedAt;
     } else {
       kind = 'cancelled';
       const pending = await pendingReminderFor(store, r.customerPhone);
-      if (pending?.reservationId === r.id) await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(r.customerPhone));
+      if (pending?.reservationId === r.id)
+        await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(r.customerPhone));
     }
     let planned = messagesForChange(kind, restaurant, r, this.options.settings, version);
     if (await wasGuestInformed(store, r.id, kind)) planned = planned.filter((m) => m.purpose !== 'guest_confirmation');
@@ -88,8 +117,13 @@ export class Notifier {
    */
   async catchUp(since: Date): Promise<OutboxEntry[]> {
     const now = this.options.clock();
-    const recent = (await this.options.store.findReservations({ restaurantId: this.options.restaurantId, from: now.toISOString(), statuses: ['confirmed'] }))
-      .filter((r) => new Date(r.createdAt).getTime() >= since.getTime());
+    const recent = (
+      await this.options.store.findReservations({
+        restaurantId: this.options.restaurantId,
+        from: now.toISOString(),
+        statuses: ['confirmed'],
+      })
+    ).filter((r) => new Date(r.createdAt).getTime() >= since.getTime());
     const queued: OutboxEntry[] = [];
     for (const r of recent) queued.push(...(await this.onEvent('created', toPublic(r))));
     return queued;

@@ -25,8 +25,10 @@ export class ReminderScheduler {
     const restaurant = await notifier.restaurant();
     const now = clock();
     const upcoming = await store.findReservations({
-      restaurantId, statuses: ['confirmed'],
-      from: now.toISOString(), to: new Date(now.getTime() + reminderLookaheadMs(restaurant)).toISOString(),
+      restaurantId,
+      statuses: ['confirmed'],
+      from: now.toISOString(),
+      to: new Date(now.getTime() + reminderLookaheadMs(restaurant)).toISOString(),
     });
     const queued: OutboxEntry[] = [];
     for (const r of upcoming) {
@@ -41,8 +43,12 @@ export class ReminderScheduler {
     const run = () => {
       if (this.running) return;
       this.running = this.tick()
-        .catch((err: Error) => { this.options.log?.(`[reminders] tick failed: ${err.message}`); })
-        .then(() => { this.running = null; });
+        .catch((err: Error) => {
+          this.options.log?.(`[reminders] tick failed: ${err.message}`);
+        })
+        .then(() => {
+          this.running = null;
+        });
     };
     run();
     this.timer = setInterval(run, everyMs);

@@ -10,7 +10,10 @@ import { SmtpEmailSender } from './senders/email-smtp';
 import { TwilioMessagingSender } from './senders/sms-twilio';
 import { OutboxWorker, type Senders } from './worker';
 
-export type NotificationsConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'managerEmails' | 'managerPhones' | 'publicBaseUrl' | 'twilio'> & {
+export type NotificationsConfig = Pick<
+  Config,
+  'smtpUrl' | 'mailFrom' | 'managerEmails' | 'managerPhones' | 'publicBaseUrl' | 'twilio'
+> & {
   /** Approved WhatsApp templates by purpose ("reminder:fr" → "HX…"). */
   whatsappTemplates?: Record<string, string>;
 };
@@ -59,25 +62,42 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const senders: Senders = { email, sms: twilio.sms(), whatsapp: twilio.whatsapp() };
   const worker = new OutboxWorker({ store, senders, clock, log, policy: deps.policy, owner: deps.owner });
   const notifier = new Notifier({
-    store, restaurantId: deps.restaurantId, clock, log, onQueued: () => worker.kick(),
+    store,
+    restaurantId: deps.restaurantId,
+    clock,
+    log,
+    onQueued: () => worker.kick(),
     // Read at each message, so a base URL settled after start-up is the one linked.
     settings: {
-      get managerEmails() { return config.managerEmails; },
-      get managerPhones() { return config.managerPhones; },
-      get dashboardBaseUrl() { return config.publicBaseUrl; },
+      get managerEmails() {
+        return config.managerEmails;
+      },
+      get managerPhones() {
+        return config.managerPhones;
+      },
+      get dashboardBaseUrl() {
+        return config.publicBaseUrl;
+      },
     },
   });
   const unsubscribe = notifier.subscribe(deps.events);
   const scheduler = new ReminderScheduler({ store, restaurantId: deps.restaurantId, clock, notifier, log });
   let catchingUp: Promise<void> = Promise.resolve();
   return {
-    notifier, worker, scheduler, senders,
-    describe: () => (['email', 'sms', 'whatsapp'] as const)
-      .map((k) => `${k}: ${senders[k]?.notConfigured ? `not configured (${senders[k]?.notConfigured})` : 'ready'}`).join('; '),
+    notifier,
+    worker,
+    scheduler,
+    senders,
+    describe: () =>
+      (['email', 'sms', 'whatsapp'] as const)
+        .map((k) => `${k}: ${senders[k]?.notConfigured ? `not configured (${senders[k]?.notConfigured})` : 'ready'}`)
+        .join('; '),
     start: (options = {}) => {
       // Bookings of the last day whose messages were never queued (a crash in between) get them now.
       catchingUp = notifier.catchUp(new Date(clock().getTime() - 24 * 3600_000)).then(
-        (queued) => { if (queued.length) log(`[outbox] queued ${queued.length} message(s) missed before the last stop`); },
+        (queued) => {
+          if (queued.length) log(`[outbox] queued ${queued.length} message(s) missed before the last stop`);
+        },
         (err: Error) => log(`[outbox] catch-up failed: ${err.message}`),
       );
       worker.start(options.pollMs ?? 1000);

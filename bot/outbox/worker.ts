@@ -4,7 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, Language, OutboxEntry, Store } from '../../booking-core';
 import {
-  afterFailure, DEFAULT_BACKOFF, isOptedOut, recordOptOut, rememberPendingReminder, type BackoffPolicy,
+  afterFailure,
+  DEFAULT_BACKOFF,
+  isOptedOut,
+  recordOptOut,
+  rememberPendingReminder,
+  type BackoffPolicy,
 } from '../../booking-core/notifications';
 import { NotConfiguredError, OptedOutError, SendError, type Sender } from './senders/types';
 
@@ -46,7 +51,12 @@ export class OutboxWorker {
   /** Leases and sends one batch of due entries; returns how many were handled. */
   async runOnce(): Promise<number> {
     const now = this.options.clock();
-    const leased = await this.options.store.leaseOutbox(this.owner, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
+    const leased = await this.options.store.leaseOutbox(
+      this.owner,
+      now,
+      new Date(now.getTime() + this.leaseMs),
+      this.batchSize,
+    );
     await Promise.all(leased.map((e) => this.deliver(e)));
     return leased.length;
   }
@@ -117,7 +127,9 @@ export class OutboxWorker {
     try {
       await store.updateOutbox({ ...done, leaseOwner: null, leaseUntil: null });
     } catch (err) {
-      this.log(`[outbox] could not record ${entry.id}: ${(err as Error).message} (the lease will lapse and it will be tried again)`);
+      this.log(
+        `[outbox] could not record ${entry.id}: ${(err as Error).message} (the lease will lapse and it will be tried again)`,
+      );
     }
   }
 
@@ -142,17 +154,30 @@ export class OutboxWorker {
       const sentAt = clock();
       if (entry.meta.purpose === 'reminder' && entry.reservationId && entry.kind !== 'email') {
         await rememberPendingReminder(store, entry.to, {
-          reservationId: entry.reservationId, language: (entry.meta.language ?? 'fr') as Language, sentAt: sentAt.toISOString(), channel: entry.kind,
+          reservationId: entry.reservationId,
+          language: (entry.meta.language ?? 'fr') as Language,
+          sentAt: sentAt.toISOString(),
+          channel: entry.kind,
         });
         // The reminder belongs to the guest's conversation on that channel: staff see it there.
         await store.appendTranscript({
-          conversationId: `${entry.kind}:${entry.to}`, channel: entry.kind, from: 'bot', text: entry.body, at: sentAt.toISOString(),
-          reservationId: entry.reservationId, address: entry.to, language: entry.meta.language,
+          conversationId: `${entry.kind}:${entry.to}`,
+          channel: entry.kind,
+          from: 'bot',
+          text: entry.body,
+          at: sentAt.toISOString(),
+          reservationId: entry.reservationId,
+          address: entry.to,
+          language: entry.meta.language,
         });
       }
       this.log(`[outbox] sent ${entry.kind} to ${entry.to} (${entry.meta.purpose ?? 'message'})`);
       return {
-        ...entry, status: 'sent', attempts, lastError: null, sentAt: sentAt.toISOString(),
+        ...entry,
+        status: 'sent',
+        attempts,
+        lastError: null,
+        sentAt: sentAt.toISOString(),
         meta: result.providerId ? { ...entry.meta, providerId: result.providerId } : entry.meta,
       };
     } catch (err) {

@@ -6,14 +6,26 @@ import type { Request, Response, Next } from 'restify';
 import type { AppContext } from '../../bot/context';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.map': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.mp3': 'audio/mpeg', '.wav': 'audio/wav',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
 };
 
 /** Where the built dashboard is: beside the bundled server (dist/), or under the project's dist/. */
 export function dashboardDir(): string | null {
-  const candidates = [join(__dirname, 'dashboard'), resolve(__dirname, '../../dist/dashboard'), resolve(process.cwd(), 'dist/dashboard')];
+  const candidates = [
+    join(__dirname, 'dashboard'),
+    resolve(__dirname, '../../dist/dashboard'),
+    resolve(process.cwd(), 'dist/dashboard'),
+  ];
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? null;
 }
 
@@ -32,7 +44,10 @@ export function registerDashboardFiles(ctx: AppContext): void {
       return next();
     }
     // The page loads only its own script and styles and talks only to this server.
-    res.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    res.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
     send(res, join(dir, 'index.html'), 'no-cache');
     next();
   });

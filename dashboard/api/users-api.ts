@@ -10,18 +10,22 @@ import { currentUser, hashPassword, publicUser } from '../auth';
 const password = z.string().min(10, 'must be at least 10 characters').max(200);
 const role = z.enum(['admin', 'staff']);
 
-const createBody = z.object({
-  email: z.email().trim().toLowerCase().max(200),
-  name: z.string().trim().min(1).max(80),
-  role: role.default('staff'),
-  password,
-}).strict();
+const createBody = z
+  .object({
+    email: z.email().trim().toLowerCase().max(200),
+    name: z.string().trim().min(1).max(80),
+    role: role.default('staff'),
+    password,
+  })
+  .strict();
 
-const changeBody = z.object({
-  name: z.string().trim().min(1).max(80).optional(),
-  role: role.optional(),
-  disabled: z.boolean().optional(),
-}).strict();
+const changeBody = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    role: role.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
 
 const passwordBody = z.object({ password }).strict();
 
@@ -40,43 +44,70 @@ export function registerUsersApi(ctx: AppContext, hooks: UserEvents = {}): void 
     return user;
   };
 
-  server.get('/api/admin/users', admin, route(async (_req, res) => {
-    const users = await store.listUsers();
-    res.json(users.map(publicUser).sort((a, b) => a.email.localeCompare(b.email)));
-  }, log));
+  server.get(
+    '/api/admin/users',
+    admin,
+    route(async (_req, res) => {
+      const users = await store.listUsers();
+      res.json(users.map(publicUser).sort((a, b) => a.email.localeCompare(b.email)));
+    }, log),
+  );
 
-  server.post('/api/admin/users', admin, route(async (req, res) => {
-    const body = parseBody(req, createBody);
-    if (await store.getUserByEmail(body.email)) throw new HttpError('conflict', `${body.email} already has an account.`, { field: 'email' });
-    const user: User = {
-      id: randomUUID(), email: body.email, name: body.name, role: body.role,
-      passwordHash: await hashPassword(body.password), disabled: false, createdAt: new Date().toISOString(),
-    };
-    await store.saveUser(user);
-    res.status(201);
-    res.json(publicUser(user));
-  }, log));
+  server.post(
+    '/api/admin/users',
+    admin,
+    route(async (req, res) => {
+      const body = parseBody(req, createBody);
+      if (await store.getUserByEmail(body.email))
+        throw new HttpError('conflict', `${body.email} already has an account.`, { field: 'email' });
+      const user: User = {
+        id: randomUUID(),
+        email: body.email,
+        name: body.name,
+        role: body.role,
+        passwordHash: await hashPassword(body.password),
+        disabled: false,
+        createdAt: new Date().toISOString(),
+      };
+      await store.saveUser(user);
+      res.status(201);
+      res.json(publicUser(user));
+    }, log),
+  );
 
-  server.patch('/api/admin/users/:id', admin, route(async (req, res) => {
-    const body = parseBody(req, changeBody);
-    const user = await mustGet(String(req.params.id));
-    const me = currentUser(req);
-    const losesAdmin = user.role === 'admin' && !user.disabled && (body.disabled === true || body.role === 'staff');
-    if (losesAdmin) {
-      if (user.id === me.id) throw new HttpError('conflict', 'You cannot disable or demote your own account.');
-      const admins = (await store.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
-      if (admins.length <= 1) throw new HttpError('conflict', 'The last active admin cannot be disabled or demoted.');
-    }
-    const next: User = { ...user, name: body.name ?? user.name, role: body.role ?? user.role, disabled: body.disabled ?? user.disabled };
-    await store.saveUser(next);
-    if (next.disabled && !user.disabled) hooks.onSessionsRevoked?.(user.id);
-    res.json(publicUser(next));
-  }, log));
+  server.patch(
+    '/api/admin/users/:id',
+    admin,
+    route(async (req, res) => {
+      const body = parseBody(req, changeBody);
+      const user = await mustGet(String(req.params.id));
+      const me = currentUser(req);
+      const losesAdmin = user.role === 'admin' && !user.disabled && (body.disabled === true || body.role === 'staff');
+      if (losesAdmin) {
+        if (user.id === me.id) throw new HttpError('conflict', 'You cannot disable or demote your own account.');
+        const admins = (await store.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
+        if (admins.length <= 1) throw new HttpError('conflict', 'The last active admin cannot be disabled or demoted.');
+      }
+      const next: User = {
+        ...user,
+        name: body.name ?? user.name,
+        role: body.role ?? user.role,
+        disabled: body.disabled ?? user.disabled,
+      };
+      await store.saveUser(next);
+      if (next.disabled && !user.disabled) hooks.onSessionsRevoked?.(user.id);
+      res.json(publicUser(next));
+    }, log),
+  );
 
-  server.post('/api/admin/users/:id/password', admin, route(async (req, res) => {
-    const body = parseBody(req, passwordBody);
-    const user = await mustGet(String(req.params.id));
-    await store.saveUser({ ...user, passwordHash: await hashPassword(body.password) });
-    res.json({ ok: true, user: publicUser(user) });
-  }, log));
+  server.post(
+    '/api/admin/users/:id/password',
+    admin,
+    route(async (req, res) => {
+      const body = parseBody(req, passwordBody);
+      const user = await mustGet(String(req.params.id));
+      await store.saveUser({ ...user, passwordHash: await hashPassword(body.password) });
+      res.json({ ok: true, user: publicUser(user) });
+    }, log),
+  );
 }

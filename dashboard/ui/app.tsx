@@ -73,20 +73,27 @@ function Shell() {
   }, [s?.token]);
 
   // New-booking alert: visible everywhere, audible when the host turned sound on.
-  useEffect(() => lastEvent.subscribe((ev) => {
-    if (!ev || !rest) return;
-    const when = localOf(ev.reservation.startAt, rest.timezone);
-    const day = when.date === localOf(new Date(), rest.timezone).date ? '' : `${shortDate(when.date, lang.get())} `;
-    const what = `${ev.reservation.customerName} · ${ev.reservation.partySize} ${t('people')} · ${day}${when.time} · ${tv('channel', ev.reservation.channel)}`;
-    if (ev.kind === 'created') {
-      // Bookings made at the desk are shown quietly; guests' bookings ring.
-      const fromGuest = ev.reservation.channel !== 'dashboard';
-      toast({ kind: fromGuest ? 'new' : 'info', title: t('newBooking'), body: what, reservationId: ev.reservation.id }, fromGuest ? 12000 : 5000);
-      if (fromGuest && soundOn.get()) chime();
-    } else if (ev.kind === 'cancelled') {
-      toast({ kind: 'info', title: t('bookingCancelled'), body: what, reservationId: ev.reservation.id });
-    }
-  }), [rest]);
+  useEffect(
+    () =>
+      lastEvent.subscribe((ev) => {
+        if (!ev || !rest) return;
+        const when = localOf(ev.reservation.startAt, rest.timezone);
+        const day = when.date === localOf(new Date(), rest.timezone).date ? '' : `${shortDate(when.date, lang.get())} `;
+        const what = `${ev.reservation.customerName} · ${ev.reservation.partySize} ${t('people')} · ${day}${when.time} · ${tv('channel', ev.reservation.channel)}`;
+        if (ev.kind === 'created') {
+          // Bookings made at the desk are shown quietly; guests' bookings ring.
+          const fromGuest = ev.reservation.channel !== 'dashboard';
+          toast(
+            { kind: fromGuest ? 'new' : 'info', title: t('newBooking'), body: what, reservationId: ev.reservation.id },
+            fromGuest ? 12000 : 5000,
+          );
+          if (fromGuest && soundOn.get()) chime();
+        } else if (ev.kind === 'cancelled') {
+          toast({ kind: 'info', title: t('bookingCancelled'), body: what, reservationId: ev.reservation.id });
+        }
+      }),
+    [rest],
+  );
 
   if (!s) return null;
   const item = NAV.find((n) => r.path.startsWith(n.path)) ?? NAV[0];
@@ -95,30 +102,61 @@ function Shell() {
   return (
     <div class={`shell${compact ? ' compact' : ''}`}>
       <header class="topbar">
-        <button class="icon-btn nav-toggle" aria-label="menu" onClick={() => setMenuOpen(!menuOpen)}>☰</button>
-        <div class="brand"><span class="brand-mark">M</span><span class="brand-name">{rest?.name ?? t('appName')}</span></div>
+        <button class="icon-btn nav-toggle" aria-label="menu" onClick={() => setMenuOpen(!menuOpen)}>
+          ☰
+        </button>
+        <div class="brand">
+          <span class="brand-mark">M</span>
+          <span class="brand-name">{rest?.name ?? t('appName')}</span>
+        </div>
         <nav class={`nav${menuOpen ? ' open' : ''}`} onClick={() => setMenuOpen(false)}>
           {NAV.filter((n) => !n.admin || isAdmin).map((n) => (
-            <a href={`#${n.path}`} class={n === item ? 'active' : ''} data-nav={n.path.slice(1)}>{n.label()}</a>
+            <a href={`#${n.path}`} class={n === item ? 'active' : ''} data-nav={n.path.slice(1)}>
+              {n.label()}
+            </a>
           ))}
         </nav>
         <div class="topbar-right">
           <span class={`live-dot live-${live}`} data-testid="live-state" title={live}>
-            <i />{live === 'live' ? t('live') : t('reconnecting')}
+            <i />
+            {live === 'live' ? t('live') : t('reconnecting')}
           </span>
-          <button class={`icon-btn sound${sound ? ' on' : ''}`} title={t('sound')} aria-pressed={sound} onClick={() => setSound(!sound)}><BellIcon muted={!sound} /></button>
-          <button class="lang-btn" onClick={() => setLang(l === 'fr' ? 'en' : 'fr')}>{l === 'fr' ? 'EN' : 'FR'}</button>
-          <span class="user" title={s.user.email}>{s.user.name} · {tv('role', s.user.role)}</span>
-          <button class="ghost" onClick={() => endSession('logout')}>{t('logout')}</button>
+          <button
+            class={`icon-btn sound${sound ? ' on' : ''}`}
+            title={t('sound')}
+            aria-pressed={sound}
+            onClick={() => setSound(!sound)}
+          >
+            <BellIcon muted={!sound} />
+          </button>
+          <button class="lang-btn" onClick={() => setLang(l === 'fr' ? 'en' : 'fr')}>
+            {l === 'fr' ? 'EN' : 'FR'}
+          </button>
+          <span class="user" title={s.user.email}>
+            {s.user.name} · {tv('role', s.user.role)}
+          </span>
+          <button class="ghost" onClick={() => endSession('logout')}>
+            {t('logout')}
+          </button>
         </div>
       </header>
-      {live === 'reconnecting' ? <div class="conn-lost" role="status" data-testid="conn-lost">{t('connectionLost')}</div> : null}
-      <main class="content">
-        {!allowed ? <Forbidden /> : <View path={item.path} />}
-      </main>
+      {live === 'reconnecting' ? (
+        <div class="conn-lost" role="status" data-testid="conn-lost">
+          {t('connectionLost')}
+        </div>
+      ) : null}
+      <main class="content">{!allowed ? <Forbidden /> : <View path={item.path} />}</main>
       <div class="toasts" aria-live="polite">
         {alerts.map((a) => (
-          <div class={`toast toast-${a.kind}`} data-testid="toast" key={a.id} onClick={() => { dismiss(a.id); if (a.reservationId) go('/today', { open: a.reservationId }); }}>
+          <div
+            class={`toast toast-${a.kind}`}
+            data-testid="toast"
+            key={a.id}
+            onClick={() => {
+              dismiss(a.id);
+              if (a.reservationId) go('/today', { open: a.reservationId });
+            }}
+          >
             <strong>{a.title}</strong>
             <span>{a.body}</span>
           </div>
@@ -130,23 +168,43 @@ function Shell() {
 
 function View({ path }: { path: string }) {
   switch (path) {
-    case '/today': return <TodayView />;
-    case '/bookings': return <BookingsView />;
-    case '/conversations': return <ConversationsView />;
-    case '/outbox': return <OutboxView />;
-    case '/menu': return <MenuView />;
-    case '/tables': return <TablesView />;
-    case '/settings': return <SettingsView />;
-    case '/users': return <UsersView />;
-    case '/insights': return <InsightsView />;
-    default: return <TodayView />;
+    case '/today':
+      return <TodayView />;
+    case '/bookings':
+      return <BookingsView />;
+    case '/conversations':
+      return <ConversationsView />;
+    case '/outbox':
+      return <OutboxView />;
+    case '/menu':
+      return <MenuView />;
+    case '/tables':
+      return <TablesView />;
+    case '/settings':
+      return <SettingsView />;
+    case '/users':
+      return <UsersView />;
+    case '/insights':
+      return <InsightsView />;
+    default:
+      return <TodayView />;
   }
 }
 
 function BellIcon({ muted }: { muted: boolean }) {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true">
-      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      aria-hidden="true"
+    >
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       {muted ? <path d="M3 3l18 18" /> : null}
     </svg>
   );

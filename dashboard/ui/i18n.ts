@@ -5,7 +5,13 @@ import { signal } from './signal';
 export type Lang = 'fr' | 'en';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('maitre.lang') : null;
-export const lang = signal<Lang>(saved === 'en' || saved === 'fr' ? saved : typeof navigator !== 'undefined' && navigator.language.startsWith('en') ? 'en' : 'fr');
+export const lang = signal<Lang>(
+  saved === 'en' || saved === 'fr'
+    ? saved
+    : typeof navigator !== 'undefined' && navigator.language.startsWith('en')
+      ? 'en'
+      : 'fr',
+);
 
 export function setLang(l: Lang): void {
   localStorage.setItem('maitre.lang', l);
@@ -32,7 +38,10 @@ const WORDS = {
   insights: ['Statistiques', 'Insights'],
   live: ['En direct', 'Live'],
   reconnecting: ['Reconnexion…', 'Reconnecting…'],
-  connectionLost: ['Connexion au serveur perdue — reconnexion en cours. La liste sera remise à jour au retour.', 'Connection to the server lost — reconnecting. The list will catch up when it is back.'],
+  connectionLost: [
+    'Connexion au serveur perdue — reconnexion en cours. La liste sera remise à jour au retour.',
+    'Connection to the server lost — reconnecting. The list will catch up when it is back.',
+  ],
   offline: ['Hors ligne', 'Offline'],
   sound: ['Son', 'Sound'],
   newBooking: ['Nouvelle réservation', 'New booking'],
@@ -90,12 +99,15 @@ const WORDS = {
   search: ['Rechercher nom ou téléphone', 'Search name or phone'],
   all: ['Tous', 'All'],
   transcript: ['Conversation', 'Conversation'],
-  noTranscript: ['Pas de conversation enregistrée pour cette réservation.', 'No conversation recorded for this booking.'],
+  noTranscript: [
+    'Pas de conversation enregistrée pour cette réservation.',
+    'No conversation recorded for this booking.',
+  ],
   created: ['Créée', 'Created'],
   guest: ['Client', 'Guest'],
   bot: ['Maître', 'Maître'],
   system: ['Système', 'System'],
-  forbidden: ["Cette page est réservée aux administrateurs.", 'This page is for admins only.'],
+  forbidden: ['Cette page est réservée aux administrateurs.', 'This page is for admins only.'],
   autoTable: ['Automatique', 'Automatic'],
   walkInName: ['Sans réservation', 'Walk-in'],
   prevDay: ['Jour précédent', 'Previous day'],
@@ -128,8 +140,13 @@ const WORDS = {
   pacing: ['Couverts max par créneau (vide = illimité)', 'Max covers per slot (empty = no limit)'],
   hold: ['Table gardée pendant la confirmation (min)', 'Table hold while confirming (min)'],
   invalidForm: ['Corrigez les champs en rouge.', 'Fix the fields in red.'],
-  weekday0: ['Dimanche', 'Sunday'], weekday1: ['Lundi', 'Monday'], weekday2: ['Mardi', 'Tuesday'], weekday3: ['Mercredi', 'Wednesday'],
-  weekday4: ['Jeudi', 'Thursday'], weekday5: ['Vendredi', 'Friday'], weekday6: ['Samedi', 'Saturday'],
+  weekday0: ['Dimanche', 'Sunday'],
+  weekday1: ['Lundi', 'Monday'],
+  weekday2: ['Mardi', 'Tuesday'],
+  weekday3: ['Mercredi', 'Wednesday'],
+  weekday4: ['Jeudi', 'Thursday'],
+  weekday5: ['Vendredi', 'Friday'],
+  weekday6: ['Samedi', 'Saturday'],
   closed: ['Fermé', 'Closed'],
   // Menu
   section: ['Rubrique', 'Section'],
@@ -171,7 +188,10 @@ const WORDS = {
   turns: ['échanges', 'turns'],
   // Messages (the outbox)
   messages: ['Messages', 'Messages'],
-  messagesIntro: ['Les SMS, WhatsApp et e-mails envoyés par Maître, les plus récents en haut.', 'The texts, WhatsApp messages and emails Maître sends, newest first.'],
+  messagesIntro: [
+    'Les SMS, WhatsApp et e-mails envoyés par Maître, les plus récents en haut.',
+    'The texts, WhatsApp messages and emails Maître sends, newest first.',
+  ],
   outbox_pending: ['En attente', 'Pending'],
   outbox_sending: ['Envoi en cours', 'Sending'],
   outbox_sent: ['Envoyé', 'Sent'],
@@ -196,21 +216,36 @@ const WORDS = {
   retry: ['Renvoyer', 'Retry'],
   retried: ['Message remis en file d’envoi.', 'Message queued again.'],
   noMessages: ['Aucun message pour l’instant.', 'No messages yet.'],
-  notConfiguredHint: ['Certains canaux ne sont pas configurés sur le serveur (SMTP, Twilio) : ces messages restent ici et peuvent être renvoyés une fois la configuration faite.', 'Some channels are not set up on the server (SMTP, Twilio): their messages stay here and can be sent again once that is done.'],
+  notConfiguredHint: [
+    'Certains canaux ne sont pas configurés sur le serveur (SMTP, Twilio) : ces messages restent ici et peuvent être renvoyés une fois la configuration faite.',
+    'Some channels are not set up on the server (SMTP, Twilio): their messages stay here and can be sent again once that is done.',
+  ],
   bookingMessages: ['Messages de cette réservation', 'This booking’s messages'],
   showAll: ['Tout afficher', 'Show all'],
   testTitle: ['Envoyer une notification de test', 'Send a test notification'],
-  testHelp: ['Adresse vide : le test part vers les responsables configurés (MANAGER_EMAILS, MANAGER_PHONES).', 'Empty address: the test goes to the configured managers (MANAGER_EMAILS, MANAGER_PHONES).'],
+  testHelp: [
+    'Adresse vide : le test part vers les responsables configurés (MANAGER_EMAILS, MANAGER_PHONES).',
+    'Empty address: the test goes to the configured managers (MANAGER_EMAILS, MANAGER_PHONES).',
+  ],
   testTo: ['Adresse e-mail ou numéro', 'Email address or number'],
   testToPlaceholder: ['vide = responsables', 'empty = managers'],
   sendTest: ['Envoyer le test', 'Send test'],
   testQueued: ['Test mis en file d’envoi :', 'Test queued:'],
-  noRecipient: ['Aucun destinataire : saisissez une adresse (aucun responsable n’est configuré pour ce canal).', 'No recipient: enter an address (no manager is set up for this channel).'],
+  noRecipient: [
+    'Aucun destinataire : saisissez une adresse (aucun responsable n’est configuré pour ce canal).',
+    'No recipient: enter an address (no manager is set up for this channel).',
+  ],
   badEmail: ['Ce n’est pas une adresse e-mail.', 'That is not an email address.'],
-  badPhone: ['Numéro au format international, par ex. +33612345678.', 'Number in international form, e.g. +33612345678.'],
+  badPhone: [
+    'Numéro au format international, par ex. +33612345678.',
+    'Number in international form, e.g. +33612345678.',
+  ],
   sendReminder: ['Envoyer un rappel', 'Send reminder'],
   reminderQueued: ['Rappel mis en file d’envoi vers', 'Reminder queued to'],
-  reminderNoPhone: ['Ce client n’a pas de numéro pouvant recevoir un SMS.', 'This guest has no number that can receive a text.'],
+  reminderNoPhone: [
+    'Ce client n’a pas de numéro pouvant recevoir un SMS.',
+    'This guest has no number that can receive a text.',
+  ],
   seeMessages: ['Voir dans Messages', 'See in Messages'],
 } satisfies Record<string, [string, string]>;
 
@@ -244,5 +279,7 @@ export function errorText(err: unknown): string {
   const pair = e.code ? ERRORS[e.code] : undefined;
   if (!pair) return e.message ?? String(err);
   // A conflict's own message names what is in the way: keep it after the translated lead.
-  return e.code === 'conflict' && e.message ? `${pair[lang.get() === 'fr' ? 0 : 1]} — ${e.message}` : pair[lang.get() === 'fr' ? 0 : 1];
+  return e.code === 'conflict' && e.message
+    ? `${pair[lang.get() === 'fr' ? 0 : 1]} — ${e.message}`
+    : pair[lang.get() === 'fr' ? 0 : 1];
 }

@@ -18,7 +18,12 @@ let socket: Socket | null = null;
 export function startLive(token: string): void {
   stopLive();
   liveState.set('connecting');
-  const s = io({ auth: { token }, transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  const s = io({
+    auth: { token },
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
   socket = s;
   let wasConnected = false;
   s.on('connect', () => {

@@ -7,7 +7,14 @@ export const OUTBOX_STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'f
 
 /** What the message is about, on one line: the subject, else the body's first non-empty line. */
 export function summaryOf(e: Pick<OutboxItem, 'subject' | 'body'>, max = 90): string {
-  const line = (e.subject?.trim() || e.body.split('\n').map((l) => l.trim()).find(Boolean) || '').replace(/\s+/g, ' ');
+  const line = (
+    e.subject?.trim() ||
+    e.body
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ||
+    ''
+  ).replace(/\s+/g, ' ');
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
@@ -23,7 +30,8 @@ export function isInFlight(status: OutboxStatus): boolean {
 
 /** Newest first whatever order the server used; ties keep their order. */
 export function newestFirst<T extends { createdAt: string }>(items: T[]): T[] {
-  return items.map((e, i) => [e, i] as const)
+  return items
+    .map((e, i) => [e, i] as const)
     .sort((a, b) => b[0].createdAt.localeCompare(a[0].createdAt) || a[1] - b[1])
     .map(([e]) => e);
 }

@@ -12,7 +12,9 @@ function parse(): Route {
   return { path, params: new URLSearchParams(query ?? '') };
 }
 
-export const route = signal<Route>(typeof location !== 'undefined' ? parse() : { path: '/today', params: new URLSearchParams() });
+export const route = signal<Route>(
+  typeof location !== 'undefined' ? parse() : { path: '/today', params: new URLSearchParams() },
+);
 if (typeof window !== 'undefined') window.addEventListener('hashchange', () => route.set(parse()));
 
 export function go(path: string, params?: Record<string, string>): void {

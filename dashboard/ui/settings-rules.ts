@@ -10,15 +10,24 @@ const LATEST_CLOSE_AFTER_MIDNIGHT = '06:00';
 type Lang = 'fr' | 'en';
 const msg = (l: Lang, fr: string, en: string) => (l === 'fr' ? fr : en);
 
-function intIn(errors: Record<string, string>, path: string, v: number | null, min: number, max: number, l: Lang): void {
-  if (v === null || !Number.isInteger(v) || v < min || v > max) errors[path] = msg(l, `Entier entre ${min} et ${max}`, `Whole number from ${min} to ${max}`);
+function intIn(
+  errors: Record<string, string>,
+  path: string,
+  v: number | null,
+  min: number,
+  max: number,
+  l: Lang,
+): void {
+  if (v === null || !Number.isInteger(v) || v < min || v > max)
+    errors[path] = msg(l, `Entier entre ${min} et ${max}`, `Whole number from ${min} to ${max}`);
 }
 
 export function validateSettings(r: Restaurant, l: Lang): Record<string, string> {
   const e: Record<string, string> = {};
   if (!r.name.trim() || r.name.length > 100) e.name = msg(l, '1 à 100 caractères', '1 to 100 characters');
   if (!r.languages.length) e.languages = msg(l, 'Au moins une langue', 'At least one language');
-  if (!r.languages.includes(r.defaultLanguage)) e.defaultLanguage = msg(l, 'Doit être une des langues', 'Must be one of the languages');
+  if (!r.languages.includes(r.defaultLanguage))
+    e.defaultLanguage = msg(l, 'Doit être une des langues', 'Must be one of the languages');
   if (r.address.length > 300) e.address = msg(l, '300 caractères max.', 'At most 300 characters');
   if (r.phone.length > 30) e.phone = msg(l, '30 caractères max.', 'At most 30 characters');
   for (const [day, list] of Object.entries(r.services)) {
@@ -30,16 +39,28 @@ export function validateSettings(r: Restaurant, l: Lang): Record<string, string>
       if (!TIME.test(s.close)) e[`${p}.close`] = msg(l, 'Heure HH:mm', 'Time HH:mm');
       // As the API: after opening, or up to 06:00 for a service that ends after midnight.
       const overnight = s.close < s.open && s.close <= LATEST_CLOSE_AFTER_MIDNIGHT;
-      if (TIME.test(s.open) && TIME.test(s.close) && s.close <= s.open && !overnight) e[`${p}.close`] = msg(l, 'Après l’ouverture (ou jusqu’à 06:00 après minuit)', 'After opening (or up to 06:00 past midnight)');
+      if (TIME.test(s.open) && TIME.test(s.close) && s.close <= s.open && !overnight)
+        e[`${p}.close`] = msg(
+          l,
+          'Après l’ouverture (ou jusqu’à 06:00 après minuit)',
+          'After opening (or up to 06:00 past midnight)',
+        );
       intIn(e, `${p}.lastSeatingMinutes`, s.lastSeatingMinutes, 0, 600, l);
     });
   }
   r.closures.forEach((c, i) => {
-    if (!DATE.test(c.date) || Number.isNaN(new Date(`${c.date}T00:00:00Z`).getTime()) || new Date(`${c.date}T00:00:00Z`).toISOString().slice(0, 10) !== c.date) e[`closures.${i}.date`] = msg(l, 'Date invalide', 'Not a real date');
-    if ((c.reason ?? '').length > 200) e[`closures.${i}.reason`] = msg(l, '200 caractères max.', 'At most 200 characters');
+    if (
+      !DATE.test(c.date) ||
+      Number.isNaN(new Date(`${c.date}T00:00:00Z`).getTime()) ||
+      new Date(`${c.date}T00:00:00Z`).toISOString().slice(0, 10) !== c.date
+    )
+      e[`closures.${i}.date`] = msg(l, 'Date invalide', 'Not a real date');
+    if ((c.reason ?? '').length > 200)
+      e[`closures.${i}.reason`] = msg(l, '200 caractères max.', 'At most 200 characters');
   });
   const rules = r.rules;
-  if (!SLOT_STEPS.includes(rules.slotStepMinutes)) e['rules.slotStepMinutes'] = msg(l, '5, 10, 15, 20, 30 ou 60', '5, 10, 15, 20, 30 or 60');
+  if (!SLOT_STEPS.includes(rules.slotStepMinutes))
+    e['rules.slotStepMinutes'] = msg(l, '5, 10, 15, 20, 30 ou 60', '5, 10, 15, 20, 30 or 60');
   if (!rules.turnTimes.length) e['rules.turnTimes'] = msg(l, 'Au moins une durée', 'At least one turn time');
   rules.turnTimes.forEach((tt, i) => {
     if (tt.maxParty !== null) intIn(e, `rules.turnTimes.${i}.maxParty`, tt.maxParty, 1, 1000, l);

@@ -25,7 +25,11 @@ export function segmentsFor(services: Service[], reservations: Reservation[], zo
       seg.start = Math.min(seg.start, start);
       seg.end = Math.max(seg.end, end);
     } else {
-      segs.push({ name: 'other', start: Math.floor(start / 60) * 60, end: Math.max(end, Math.floor(start / 60) * 60 + 120) });
+      segs.push({
+        name: 'other',
+        start: Math.floor(start / 60) * 60,
+        end: Math.max(end, Math.floor(start / 60) * 60 + 120),
+      });
     }
   }
   segs.sort((a, b) => a.start - b.start);

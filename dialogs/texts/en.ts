@@ -4,7 +4,20 @@
 import type { BookingFacts, DayHours, MenuLine, Said, ServiceHours, Texts } from './types';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function ymd(date: string): { y: number; m: number; d: number; weekday: number } {
   const [y, m, d] = date.split('-').map(Number);
@@ -70,21 +83,26 @@ export const en: Texts = {
   when,
   party,
 
-  greeting: (restaurant) => say(
-    `Hello and welcome to ${restaurant}! I can book a table, change or cancel a reservation, or tell you about our opening hours, address and menu. How can I help you?`,
-    `Hello, welcome to ${restaurant}. I can take your reservation, change it or cancel it. How can I help you?`,
-  ),
+  greeting: (restaurant) =>
+    say(
+      `Hello and welcome to ${restaurant}! I can book a table, change or cancel a reservation, or tell you about our opening hours, address and menu. How can I help you?`,
+      `Hello, welcome to ${restaurant}. I can take your reservation, change it or cancel it. How can I help you?`,
+    ),
   howCanIHelp: say('How can I help you?'),
   anythingElse: say('Is there anything else I can do for you?'),
   help: say(
     'I can book a table (say for example "a table for 4 tomorrow at 8 pm"), change or cancel your reservation, give you our opening hours, address or menu, or put you through to a member of staff. What would you like?',
     'I can book a table, for example for 4 tomorrow at 8 pm. I can also change or cancel a reservation, or put you through to someone. What would you like?',
   ),
-  helpInBooking: say('Just answer my question; say "start over" to begin again, "cancel" to stop, or "speak to a person" to reach our team.',
-    'Just answer my question. Say start over, cancel, or speak to a person.'),
+  helpInBooking: say(
+    'Just answer my question; say "start over" to begin again, "cancel" to stop, or "speak to a person" to reach our team.',
+    'Just answer my question. Say start over, cancel, or speak to a person.',
+  ),
   didNotUnderstand: say('Sorry, I didn’t quite get that.'),
-  didNotUnderstandRoot: say('Sorry, I didn’t quite get that. I can book, change or cancel a table, or tell you our opening hours, address and menu. What would you like?',
-    'Sorry, I didn’t get that. Would you like to book, change or cancel a table?'),
+  didNotUnderstandRoot: say(
+    'Sorry, I didn’t quite get that. I can book, change or cancel a table, or tell you our opening hours, address and menu. What would you like?',
+    'Sorry, I didn’t get that. Would you like to book, change or cancel a table?',
+  ),
   youAreWelcome: say('You’re welcome! Have a nice day.', 'You’re welcome. Have a nice day.'),
   goodbye: say('Thank you, see you soon!', 'Thank you, see you soon.'),
   switchedLanguage: say('Sure, let’s continue in English.'),
@@ -100,31 +118,48 @@ export const en: Texts = {
   },
   askName: say('Under which name, please?'),
   askPhone: say('What is your phone number?'),
-  readBack: (f, today, voice) => say(
-    `Let me read that back: a table for ${facts(f, today, false)}. Is that right?`,
-    `A table for ${facts(f, today, voice)}. Is that right?`,
+  readBack: (f, today, voice) =>
+    say(
+      `Let me read that back: a table for ${facts(f, today, false)}. Is that right?`,
+      `A table for ${facts(f, today, voice)}. Is that right?`,
+    ),
+  confirmed: (f, today, voice) =>
+    say(
+      `Your reservation is confirmed: ${facts(f, today, false)}. Thank you, see you soon!`,
+      `Your reservation is confirmed. ${facts(f, today, voice)}. Thank you, see you soon.`,
+    ),
+  askWhatToChange: say(
+    'Of course. What should be different: the day, the time, the number of people or the name?',
+    'Of course. What should be different? The day, the time, the number of people, or the name?',
   ),
-  confirmed: (f, today, voice) => say(
-    `Your reservation is confirmed: ${facts(f, today, false)}. Thank you, see you soon!`,
-    `Your reservation is confirmed. ${facts(f, today, voice)}. Thank you, see you soon.`,
-  ),
-  askWhatToChange: say('Of course. What should be different: the day, the time, the number of people or the name?',
-    'Of course. What should be different? The day, the time, the number of people, or the name?'),
   released: say('All right, I won’t book it.'),
 
   refused: (reason, c) => {
     switch (reason) {
-      case 'closed': return say(`Sorry, we are closed ${c.date ? `on ${day(c.date, c.today)}` : 'that day'}.`);
-      case 'past_time': return say('That moment has already passed.');
-      case 'too_far': return say(`We take reservations up to ${c.horizonDays} days ahead.`);
-      case 'too_soon': return say(`We take reservations at least ${c.minNotice} minutes ahead.`);
-      case 'outside_hours': return say(`We don’t seat ${c.time ? `at ${time(c.time, false)}` : 'then'}. We seat ${c.hours}.`,
-        `We don’t seat ${c.time ? `at ${time(c.time, true)}` : 'then'}. We seat ${c.hours}.`);
-      case 'no_table_that_day': return say(`Sorry, there is no table left ${c.date ? `on ${day(c.date, c.today)}` : 'that day'}.`);
-      case 'invalid_date': return say('That date does not exist.');
+      case 'closed':
+        return say(`Sorry, we are closed ${c.date ? `on ${day(c.date, c.today)}` : 'that day'}.`);
+      case 'past_time':
+        return say('That moment has already passed.');
+      case 'too_far':
+        return say(`We take reservations up to ${c.horizonDays} days ahead.`);
+      case 'too_soon':
+        return say(`We take reservations at least ${c.minNotice} minutes ahead.`);
+      case 'outside_hours':
+        return say(
+          `We don’t seat ${c.time ? `at ${time(c.time, false)}` : 'then'}. We seat ${c.hours}.`,
+          `We don’t seat ${c.time ? `at ${time(c.time, true)}` : 'then'}. We seat ${c.hours}.`,
+        );
+      case 'no_table_that_day':
+        return say(`Sorry, there is no table left ${c.date ? `on ${day(c.date, c.today)}` : 'that day'}.`);
+      case 'invalid_date':
+        return say('That date does not exist.');
     }
   },
-  taken: (f, today) => say(`Sorry, ${when(f.date, f.time, today, false)} is fully booked.`, `Sorry, ${when(f.date, f.time, today, true)} is fully booked.`),
+  taken: (f, today) =>
+    say(
+      `Sorry, ${when(f.date, f.time, today, false)} is fully booked.`,
+      `Sorry, ${when(f.date, f.time, today, true)} is fully booked.`,
+    ),
   offer: (alts, requested, today, voice) => {
     const same = alts.filter((a) => a.date === requested).map((a) => time(a.time, voice));
     const other = alts.filter((a) => a.date !== requested).map((a) => when(a.date, a.time, today, voice));
@@ -132,7 +167,8 @@ export const en: Texts = {
     if (same.length) parts.push(`${list(same)} the same day`);
     if (other.length) parts.push(list(other));
     const first = alts[0];
-    const firstSaid = first.date === requested ? `at ${time(first.time, voice)}` : when(first.date, first.time, today, voice);
+    const firstSaid =
+      first.date === requested ? `at ${time(first.time, voice)}` : when(first.date, first.time, today, voice);
     return say(`I can offer ${parts.join(', or ')}. Shall I book ${firstSaid}?`);
   },
   noAlternative: say('I have no other time to offer around then.'),
@@ -140,47 +176,92 @@ export const en: Texts = {
   holdLost: say('The table could not be kept any longer.'),
   invalidName: say('Sorry, I didn’t catch the name.'),
 
-  noBookingFound: (phone) => say(`I can’t find any upcoming reservation for ${phone}.`, 'I can’t find any upcoming reservation for this number.'),
-  foundOne: (f, today, voice) => say(`I found your reservation: ${facts(f, today, false)}.`, `I found your reservation. ${facts(f, today, voice)}.`),
-  whichBooking: (items, today, voice) => say(
-    `You have several reservations: ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join('; ')}. Which one (the number is enough)?`,
-    `You have several reservations. ${items.map((f, i) => `${i === 0 ? 'The first' : i === 1 ? 'The second' : `Number ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Which one?`,
+  noBookingFound: (phone) =>
+    say(
+      `I can’t find any upcoming reservation for ${phone}.`,
+      'I can’t find any upcoming reservation for this number.',
+    ),
+  foundOne: (f, today, voice) =>
+    say(`I found your reservation: ${facts(f, today, false)}.`, `I found your reservation. ${facts(f, today, voice)}.`),
+  whichBooking: (items, today, voice) =>
+    say(
+      `You have several reservations: ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join('; ')}. Which one (the number is enough)?`,
+      `You have several reservations. ${items.map((f, i) => `${i === 0 ? 'The first' : i === 1 ? 'The second' : `Number ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Which one?`,
+    ),
+  askChange: say(
+    'What would you like to change: the day, the time or the number of people?',
+    'What would you like to change? The day, the time, or the number of people?',
   ),
-  askChange: say('What would you like to change: the day, the time or the number of people?', 'What would you like to change? The day, the time, or the number of people?'),
-  readBackChange: (f, today, voice) => say(
-    `I’ll change your reservation to ${facts(f, today, false)}. Is that right?`,
-    `I’ll change your reservation to ${facts(f, today, voice)}. Is that right?`,
-  ),
-  modified: (f, today, voice) => say(`Done, your reservation is changed: ${facts(f, today, false)}. See you soon!`, `Done. Your reservation is changed. ${facts(f, today, voice)}. See you soon.`),
-  confirmCancel: (f, today, voice) => say(
-    `Do you really want to cancel the reservation for ${facts(f, today, false)}?`,
-    `You want to cancel the reservation for ${facts(f, today, voice)}. Is that right?`,
-  ),
-  cancelled: (f, today, voice) => say(`Your reservation for ${facts(f, today, false)} is cancelled. Hope to see you another time!`, `Your reservation for ${facts(f, today, voice)} is cancelled. Hope to see you another time.`),
+  readBackChange: (f, today, voice) =>
+    say(
+      `I’ll change your reservation to ${facts(f, today, false)}. Is that right?`,
+      `I’ll change your reservation to ${facts(f, today, voice)}. Is that right?`,
+    ),
+  modified: (f, today, voice) =>
+    say(
+      `Done, your reservation is changed: ${facts(f, today, false)}. See you soon!`,
+      `Done. Your reservation is changed. ${facts(f, today, voice)}. See you soon.`,
+    ),
+  confirmCancel: (f, today, voice) =>
+    say(
+      `Do you really want to cancel the reservation for ${facts(f, today, false)}?`,
+      `You want to cancel the reservation for ${facts(f, today, voice)}. Is that right?`,
+    ),
+  cancelled: (f, today, voice) =>
+    say(
+      `Your reservation for ${facts(f, today, false)} is cancelled. Hope to see you another time!`,
+      `Your reservation for ${facts(f, today, voice)} is cancelled. Hope to see you another time.`,
+    ),
   keptBooking: say('Very well, I’m keeping your reservation as it is.'),
 
   hours: (days, voice) => {
     const key = (d: DayHours) => JSON.stringify(d.services.map((s) => [s.open, s.close]));
     if (days.every((d) => key(d) === key(days[0]))) {
       return days[0].services.length
-        ? say(`We are open every day, ${openingHours(days[0].services, false)}.`, `We are open every day, ${openingHours(days[0].services, true)}.`)
+        ? say(
+            `We are open every day, ${openingHours(days[0].services, false)}.`,
+            `We are open every day, ${openingHours(days[0].services, true)}.`,
+          )
         : say('We are closed at the moment.');
     }
     const order = [1, 2, 3, 4, 5, 6, 0];
-    const lines = order.map((w) => days.find((d) => d.weekday === w)).filter((d): d is DayHours => !!d)
-      .map((d) => (v: boolean) => `${WEEKDAYS[d.weekday]} ${d.services.length ? openingHours(d.services, v) : 'closed'}`);
-    return say(`Our opening hours: ${lines.map((l) => l(false)).join('; ')}.`, `Our opening hours. ${lines.map((l) => l(true)).join('. ')}.`);
+    const lines = order
+      .map((w) => days.find((d) => d.weekday === w))
+      .filter((d): d is DayHours => !!d)
+      .map(
+        (d) => (v: boolean) => `${WEEKDAYS[d.weekday]} ${d.services.length ? openingHours(d.services, v) : 'closed'}`,
+      );
+    return say(
+      `Our opening hours: ${lines.map((l) => l(false)).join('; ')}.`,
+      `Our opening hours. ${lines.map((l) => l(true)).join('. ')}.`,
+    );
   },
-  address: (address, phone, voice) => say(`We are at ${address}. Phone: ${phone}.`, voice ? `We are at ${address}.` : undefined),
-  menu: (lines, voice) => say(
-    `Our menu: ${lines.map((l: MenuLine) => `${l.section}: ${l.dishes.map((d) => `${d.name} (€${d.price})`).join(', ')}`).join('. ')}.`,
-    voice ? `Our menu. ${lines.map((l) => `${l.section}: ${list(l.dishes.map((d) => d.name), 'and')}`).join('. ')}.` : undefined,
-  ),
+  address: (address, phone, voice) =>
+    say(`We are at ${address}. Phone: ${phone}.`, voice ? `We are at ${address}.` : undefined),
+  menu: (lines, voice) =>
+    say(
+      `Our menu: ${lines.map((l: MenuLine) => `${l.section}: ${l.dishes.map((d) => `${d.name} (€${d.price})`).join(', ')}`).join('. ')}.`,
+      voice
+        ? `Our menu. ${lines
+            .map(
+              (l) =>
+                `${l.section}: ${list(
+                  l.dishes.map((d) => d.name),
+                  'and',
+                )}`,
+            )
+            .join('. ')}.`
+        : undefined,
+    ),
   seatingHours,
 
   handoff: (reason, voice) => {
-    const why = reason === 'large_party' ? 'For a group of that size, our team takes care of it. '
-      : reason === 'misunderstood' ? 'I’m sorry, I’m having trouble understanding you. ' : '';
+    const why =
+      reason === 'large_party'
+        ? 'For a group of that size, our team takes care of it. '
+        : reason === 'misunderstood'
+          ? 'I’m sorry, I’m having trouble understanding you. '
+          : '';
     return voice
       ? say(`${why}I’m putting you through to a member of our team, one moment please.`)
       : say(`${why}I’m passing your request to our team: someone will get back to you very soon.`);

@@ -5,7 +5,20 @@ import type { Alternative } from '../../booking-core';
 import type { BookingFacts, DayHours, MenuLine, Said, ServiceHours, Texts } from './types';
 
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 function ymd(date: string): { y: number; m: number; d: number; weekday: number } {
   const [y, m, d] = date.split('-').map(Number);
@@ -69,21 +82,26 @@ export const fr: Texts = {
   when,
   party,
 
-  greeting: (restaurant) => say(
-    `Bonjour et bienvenue chez ${restaurant} ! Je peux réserver une table, modifier ou annuler une réservation, ou vous renseigner sur nos horaires, notre adresse et notre carte. Que puis-je faire pour vous ?`,
-    `Bonjour, bienvenue chez ${restaurant}. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
-  ),
+  greeting: (restaurant) =>
+    say(
+      `Bonjour et bienvenue chez ${restaurant} ! Je peux réserver une table, modifier ou annuler une réservation, ou vous renseigner sur nos horaires, notre adresse et notre carte. Que puis-je faire pour vous ?`,
+      `Bonjour, bienvenue chez ${restaurant}. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
+    ),
   howCanIHelp: say('Que puis-je faire pour vous ?'),
   anythingElse: say('Puis-je faire autre chose pour vous ?'),
   help: say(
     'Je peux réserver une table (dites par exemple « une table pour 4 demain à 20 h »), modifier ou annuler votre réservation, vous donner nos horaires, notre adresse ou notre carte, ou vous passer quelqu’un de l’équipe. Que souhaitez-vous ?',
     'Je peux réserver une table, par exemple pour 4 demain à 20 heures. Je peux aussi modifier ou annuler une réservation, ou vous passer quelqu’un. Que souhaitez-vous ?',
   ),
-  helpInBooking: say('Répondez simplement à ma question ; dites « recommencer » pour repartir de zéro, « annuler » pour arrêter, ou « parler à quelqu’un » pour joindre l’équipe.',
-    'Répondez simplement à ma question. Dites recommencer, annuler, ou parler à quelqu’un.'),
+  helpInBooking: say(
+    'Répondez simplement à ma question ; dites « recommencer » pour repartir de zéro, « annuler » pour arrêter, ou « parler à quelqu’un » pour joindre l’équipe.',
+    'Répondez simplement à ma question. Dites recommencer, annuler, ou parler à quelqu’un.',
+  ),
   didNotUnderstand: say('Pardon, je n’ai pas bien compris.'),
-  didNotUnderstandRoot: say('Pardon, je n’ai pas bien compris. Je peux réserver, modifier ou annuler une table, ou vous donner nos horaires, notre adresse et notre carte. Que souhaitez-vous ?',
-    'Pardon, je n’ai pas compris. Voulez-vous réserver, modifier ou annuler une table ?'),
+  didNotUnderstandRoot: say(
+    'Pardon, je n’ai pas bien compris. Je peux réserver, modifier ou annuler une table, ou vous donner nos horaires, notre adresse et notre carte. Que souhaitez-vous ?',
+    'Pardon, je n’ai pas compris. Voulez-vous réserver, modifier ou annuler une table ?',
+  ),
   youAreWelcome: say('Avec plaisir ! Bonne journée.', 'Avec plaisir. Bonne journée.'),
   goodbye: say('Merci et à bientôt !', 'Merci, à bientôt.'),
   switchedLanguage: say('Très bien, continuons en français.'),
@@ -99,31 +117,48 @@ export const fr: Texts = {
   },
   askName: say('C’est à quel nom ?'),
   askPhone: say('Quel est votre numéro de téléphone ?'),
-  readBack: (f, today, voice) => say(
-    `Je récapitule : une table pour ${facts(f, today, false)}. C’est bien ça ?`,
-    `Une table pour ${facts(f, today, voice)}. C’est bien ça ?`,
+  readBack: (f, today, voice) =>
+    say(
+      `Je récapitule : une table pour ${facts(f, today, false)}. C’est bien ça ?`,
+      `Une table pour ${facts(f, today, voice)}. C’est bien ça ?`,
+    ),
+  confirmed: (f, today, voice) =>
+    say(
+      `Votre réservation est confirmée : ${facts(f, today, false)}. Merci et à bientôt !`,
+      `Votre réservation est confirmée. ${facts(f, today, voice)}. Merci, à bientôt.`,
+    ),
+  askWhatToChange: say(
+    'Entendu. Que faut-il changer : le jour, l’heure, le nombre de personnes ou le nom ?',
+    'Entendu. Que faut-il changer ? Le jour, l’heure, le nombre de personnes, ou le nom ?',
   ),
-  confirmed: (f, today, voice) => say(
-    `Votre réservation est confirmée : ${facts(f, today, false)}. Merci et à bientôt !`,
-    `Votre réservation est confirmée. ${facts(f, today, voice)}. Merci, à bientôt.`,
-  ),
-  askWhatToChange: say('Entendu. Que faut-il changer : le jour, l’heure, le nombre de personnes ou le nom ?',
-    'Entendu. Que faut-il changer ? Le jour, l’heure, le nombre de personnes, ou le nom ?'),
   released: say('D’accord, je ne réserve pas.'),
 
   refused: (reason, c) => {
     switch (reason) {
-      case 'closed': return say(`Désolé, nous sommes fermés ${c.date ? `le ${day(c.date, c.today)}` : 'ce jour-là'}.`);
-      case 'past_time': return say('Ce moment est déjà passé.');
-      case 'too_far': return say(`Nous prenons les réservations jusqu’à ${c.horizonDays} jours à l’avance.`);
-      case 'too_soon': return say(`Nous prenons les réservations au moins ${c.minNotice} minutes à l’avance.`);
-      case 'outside_hours': return say(`${c.time ? `À ${time(c.time, false)}, nous` : 'Nous'} ne recevons pas. Nous recevons ${c.hours}.`,
-        `${c.time ? `À ${time(c.time, true)}, nous` : 'Nous'} ne recevons pas. Nous recevons ${c.hours}.`);
-      case 'no_table_that_day': return say(`Désolé, il n’y a plus de table libre ${c.date ? `le ${day(c.date, c.today)}` : 'ce jour-là'}.`);
-      case 'invalid_date': return say('Cette date n’existe pas.');
+      case 'closed':
+        return say(`Désolé, nous sommes fermés ${c.date ? `le ${day(c.date, c.today)}` : 'ce jour-là'}.`);
+      case 'past_time':
+        return say('Ce moment est déjà passé.');
+      case 'too_far':
+        return say(`Nous prenons les réservations jusqu’à ${c.horizonDays} jours à l’avance.`);
+      case 'too_soon':
+        return say(`Nous prenons les réservations au moins ${c.minNotice} minutes à l’avance.`);
+      case 'outside_hours':
+        return say(
+          `${c.time ? `À ${time(c.time, false)}, nous` : 'Nous'} ne recevons pas. Nous recevons ${c.hours}.`,
+          `${c.time ? `À ${time(c.time, true)}, nous` : 'Nous'} ne recevons pas. Nous recevons ${c.hours}.`,
+        );
+      case 'no_table_that_day':
+        return say(`Désolé, il n’y a plus de table libre ${c.date ? `le ${day(c.date, c.today)}` : 'ce jour-là'}.`);
+      case 'invalid_date':
+        return say('Cette date n’existe pas.');
     }
   },
-  taken: (f, today) => say(`Désolé, ${when(f.date, f.time, today, false)}, c’est complet.`, `Désolé, ${when(f.date, f.time, today, true)}, c’est complet.`),
+  taken: (f, today) =>
+    say(
+      `Désolé, ${when(f.date, f.time, today, false)}, c’est complet.`,
+      `Désolé, ${when(f.date, f.time, today, true)}, c’est complet.`,
+    ),
   offer: (alts, requested, today, voice) => {
     const same = alts.filter((a) => a.date === requested).map((a) => time(a.time, voice));
     const other = alts.filter((a) => a.date !== requested).map((a) => when(a.date, a.time, today, voice));
@@ -140,47 +175,87 @@ export const fr: Texts = {
   holdLost: say('La table n’a pas pu être gardée plus longtemps.'),
   invalidName: say('Pardon, je n’ai pas saisi le nom.'),
 
-  noBookingFound: (phone) => say(`Je ne trouve aucune réservation à venir pour le ${phone}.`, 'Je ne trouve aucune réservation à venir pour ce numéro.'),
-  foundOne: (f, today, voice) => say(`J’ai trouvé votre réservation : ${facts(f, today, false)}.`, `J’ai trouvé votre réservation. ${facts(f, today, voice)}.`),
-  whichBooking: (items, today, voice) => say(
-    `Vous avez plusieurs réservations : ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join(' ; ')}. Laquelle (le numéro suffit) ?`,
-    `Vous avez plusieurs réservations. ${items.map((f, i) => `${i === 0 ? 'La première' : i === 1 ? 'La deuxième' : `La numéro ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Laquelle ?`,
+  noBookingFound: (phone) =>
+    say(
+      `Je ne trouve aucune réservation à venir pour le ${phone}.`,
+      'Je ne trouve aucune réservation à venir pour ce numéro.',
+    ),
+  foundOne: (f, today, voice) =>
+    say(
+      `J’ai trouvé votre réservation : ${facts(f, today, false)}.`,
+      `J’ai trouvé votre réservation. ${facts(f, today, voice)}.`,
+    ),
+  whichBooking: (items, today, voice) =>
+    say(
+      `Vous avez plusieurs réservations : ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join(' ; ')}. Laquelle (le numéro suffit) ?`,
+      `Vous avez plusieurs réservations. ${items.map((f, i) => `${i === 0 ? 'La première' : i === 1 ? 'La deuxième' : `La numéro ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Laquelle ?`,
+    ),
+  askChange: say(
+    'Que voulez-vous changer : le jour, l’heure ou le nombre de personnes ?',
+    'Que voulez-vous changer ? Le jour, l’heure, ou le nombre de personnes ?',
   ),
-  askChange: say('Que voulez-vous changer : le jour, l’heure ou le nombre de personnes ?', 'Que voulez-vous changer ? Le jour, l’heure, ou le nombre de personnes ?'),
-  readBackChange: (f, today, voice) => say(
-    `Je modifie votre réservation : ${facts(f, today, false)}. C’est bien ça ?`,
-    `Je modifie votre réservation. ${facts(f, today, voice)}. C’est bien ça ?`,
-  ),
-  modified: (f, today, voice) => say(`C’est fait, votre réservation est modifiée : ${facts(f, today, false)}. À bientôt !`, `C’est fait. Votre réservation est modifiée. ${facts(f, today, voice)}. À bientôt.`),
-  confirmCancel: (f, today, voice) => say(
-    `Voulez-vous vraiment annuler la réservation de ${facts(f, today, false)} ?`,
-    `Vous voulez annuler la réservation de ${facts(f, today, voice)}. C’est bien ça ?`,
-  ),
-  cancelled: (f, today, voice) => say(`Votre réservation de ${facts(f, today, false)} est annulée. À bientôt, j’espère !`, `Votre réservation de ${facts(f, today, voice)} est annulée. À bientôt.`),
+  readBackChange: (f, today, voice) =>
+    say(
+      `Je modifie votre réservation : ${facts(f, today, false)}. C’est bien ça ?`,
+      `Je modifie votre réservation. ${facts(f, today, voice)}. C’est bien ça ?`,
+    ),
+  modified: (f, today, voice) =>
+    say(
+      `C’est fait, votre réservation est modifiée : ${facts(f, today, false)}. À bientôt !`,
+      `C’est fait. Votre réservation est modifiée. ${facts(f, today, voice)}. À bientôt.`,
+    ),
+  confirmCancel: (f, today, voice) =>
+    say(
+      `Voulez-vous vraiment annuler la réservation de ${facts(f, today, false)} ?`,
+      `Vous voulez annuler la réservation de ${facts(f, today, voice)}. C’est bien ça ?`,
+    ),
+  cancelled: (f, today, voice) =>
+    say(
+      `Votre réservation de ${facts(f, today, false)} est annulée. À bientôt, j’espère !`,
+      `Votre réservation de ${facts(f, today, voice)} est annulée. À bientôt.`,
+    ),
   keptBooking: say('Très bien, je garde votre réservation telle quelle.'),
 
   hours: (days, voice) => {
     const key = (d: DayHours) => JSON.stringify(d.services.map((s) => [s.open, s.close]));
     if (days.every((d) => key(d) === key(days[0]))) {
       return days[0].services.length
-        ? say(`Nous sommes ouverts tous les jours, ${openingHours(days[0].services, false)}.`, `Nous sommes ouverts tous les jours, ${openingHours(days[0].services, true)}.`)
+        ? say(
+            `Nous sommes ouverts tous les jours, ${openingHours(days[0].services, false)}.`,
+            `Nous sommes ouverts tous les jours, ${openingHours(days[0].services, true)}.`,
+          )
         : say('Nous sommes fermés en ce moment.');
     }
     const order = [1, 2, 3, 4, 5, 6, 0];
-    const lines = order.map((w) => days.find((d) => d.weekday === w)).filter((d): d is DayHours => !!d)
-      .map((d) => (v: boolean) => `${WEEKDAYS[d.weekday]} ${d.services.length ? openingHours(d.services, v) : 'fermé'}`);
-    return say(`Nos horaires : ${lines.map((l) => l(false)).join(' ; ')}.`, `Nos horaires. ${lines.map((l) => l(true)).join('. ')}.`);
+    const lines = order
+      .map((w) => days.find((d) => d.weekday === w))
+      .filter((d): d is DayHours => !!d)
+      .map(
+        (d) => (v: boolean) => `${WEEKDAYS[d.weekday]} ${d.services.length ? openingHours(d.services, v) : 'fermé'}`,
+      );
+    return say(
+      `Nos horaires : ${lines.map((l) => l(false)).join(' ; ')}.`,
+      `Nos horaires. ${lines.map((l) => l(true)).join('. ')}.`,
+    );
   },
-  address: (address, phone, voice) => say(`Nous sommes au ${address}. Téléphone : ${phone}.`, voice ? `Nous sommes au ${address}.` : undefined),
-  menu: (lines, voice) => say(
-    `Notre carte : ${lines.map((l: MenuLine) => `${l.section} : ${l.dishes.map((d) => `${d.name} (${d.price} €)`).join(', ')}`).join('. ')}.`,
-    voice ? `Notre carte. ${lines.map((l) => `En ${l.section.toLowerCase()}, ${list(l.dishes.map((d) => d.name)).replace(' ou ', ' et ')}`).join('. ')}.` : undefined,
-  ),
+  address: (address, phone, voice) =>
+    say(`Nous sommes au ${address}. Téléphone : ${phone}.`, voice ? `Nous sommes au ${address}.` : undefined),
+  menu: (lines, voice) =>
+    say(
+      `Notre carte : ${lines.map((l: MenuLine) => `${l.section} : ${l.dishes.map((d) => `${d.name} (${d.price} €)`).join(', ')}`).join('. ')}.`,
+      voice
+        ? `Notre carte. ${lines.map((l) => `En ${l.section.toLowerCase()}, ${list(l.dishes.map((d) => d.name)).replace(' ou ', ' et ')}`).join('. ')}.`
+        : undefined,
+    ),
   seatingHours,
 
   handoff: (reason, voice) => {
-    const why = reason === 'large_party' ? 'Pour un groupe de cette taille, c’est l’équipe qui s’en occupe. '
-      : reason === 'misunderstood' ? 'Je suis désolé, je n’arrive pas à bien vous comprendre. ' : '';
+    const why =
+      reason === 'large_party'
+        ? 'Pour un groupe de cette taille, c’est l’équipe qui s’en occupe. '
+        : reason === 'misunderstood'
+          ? 'Je suis désolé, je n’arrive pas à bien vous comprendre. '
+          : '';
     return voice
       ? say(`${why}Je vous passe un membre de l’équipe, un instant s’il vous plaît.`)
       : say(`${why}Je transmets votre demande à l’équipe : quelqu’un vous recontacte très vite.`);

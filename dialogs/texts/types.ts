@@ -34,7 +34,14 @@ export interface MenuLine {
   dishes: Array<{ name: string; price: number }>;
 }
 
-export type Refusal = 'closed' | 'past_time' | 'too_far' | 'too_soon' | 'outside_hours' | 'no_table_that_day' | 'invalid_date';
+export type Refusal =
+  | 'closed'
+  | 'past_time'
+  | 'too_far'
+  | 'too_soon'
+  | 'outside_hours'
+  | 'no_table_that_day'
+  | 'invalid_date';
 
 export interface Texts {
   lang: Language;
@@ -73,7 +80,10 @@ export interface Texts {
   released: Said;
 
   // Booking problems
-  refused(reason: Refusal, ctx: { date?: string; time?: string; today: string; hours: string; horizonDays: number; minNotice: number }): Said;
+  refused(
+    reason: Refusal,
+    ctx: { date?: string; time?: string; today: string; hours: string; horizonDays: number; minNotice: number },
+  ): Said;
   taken(f: { date: string; time: string }, today: string): Said;
   offer(alternatives: Alternative[], requestedDate: string, today: string, voice: boolean): Said;
   noAlternative: Said;

@@ -18,7 +18,15 @@ export function localNow(now: Date, timezone: string): LocalNow {
   const dt = DateTime.fromJSDate(now, { zone: timezone });
   const valid = dt.isValid ? dt : DateTime.fromJSDate(now, { zone: 'UTC' });
   const date = valid.toISODate() as string;
-  return { date, weekday: weekdayOf(date), year: valid.year, month: valid.month, day: valid.day, hour: valid.hour, minute: valid.minute };
+  return {
+    date,
+    weekday: weekdayOf(date),
+    year: valid.year,
+    month: valid.month,
+    day: valid.day,
+    hour: valid.hour,
+    minute: valid.minute,
+  };
 }
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');

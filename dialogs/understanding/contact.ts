@@ -138,8 +138,10 @@ export function takeName(w: Work, expectingName: boolean): string | undefined {
 }
 
 const SPELLING = /[,.:;-]?\s*(?:\p{L}[\s.-]+){2,}\p{L}\.?\s*$/u;
-const FILLER_HEAD = /^\s*(?:(?:oui|yes|ok|okay|alors|euh+|heu+|hum+|um+|uh+|well|so|bien\s+sûr|sure)\s*[,.!]?\s*)*(?:(?:c'est|ce\s+sera|ce\s+serait|it's|it\s+is|it'll\s+be|je\s+suis|i'm|i\s+am|this\s+is)\s+)?(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+)?/iu;
-const FILLER_TAIL = /\s*(?:[,.!?]|\s)*(?:merci(?:\s+beaucoup)?|thanks|thank\s+you|please|s'il\s+vous\s+pla[iî]t|svp)?\s*[.!?]*\s*$/iu;
+const FILLER_HEAD =
+  /^\s*(?:(?:oui|yes|ok|okay|alors|euh+|heu+|hum+|um+|uh+|well|so|bien\s+sûr|sure)\s*[,.!]?\s*)*(?:(?:c'est|ce\s+sera|ce\s+serait|it's|it\s+is|it'll\s+be|je\s+suis|i'm|i\s+am|this\s+is)\s+)?(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+)?/iu;
+const FILLER_TAIL =
+  /\s*(?:[,.!?]|\s)*(?:merci(?:\s+beaucoup)?|thanks|thank\s+you|please|s'il\s+vous\s+pla[iî]t|svp)?\s*[.!?]*\s*$/iu;
 
 /** When the bot asked for a name, the whole short answer is the name ("Dupont", "c'est Marie Durand"). */
 export function bareName(w: Work): string | undefined {
@@ -150,7 +152,8 @@ export function bareName(w: Work): string | undefined {
   const words = body.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 4) return undefined;
   if (!words.every((word) => new RegExp(`^${NAME_WORD}$`, 'u').test(word))) return undefined;
-  if (words.length === 1 && (STOP.has(words[0].toLowerCase()) || NOT_A_NAME.has(words[0].toLowerCase()))) return undefined;
+  if (words.length === 1 && (STOP.has(words[0].toLowerCase()) || NOT_A_NAME.has(words[0].toLowerCase())))
+    return undefined;
   if (w.rest.slice(start, start + body.length).trim().length < body.trim().length) return undefined; // partly understood already
   w.mask(start, body.length);
   return formatName(words);

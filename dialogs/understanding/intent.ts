@@ -26,14 +26,24 @@ const GOALS: [Exclude<Intent, 'book' | 'yes' | 'no' | 'greeting' | 'thanks' | 'n
       `(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)\\s+(?:ma|la|notre|mon|l'|d'|de|une|un)?\\s*(?:réservation|resa|résa|reservation|table|heure|horaire|date|jour|nombre)|modification|(?:la|le|l')\\s*(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)|(?:change|move|reschedule|modify|push)\\s+it|(?:change|modify|move|reschedule|amend|update|push\\s+back|bring\\s+forward)\\s+(?:my|our|the|a)?\\s*(?:reservation|booking|table|time|date|day|party)|reschedule`,
     ),
   ],
-  ['restart', W(`recommencer|on\\s+recommence|reprendre\\s+(?:depuis\\s+le|au)\\s+début|repartir\\s+de\\s+zéro|depuis\\s+le\\s+début|start\\s+(?:over|again|afresh)|restart|begin\\s+again|from\\s+(?:the\\s+)?(?:top|beginning|scratch)`)],
+  [
+    'restart',
+    W(
+      `recommencer|on\\s+recommence|reprendre\\s+(?:depuis\\s+le|au)\\s+début|repartir\\s+de\\s+zéro|depuis\\s+le\\s+début|start\\s+(?:over|again|afresh)|restart|begin\\s+again|from\\s+(?:the\\s+)?(?:top|beginning|scratch)`,
+    ),
+  ],
   [
     'abort',
     W(
       `laisse[sz]?\\s+tomber|oublie[sz]?(?:\\s+ça)?|annule[sz]?(?:\\s+(?:ça|tout))?|^\\s*annuler|tant\\s+pis|stop|arrête[sz]?|je\\s+ne\\s+veux\\s+plus|cancel\\s+(?:that|it|this)|^\\s*cancel|never\\s*mind|forget\\s+(?:it|about\\s+it)|quit|exit|abort`,
     ),
   ],
-  ['help', W(`aide|aidez[-\\s]moi|au\\s+secours|comment\\s+ça\\s+marche|que\\s+(?:pouvez|savez)[-\\s]vous\\s+faire|qu'est-ce\\s+que\\s+(?:vous\\s+pouvez|tu\\s+peux)\\s+faire|help|what\\s+can\\s+you\\s+do|how\\s+does\\s+(?:this|it)\\s+work|what\\s+are\\s+(?:my|the)\\s+options`)],
+  [
+    'help',
+    W(
+      `aide|aidez[-\\s]moi|au\\s+secours|comment\\s+ça\\s+marche|que\\s+(?:pouvez|savez)[-\\s]vous\\s+faire|qu'est-ce\\s+que\\s+(?:vous\\s+pouvez|tu\\s+peux)\\s+faire|help|what\\s+can\\s+you\\s+do|how\\s+does\\s+(?:this|it)\\s+work|what\\s+are\\s+(?:my|the)\\s+options`,
+    ),
+  ],
   [
     'hours',
     W(
@@ -93,10 +103,15 @@ const CHOICE = rx(
 const CHOICE_STRONG = rx(
   `${WB}(?:le|la|the)\\s+(${ORDINAL})(?:\\s+(?:one|option|choice|créneau|horaire|proposition))?${WE}|${WB}(?:option|choix|numéro|numero|number|n°|#)\\s*(\\d{1,2}|${FR_NUMBER}|${EN_NUMBER})${WE}|${WB}(${ORDINAL})\\s+(?:one|option|choice|créneau|horaire|proposition)${WE}`,
 );
-const BARE_CHOICE = rx(`^\\s*(?:(?:le|la|the|number|numéro|option)\\s+)?(\\d{1,2}|${FR_NUMBER}|${EN_NUMBER})(?:\\s+(?:one|please|svp|s'il\\s+vous\\s+plaît))?\\s*[.!?]*\\s*$`);
+const BARE_CHOICE = rx(
+  `^\\s*(?:(?:le|la|the|number|numéro|option)\\s+)?(\\d{1,2}|${FR_NUMBER}|${EN_NUMBER})(?:\\s+(?:one|please|svp|s'il\\s+vous\\s+plaît))?\\s*[.!?]*\\s*$`,
+);
 
 /** A pick among offered options. `expecting` allows bare numbers ("2", "le 2"). */
-export function choiceOf(rest: string, expecting: boolean): { value: number; index: number; length: number } | undefined {
+export function choiceOf(
+  rest: string,
+  expecting: boolean,
+): { value: number; index: number; length: number } | undefined {
   if (expecting) {
     const bare = first(BARE_CHOICE, rest);
     if (bare) {

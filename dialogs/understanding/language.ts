@@ -56,7 +56,7 @@ const TO_FR = rx(
 export function findSwitch(low: string): { to: Lang; index: number; length: number } | null {
   const en = first(TO_EN, low);
   const fr = first(TO_FR, low);
-  const m = en && fr ? (en.index <= fr.index ? en : fr) : en ?? fr;
+  const m = en && fr ? (en.index <= fr.index ? en : fr) : (en ?? fr);
   if (!m) return null;
   return { to: m === en ? 'en' : 'fr', index: m.index, length: m[0].length };
 }

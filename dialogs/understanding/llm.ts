@@ -28,7 +28,10 @@ const answerSchema = z.object({
   time: z.string().refine(isValidTime, 'HH:mm').nullish(),
   partOfDay: z.enum(['lunch', 'dinner']).nullish(),
   name: z.string().trim().min(1).max(80).nullish(),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/).nullish(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/)
+    .nullish(),
   email: z.email().nullish(),
   yesNo: z.enum(['yes', 'no']).nullish(),
   choice: z.number().int().min(1).max(20).nullish(),

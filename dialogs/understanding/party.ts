@@ -16,10 +16,14 @@ const PATTERNS: RegExp[] = [
   // "4 personnes", "deux couverts", "5 people", "3 of us", "a couple of us"
   rx(`${WB}${N}\\s+${PEOPLE}${WE}${MORE}`),
   // "on sera huit", "nous serons 4", "we'll be five", "there will be 6 of us"
-  rx(`${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)(?:\\s+à)?|we(?:'ll|\\s+will)?\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)\\s+${N}${NOT_TIME}${WE}`),
+  rx(
+    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)(?:\\s+à)?|we(?:'ll|\\s+will)?\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)\\s+${N}${NOT_TIME}${WE}`,
+  ),
   // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
   rx(`${WB}(?:party|group|groupe)\\s+(?:of|de)\\s+${N}${WE}`),
-  rx(`${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à)[\\s,]+${N}${NOT_TIME}${WE}`),
+  rx(
+    `${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à)[\\s,]+${N}${NOT_TIME}${WE}`,
+  ),
   // "pour trois ?", "for 3 next Saturday": a bare number after pour/for is the party, unless
   // something after it makes it a time or a date.
   rx(`${WB}(?:pour|for)[\\s,]+${N}${NOT_TIME}${WE}`),
@@ -38,7 +42,9 @@ export const MAX_PARTY_READ = 99;
 const ADULTS_CHILDREN = rx(
   `${WB}${N}\\s+(?:adultes?|adults?|grands?)\\s*(?:,|et|and|\\+|plus)\\s*(${ANY_NUMBER}|a|an)\\s+(?:enfants?|children|child|kids?|petits?|bébés?|babies|baby)${WE}`,
 );
-const ALONE = rx(`${WB}(?:je\\s+serai\\s+seule?|je\\s+viens\\s+seule?|juste\\s+moi|moi\\s+seule?|just\\s+(?:me|myself)|only\\s+me|(?:just\\s+)?(?:by\\s+)?myself|table\\s+for\\s+one|pour\\s+une\\s+personne|une\\s+personne)${WE}(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaire))`);
+const ALONE = rx(
+  `${WB}(?:je\\s+serai\\s+seule?|je\\s+viens\\s+seule?|juste\\s+moi|moi\\s+seule?|just\\s+(?:me|myself)|only\\s+me|(?:just\\s+)?(?:by\\s+)?myself|table\\s+for\\s+one|pour\\s+une\\s+personne|une\\s+personne)${WE}(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaire))`,
+);
 
 export function takePartySize(w: Work): number | undefined {
   const family = first(ADULTS_CHILDREN, w.rest);

@@ -37,8 +37,10 @@ function booleanModel(lang: Lang): BooleanModel {
 }
 
 /** Words that show a date or a time is still there to read after the fast grammar. */
-export const DATE_CUES = /(?<![\p{L}])(?:(?:janv|f[ée]vr|avril|juil|ao[uû]t|septem|octob|novem|d[ée]cem|janua|febru|april|june|july|augus|semaine|week|no[eë]l|christmas|nouvel|new\s+year|p[âa]ques|easter|valentin|saint|mois|month|quinzaine|fortnight|d[ée]but|beginning|premier|first|last|dernier)\p{L}*|(?:mars|mai|may|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|jours?|days?|fin|end)(?![\p{L}])|\d{1,2}(?:st|nd|rd|th|er|e)(?![\p{L}])|\d{1,2}[/.]\d{1,2})/iu;
-export const TIME_CUES = /(?<![\p{L}])(?:heures?|\d{1,2}\s*h|\d:\d\d|o'clock|quart|quarter|demie?|half|am|pm)(?![\p{L}])/iu;
+export const DATE_CUES =
+  /(?<![\p{L}])(?:(?:janv|f[ée]vr|avril|juil|ao[uû]t|septem|octob|novem|d[ée]cem|janua|febru|april|june|july|augus|semaine|week|no[eë]l|christmas|nouvel|new\s+year|p[âa]ques|easter|valentin|saint|mois|month|quinzaine|fortnight|d[ée]but|beginning|premier|first|last|dernier)\p{L}*|(?:mars|mai|may|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|jours?|days?|fin|end)(?![\p{L}])|\d{1,2}(?:st|nd|rd|th|er|e)(?![\p{L}])|\d{1,2}[/.]\d{1,2})/iu;
+export const TIME_CUES =
+  /(?<![\p{L}])(?:heures?|\d{1,2}\s*h|\d:\d\d|o'clock|quart|quarter|demie?|half|am|pm)(?![\p{L}])/iu;
 
 interface Resolved {
   date?: string;
@@ -90,7 +92,9 @@ export function recognizeWhen(text: string, lang: Lang, today: LocalNow, lunch: 
       const [h, m] = clock.split(':').map(Number);
       // Two readings (07:30 and 19:30) mean the words did not say: apply the restaurant rule.
       const ambiguous = new Set(future.map((x) => (x.value ?? '').split(' ').pop())).size > 1;
-      out.time = ambiguous ? clockTime(h % 12 === 0 && h !== 12 ? 12 : h, m, null, lunch) : clockTime(h, m, h >= 12 ? 'pm' : 'am');
+      out.time = ambiguous
+        ? clockTime(h % 12 === 0 && h !== 12 ? 12 : h, m, null, lunch)
+        : clockTime(h, m, h >= 12 ? 'pm' : 'am');
       if (date && !out.date) out.date = date;
     }
   }

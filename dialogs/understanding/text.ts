@@ -41,11 +41,13 @@ export function normalise(text: string): string {
 
 /** NFC + straight apostrophes but original case: names are taken from this form. */
 export function tidy(text: string): string {
-  return compact(text
-    .normalize('NFC')
-    .replace(/[\u2019\u2018\u02bc\u00b4`]/g, "'")
-    .replace(/[\u00a0\u202f\u2009\t\r\n]/g, ' ')
-    .replace(/[\u2010\u2011\u2013\u2014]/g, '-'));
+  return compact(
+    text
+      .normalize('NFC')
+      .replace(/[\u2019\u2018\u02bc\u00b4`]/g, "'")
+      .replace(/[\u00a0\u202f\u2009\t\r\n]/g, ' ')
+      .replace(/[\u2010\u2011\u2013\u2014]/g, '-'),
+  );
 }
 
 /**

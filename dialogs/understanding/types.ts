@@ -20,7 +20,21 @@ export type Intent =
   | 'none';
 
 export const INTENTS: readonly Intent[] = [
-  'book', 'modify', 'cancel', 'hours', 'address', 'menu', 'human', 'greeting', 'thanks', 'help', 'restart', 'abort', 'yes', 'no', 'none',
+  'book',
+  'modify',
+  'cancel',
+  'hours',
+  'address',
+  'menu',
+  'human',
+  'greeting',
+  'thanks',
+  'help',
+  'restart',
+  'abort',
+  'yes',
+  'no',
+  'none',
 ];
 
 /** What the dialog is waiting for, so a bare answer ("4", "Dupont") is read right. */

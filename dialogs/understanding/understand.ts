@@ -12,7 +12,8 @@ import { localNow } from './calendar';
 import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, warmRecognizers } from './recognizers';
 import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
 
-const NOT_CUES = /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
+const NOT_CUES =
+  /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
 const HAS_NUMBER = rx(`\\d|${WB}(?:${FR_NUMBER}|${EN_NUMBER})${WE}`);
 const LUNCH_WORDS = /(?<![\p{L}])(?:le\s+midi|ce\s+midi|déjeuner|dejeuner|lunch|lunchtime)(?![\p{L}])/u;
 
@@ -86,10 +87,17 @@ function read(text: string, ctx: UnderstandContext): Understanding {
     date ??= found.date;
     time ??= found.time;
   }
-  const partOfDay = time === undefined ? day.part ?? partOfDayIn(w.low) : undefined;
+  const partOfDay = time === undefined ? (day.part ?? partOfDayIn(w.low)) : undefined;
 
   let bare: string | undefined;
-  if (name === undefined && expecting === 'name' && partySize === undefined && date === undefined && time === undefined && !goal) {
+  if (
+    name === undefined &&
+    expecting === 'name' &&
+    partySize === undefined &&
+    date === undefined &&
+    time === undefined &&
+    !goal
+  ) {
     bare = bareName(w);
   }
   if (choice === undefined && expecting !== 'choice') {
@@ -100,7 +108,10 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   let yn = yesNoOf(words)?.value;
   // A name alone is a booking fact only when it was asked for: "Bonjour, c'est Marie" greets.
   const facts =
-    partySize !== undefined || date !== undefined || time !== undefined || partOfDay !== undefined ||
+    partySize !== undefined ||
+    date !== undefined ||
+    time !== undefined ||
+    partOfDay !== undefined ||
     ((name ?? bare) !== undefined && (expecting === 'name' || isBookingWords(words)));
   if (yn === undefined && (expecting === 'confirm' || (!facts && words.trim().split(/\s+/).length <= 4))) {
     yn = recognizeYesNo(words, lang);
@@ -125,7 +136,8 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   return out;
 }
 
-const INSTEAD_OF = /(?:au\s+lieu\s+d[eu']?|instead\s+of|rather\s+than|plutôt\s+que(?:\s+d[eu'])?)\s*(?:le\s+|la\s+|the\s+|à\s+|at\s+)?$/u;
+const INSTEAD_OF =
+  /(?:au\s+lieu\s+d[eu']?|instead\s+of|rather\s+than|plutôt\s+que(?:\s+d[eu'])?)\s*(?:le\s+|la\s+|the\s+|à\s+|at\s+)?$/u;
 /** "à 21h au lieu de 20h": the value after "au lieu de" / "instead of" is the one being replaced. */
 function isOldValue(low: string, at: number): boolean {
   return INSTEAD_OF.test(low.slice(Math.max(0, at - 30), at).trimEnd());

@@ -22,7 +22,8 @@ export interface When {
  * midi"). "du matin", "am", "in the morning" keep the morning; "12am" and "minuit" are 00:00.
  */
 export function clockTime(hour: number, minute: number, marker: Marker, lunch = false): string | undefined {
-  if (!Number.isInteger(hour) || !Number.isInteger(minute) || minute < 0 || minute > 59 || hour < 0 || hour > 24) return undefined;
+  if (!Number.isInteger(hour) || !Number.isInteger(minute) || minute < 0 || minute > 59 || hour < 0 || hour > 24)
+    return undefined;
   let h = hour;
   if (marker === 'am') h = hour === 12 ? 0 : hour;
   else if (marker === 'pm') h = hour < 12 ? hour + 12 : hour;
@@ -56,9 +57,13 @@ const TIME_RULES: TimeRule[] = [
   // 19h30, 20h, 20 h 15, 8h du soir, 20:15, 8:30pm, 20 heures 30
   {
     tier: 1,
-    re: rx(`${WB}(\\d{1,2})\\s*(?:h|:|heures?|\\.(?=(?:00|15|30|45)(?![\\p{N}])))(?:\\s*(\\d{2})(?![\\p{N}])|\\s*(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart))?(?:(?<=\\p{N})|${WE})(?:\\s*(?:pile|précises?))?${MARKER}`),
+    re: rx(
+      `${WB}(\\d{1,2})\\s*(?:h|:|heures?|\\.(?=(?:00|15|30|45)(?![\\p{N}])))(?:\\s*(\\d{2})(?![\\p{N}])|\\s*(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart))?(?:(?<=\\p{N})|${WE})(?:\\s*(?:pile|précises?))?${MARKER}`,
+    ),
     read: (m, lunch) =>
-      m[3] ? minuteTail(Number(m[1]), m[3], markerOf(m[4]), lunch) : clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[4]), lunch),
+      m[3]
+        ? minuteTail(Number(m[1]), m[3], markerOf(m[4]), lunch)
+        : clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, markerOf(m[4]), lunch),
   },
   // 8pm, 8 p.m., 7.30pm
   {
@@ -70,7 +75,9 @@ const TIME_RULES: TimeRule[] = [
   // or with minutes (a bare "samedi midi" is lunch, not 12:00 sharp).
   {
     tier: 1,
-    re: rx(`(?:${WB}(?:à|a|vers|pour|aux\\s+alentours\\s+de|autour\\s+de)\\s+midi(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}))?|${WB}midi\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}|pile))${WE}`),
+    re: rx(
+      `(?:${WB}(?:à|a|vers|pour|aux\\s+alentours\\s+de|autour\\s+de)\\s+midi(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}))?|${WB}midi\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}|pile))${WE}`,
+    ),
     read: (m) => {
       const tail = (m[1] ?? m[2] ?? '').trim();
       return minuteTail(12, tail, 'pm');
@@ -108,7 +115,9 @@ const TIME_RULES: TimeRule[] = [
   // vingt heures trente, seize heures, huit heures et demie, 8 heures moins le quart
   {
     tier: 1,
-    re: rx(`${WB}(${HOUR_WORD})\\s+heures?(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|moins\\s+${MIN_WORD}|${MIN_WORD}))?${WE}${MARKER}`),
+    re: rx(
+      `${WB}(${HOUR_WORD})\\s+heures?(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|moins\\s+${MIN_WORD}|${MIN_WORD}))?${WE}${MARKER}`,
+    ),
     read: (m, lunch) => {
       const h = num(m[1]);
       return h === null ? undefined : minuteTail(h, (m[2] ?? '').trim(), markerOf(m[3]), lunch);
@@ -117,7 +126,9 @@ const TIME_RULES: TimeRule[] = [
   // at seven thirty, around 9 in the evening, at 8, vers 9, à huit heures (words handled above)
   {
     tier: 2,
-    re: rx(`${WB}(?:at|around|about|by|from|à|a|vers|aux\\s+alentours\\s+de|autour\\s+de|pour|for)\\s+(?!une?${WE})(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five|quarante[-\\s]cinq|trente|quinze|\\d{2}|oh?\\s+five))?(?:\\s+o'clock)?${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d))${MARKER}(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|jours?|days?|weeks?|semaines?|mois|months?|ans|years?))`),
+    re: rx(
+      `${WB}(?:at|around|about|by|from|à|a|vers|aux\\s+alentours\\s+de|autour\\s+de|pour|for)\\s+(?!une?${WE})(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five|quarante[-\\s]cinq|trente|quinze|\\d{2}|oh?\\s+five))?(?:\\s+o'clock)?${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d))${MARKER}(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|jours?|days?|weeks?|semaines?|mois|months?|ans|years?))`,
+    ),
     read: (m, lunch) => {
       const h = num(m[1]);
       if (h === null || h > 24) return undefined;
@@ -189,7 +200,9 @@ export function takeTime(w: Work, lunch: boolean): string | undefined {
   return best.time;
 }
 
-const BARE_TIME = rx(`^\\s*(?:(?:à|a|vers|at|around|about|for|pour)\\s+)?(${HOUR_WORD})(?:[\\s:.h]+(${MIN_WORD}))?${MARKER}\\s*[.!?]*\\s*$`);
+const BARE_TIME = rx(
+  `^\\s*(?:(?:à|a|vers|at|around|about|for|pour)\\s+)?(${HOUR_WORD})(?:[\\s:.h]+(${MIN_WORD}))?${MARKER}\\s*[.!?]*\\s*$`,
+);
 
 /** After "what time?": a bare "4" is 16:00, "8 30" is 20:30, "huit" is 20:00. */
 export function bareTime(w: Work, lunch: boolean): string | undefined {
@@ -205,18 +218,73 @@ export function bareTime(w: Work, lunch: boolean): string | undefined {
 
 // ---- Dates ------------------------------------------------------------------------------
 const WEEKDAYS: Record<string, number> = {
-  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 const WEEKDAY = `(${Object.keys(WEEKDAYS).join('|')})`;
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, février: 2, fevrier: 2, févr: 2, fevr: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
-  juillet: 7, juil: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12, déc: 12,
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7,
-  jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  février: 2,
+  fevrier: 2,
+  févr: 2,
+  fevr: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  août: 8,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  décembre: 12,
+  decembre: 12,
+  déc: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 const DAY_NUM = `(\\d{1,2}|1er|premier|${ORDINAL}|${FR_NUMBER}|${EN_NUMBER})`;
 const YEAR = `(?:,?\\s+(\\d{4}))?`;
 
@@ -247,15 +315,26 @@ const DATE_RULES: DateRule[] = [
     re: rx(`${WB}(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?${WE}`),
     read: (m, t, lang) => ({ date: numericDate(t, +m[1], +m[2], m[3] ? +m[3] : undefined, lang) }),
   },
-  { re: rx(`${WB}(?:après[-\\s]demain|apres[-\\s]demain|(?:the\\s+)?day\\s+after\\s+tomorrow)${WE}`), read: (_, t) => ({ date: addDays(t.date, 2) }) },
+  {
+    re: rx(`${WB}(?:après[-\\s]demain|apres[-\\s]demain|(?:the\\s+)?day\\s+after\\s+tomorrow)${WE}`),
+    read: (_, t) => ({ date: addDays(t.date, 2) }),
+  },
   { re: rx(`${WB}(?:demain|tomorrow)${WE}`), read: (_, t) => ({ date: addDays(t.date, 1) }) },
   { re: rx(`${WB}(?:aujourd'?\\s?hui|today)${WE}`), read: (_, t) => ({ date: t.date }) },
-  { re: rx(`${WB}(?:ce\\s+soir|tonight|this\\s+evening|ce\\s+dîner|ce\\s+diner)${WE}`), read: (_, t) => ({ date: t.date, part: 'dinner' }) },
-  { re: rx(`${WB}(?:ce\\s+midi|this\\s+lunchtime|this\\s+noon)${WE}`), read: (_, t) => ({ date: t.date, part: 'lunch' }) },
+  {
+    re: rx(`${WB}(?:ce\\s+soir|tonight|this\\s+evening|ce\\s+dîner|ce\\s+diner)${WE}`),
+    read: (_, t) => ({ date: t.date, part: 'dinner' }),
+  },
+  {
+    re: rx(`${WB}(?:ce\\s+midi|this\\s+lunchtime|this\\s+noon)${WE}`),
+    read: (_, t) => ({ date: t.date, part: 'lunch' }),
+  },
   { re: rx(`${WB}(?:cet\\s+après-midi|cet\\s+apres-midi|this\\s+afternoon)${WE}`), read: (_, t) => ({ date: t.date }) },
   // samedi 12, Sunday the 29th: the next such day of the month, preferably on that weekday
   {
-    re: rx(`${WB}(?:le\\s+|on\\s+)?${WEEKDAY},?\\s+(?:the\\s+|le\\s+)?(\\d{1,2}|1er|${ORDINAL})${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d|personnes?|people|couverts?|guests?|of\\s+us|am|pm|o'clock))`),
+    re: rx(
+      `${WB}(?:le\\s+|on\\s+)?${WEEKDAY},?\\s+(?:the\\s+|le\\s+)?(\\d{1,2}|1er|${ORDINAL})${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d|personnes?|people|couverts?|guests?|of\\s+us|am|pm|o'clock))`,
+    ),
     read: (m, t) => {
       const d = dayValue(m[2]);
       return { date: d === null ? null : weekdayDayDate(t, WEEKDAYS[m[1]], d) };
@@ -266,14 +345,20 @@ const DATE_RULES: DateRule[] = [
     re: rx(`${WB}(?:ce\\s+|le\\s+|on\\s+)?${WEEKDAY}\\s+(?:de\\s+la\\s+semaine\\s+prochaine|next\\s+week)${WE}`),
     read: (m, t) => ({ date: weekdayDate(t, WEEKDAYS[m[1]], 'nextWeek') }),
   },
-  { re: rx(`${WB}(?:le\\s+)?${WEEKDAY}\\s+en\\s+huit${WE}`), read: (m, t) => ({ date: weekdayDate(t, WEEKDAYS[m[1]], 'inEight') }) },
+  {
+    re: rx(`${WB}(?:le\\s+)?${WEEKDAY}\\s+en\\s+huit${WE}`),
+    read: (m, t) => ({ date: weekdayDate(t, WEEKDAYS[m[1]], 'inEight') }),
+  },
   // samedi prochain, next Saturday, this coming Saturday
   {
     re: rx(`${WB}(?:${WEEKDAY}\\s+(?:prochain|qui\\s+vient)|next\\s+${WEEKDAY}|this\\s+coming\\s+${WEEKDAY})${WE}`),
     read: (m, t) => ({ date: weekdayDate(t, WEEKDAYS[m[1] ?? m[2] ?? m[3]], 'next') }),
   },
   // samedi, ce samedi, on Saturday, this Saturday
-  { re: rx(`${WB}(?:ce\\s+|le\\s+|on\\s+|this\\s+)?${WEEKDAY}${WE}`), read: (m, t) => ({ date: weekdayDate(t, WEEKDAYS[m[1]], 'plain') }) },
+  {
+    re: rx(`${WB}(?:ce\\s+|le\\s+|on\\s+|this\\s+)?${WEEKDAY}${WE}`),
+    read: (m, t) => ({ date: weekdayDate(t, WEEKDAYS[m[1]], 'plain') }),
+  },
   // dans 3 jours, in two days, dans une semaine, in a week
   {
     re: rx(`${WB}(?:dans|in)\\s+(\\d{1,2}|${FR_NUMBER}|${EN_NUMBER}|a|an)\\s+(jours?|days?|semaines?|weeks?)${WE}`),
@@ -287,7 +372,9 @@ const DATE_RULES: DateRule[] = [
   },
   // le 3, le 1er, on the 3rd, the 21st (a day of the month alone)
   {
-    re: rx(`${WB}(?:le\\s+(\\d{1,2}|1er|premier)|on\\s+the\\s+(\\d{1,2})|(?:on\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL})(?!\\s+(?:one|option|choice)))${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:|personnes?|couverts?|people|pm|am|o'clock))`),
+    re: rx(
+      `${WB}(?:le\\s+(\\d{1,2}|1er|premier)|on\\s+the\\s+(\\d{1,2})|(?:on\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL})(?!\\s+(?:one|option|choice)))${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:|personnes?|couverts?|people|pm|am|o'clock))`,
+    ),
     read: (m, t) => {
       const d = dayValue(m[1] ?? m[2] ?? m[3]);
       return { date: d === null ? null : dayOfMonthDate(t, d) };

@@ -27,7 +27,14 @@ export class ScriptedBot extends ActivityHandler {
     this.onConversationUpdate(async (ctx, next) => {
       this.seen.push(ctx.activity);
       const fr = ctx.activity.locale === 'fr-FR';
-      await ctx.sendActivity({ type: 'message', text: fr ? 'Bonjour, Le Petit Bistro, que puis-je faire pour vous ?' : 'Hello, Le Petit Bistro, how can I help?', locale: ctx.activity.locale, inputHint: 'expectingInput' });
+      await ctx.sendActivity({
+        type: 'message',
+        text: fr
+          ? 'Bonjour, Le Petit Bistro, que puis-je faire pour vous ?'
+          : 'Hello, Le Petit Bistro, how can I help?',
+        locale: ctx.activity.locale,
+        inputHint: 'expectingInput',
+      });
       await next();
     });
     this.onMessage(async (ctx, next) => {
@@ -46,7 +53,11 @@ export class ScriptedBot extends ActivityHandler {
     const slow = /^slow (\d+)/.exec(text);
     if (slow) await new Promise((r) => setTimeout(r, Number(slow[1])));
     if (text === 'handoff') {
-      await ctx.sendActivity({ type: 'event', name: 'handoff', value: { reason: 'requested', summary: 'guest asked for a person' } });
+      await ctx.sendActivity({
+        type: 'event',
+        name: 'handoff',
+        value: { reason: 'requested', summary: 'guest asked for a person' },
+      });
       return;
     }
     if (text === 'bye') {
@@ -55,15 +66,33 @@ export class ScriptedBot extends ActivityHandler {
       return;
     }
     if (text === 'long') {
-      const sentence = 'Voici une phrase assez longue pour remplir un message entier sans jamais couper un mot au milieu. ';
+      const sentence =
+        'Voici une phrase assez longue pour remplir un message entier sans jamais couper un mot au milieu. ';
       await ctx.sendActivity({ type: 'message', text: sentence.repeat(40).trim(), locale });
       return;
     }
     if (text === 'menu') {
-      await ctx.sendActivity({ type: 'message', text: 'Oui ou non ?', locale, suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Oui', value: 'Oui' }, { type: 'imBack', title: 'Non', value: 'Non' }] } });
+      await ctx.sendActivity({
+        type: 'message',
+        text: 'Oui ou non ?',
+        locale,
+        suggestedActions: {
+          to: [],
+          actions: [
+            { type: 'imBack', title: 'Oui', value: 'Oui' },
+            { type: 'imBack', title: 'Non', value: 'Non' },
+          ],
+        },
+      });
       return;
     }
-    await ctx.sendActivity({ type: 'message', text: `echo: ${text}`, speak: `<speak>echo ${text}</speak>`, locale, inputHint: 'expectingInput' });
+    await ctx.sendActivity({
+      type: 'message',
+      text: `echo: ${text}`,
+      speak: `<speak>echo ${text}</speak>`,
+      locale,
+      inputHint: 'expectingInput',
+    });
   }
 
   messages(): Partial<Activity>[] {
@@ -109,25 +138,46 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ownNumbers = () => options.ownNumbers ?? [];
 
   new TwilioVoiceAdapter({
-    signature, runTurn, guard, defaultLocale: 'fr-FR', ownNumbers, onHandoff,
+    signature,
+    runTurn,
+    guard,
+    defaultLocale: 'fr-FR',
+    ownNumbers,
+    onHandoff,
     transferNumber: async () => (options.transferNumber === undefined ? '+33140000000' : options.transferNumber),
     stt: options.stt ?? null,
     turnBudgetMs: options.turnBudgetMs,
     onCallEnded: async (c) => void callsEnded.push(c),
   }).register(server);
   new TwilioMessagingAdapter({
-    signature, runTurn, guard, defaultLocale: 'fr-FR', ownNumbers, onHandoff, optOuts,
+    signature,
+    runTurn,
+    guard,
+    defaultLocale: 'fr-FR',
+    ownNumbers,
+    onHandoff,
+    optOuts,
     turnBudgetMs: options.turnBudgetMs,
     onLateReply: async (r) => void lateReplies.push(r),
   }).register(server);
   new WebchatAdapter({
-    runTurn, guard, defaultLocale: 'fr-FR', onHandoff, history: new MemoryWebchatHistory(), publicBaseUrl: base,
+    runTurn,
+    guard,
+    defaultLocale: 'fr-FR',
+    onHandoff,
+    history: new MemoryWebchatHistory(),
+    publicBaseUrl: base,
     widgetFiles: options.widgetFiles ?? [],
     restaurant: async () => ({ name: 'Le Petit Bistro', address: '12 rue des Halles, Paris', phone: '+33140000000' }),
   }).register(server);
 
   return {
-    base, bot, handoffs, callsEnded, lateReplies, optOuts,
+    base,
+    bot,
+    handoffs,
+    callsEnded,
+    lateReplies,
+    optOuts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -136,7 +186,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 // parameter name and value, sorted by name, base64 (written out here, not taken from the twilio
 // package, so the test checks the adapter against the documented algorithm).
 export function twilioSignature(url: string, params: Record<string, string>, token = TOKEN): string {
-  const data = Object.keys(params).sort().reduce((acc, k) => acc + k + params[k], url);
+  const data = Object.keys(params)
+    .sort()
+    .reduce((acc, k) => acc + k + params[k], url);
   return createHmac('sha1', token).update(Buffer.from(data, 'utf-8')).digest('base64');
 }
 
@@ -146,7 +198,12 @@ export interface PostResult {
   type: string;
 }
 
-export async function twilioPost(base: string, pathOrUrl: string, params: Record<string, string>, opts: { sign?: boolean; token?: string; signature?: string } = {}): Promise<PostResult> {
+export async function twilioPost(
+  base: string,
+  pathOrUrl: string,
+  params: Record<string, string>,
+  opts: { sign?: boolean; token?: string; signature?: string } = {},
+): Promise<PostResult> {
   const url = pathOrUrl.startsWith('http') ? pathOrUrl.replace(/&amp;/g, '&') : base + pathOrUrl;
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (opts.signature !== undefined) headers['X-Twilio-Signature'] = opts.signature;
@@ -155,11 +212,19 @@ export async function twilioPost(base: string, pathOrUrl: string, params: Record
   return { status: r.status, text: await r.text(), type: r.headers.get('content-type') ?? '' };
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of every <tag> element, in order. */
 export function twimlTexts(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1].replace(/<[^>]+>/g, '').trim()));
+  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) =>
+    decode(m[1].replace(/<[^>]+>/g, '').trim()),
+  );
 }
 
 /** The attributes of the first <tag …> element. */
@@ -172,4 +237,5 @@ export function twimlAttributes(xml: string, tag: string): Record<string, string
 }
 
 let counter = 0;
-export const sid = (prefix: string): string => prefix + (Date.now().toString(16) + (counter++).toString(16)).padStart(32, '0').slice(-32);
+export const sid = (prefix: string): string =>
+  prefix + (Date.now().toString(16) + (counter++).toString(16)).padStart(32, '0').slice(-32);

@@ -20,10 +20,22 @@ describe('Twilio signatures', () => {
     const sig = twilioSignature(url, params, 'secret-token');
     assert.equal(signTwilioRequest('secret-token', url, params), sig);
     assert.deepEqual(verifyTwilioSignature(config, '/twilio/voice/gather?turn=2&lang=fr', sig, params), { ok: true });
-    assert.deepEqual(verifyTwilioSignature(config, '/twilio/voice/gather?turn=3&lang=fr', sig, params), { ok: false, reason: 'mismatch' });
-    assert.deepEqual(verifyTwilioSignature(config, '/twilio/voice/gather?turn=2&lang=fr', sig, { ...params, SpeechResult: 'huit' }), { ok: false, reason: 'mismatch' });
-    assert.deepEqual(verifyTwilioSignature(config, '/twilio/voice/gather?turn=2&lang=fr', undefined, params), { ok: false, reason: 'missing' });
-    assert.deepEqual(verifyTwilioSignature({ ...config, authToken: undefined }, '/twilio/voice/gather?turn=2&lang=fr', sig, params), { ok: false, reason: 'not_configured' });
+    assert.deepEqual(verifyTwilioSignature(config, '/twilio/voice/gather?turn=3&lang=fr', sig, params), {
+      ok: false,
+      reason: 'mismatch',
+    });
+    assert.deepEqual(
+      verifyTwilioSignature(config, '/twilio/voice/gather?turn=2&lang=fr', sig, { ...params, SpeechResult: 'huit' }),
+      { ok: false, reason: 'mismatch' },
+    );
+    assert.deepEqual(verifyTwilioSignature(config, '/twilio/voice/gather?turn=2&lang=fr', undefined, params), {
+      ok: false,
+      reason: 'missing',
+    });
+    assert.deepEqual(
+      verifyTwilioSignature({ ...config, authToken: undefined }, '/twilio/voice/gather?turn=2&lang=fr', sig, params),
+      { ok: false, reason: 'not_configured' },
+    );
   });
 
   it('builds the public URL without doubling slashes', () => {
@@ -50,18 +62,34 @@ describe('Language guesses', () => {
 
 describe('Opt-out words', () => {
   it('knows STOP, ARRET and their kin as whole messages only', () => {
-    for (const w of ['STOP', 'stop', 'Stop.', 'ARRET', 'arrêt', 'Arrêter', 'UNSUBSCRIBE', 'stop sms', 'STOPALL', 'quit', 'désabonner']) assert.equal(optOutIntent(w), 'stop', w);
+    for (const w of [
+      'STOP',
+      'stop',
+      'Stop.',
+      'ARRET',
+      'arrêt',
+      'Arrêter',
+      'UNSUBSCRIBE',
+      'stop sms',
+      'STOPALL',
+      'quit',
+      'désabonner',
+    ])
+      assert.equal(optOutIntent(w), 'stop', w);
     for (const w of ['START', 'unstop', 'Démarrer']) assert.equal(optOutIntent(w), 'start', w);
-    for (const w of ['cancel', 'annuler', 'stop ma réservation', 'oui', 'yes', '']) assert.equal(optOutIntent(w), null, w);
+    for (const w of ['cancel', 'annuler', 'stop ma réservation', 'oui', 'yes', ''])
+      assert.equal(optOutIntent(w), null, w);
     assert.equal(optOutIntent('CANCEL', 'STOP'), 'stop');
     assert.equal(optOutIntent('YES', 'START'), 'start');
   });
 });
 
 describe('Message splitting', () => {
-  it('keeps short replies whole and joins a turn\'s messages when they fit', () => {
+  it("keeps short replies whole and joins a turn's messages when they fit", () => {
     assert.deepEqual(splitMessage('Bonjour !'), ['Bonjour !']);
-    assert.deepEqual(packMessages(['Bonjour !', 'Pour combien de personnes ?']), ['Bonjour !\n\nPour combien de personnes ?']);
+    assert.deepEqual(packMessages(['Bonjour !', 'Pour combien de personnes ?']), [
+      'Bonjour !\n\nPour combien de personnes ?',
+    ]);
     assert.deepEqual(splitMessage('   '), []);
   });
 
@@ -109,7 +137,7 @@ describe('Retry guard and serialiser', () => {
     assert.equal((await guard.once('bad', compute)).body, 'run 2');
   });
 
-  it('runs one conversation\'s turns in order, other conversations alongside, and forgets idle keys', async () => {
+  it("runs one conversation's turns in order, other conversations alongside, and forgets idle keys", async () => {
     const s = new KeyedSerializer();
     const log: string[] = [];
     const job = (name: string, ms: number) => async () => {

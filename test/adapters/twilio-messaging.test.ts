@@ -6,7 +6,15 @@ import { startHarness, sid, twilioPost, twimlTexts, type Harness } from './adapt
 const ACCOUNT = 'AC' + '0'.repeat(32);
 
 function sms(from: string, body: string, extra: Record<string, string> = {}) {
-  return { MessageSid: sid('SM'), AccountSid: ACCOUNT, From: from, To: '+33100000000', Body: body, NumMedia: '0', ...extra };
+  return {
+    MessageSid: sid('SM'),
+    AccountSid: ACCOUNT,
+    From: from,
+    To: '+33100000000',
+    Body: body,
+    NumMedia: '0',
+    ...extra,
+  };
 }
 
 function whatsapp(from: string, body: string) {
@@ -42,7 +50,11 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
   });
 
   it('honours STOP and ARRET: recorded, no bot turn, an empty answer; START resumes', async () => {
-    for (const [phone, word] of [['+33611110002', 'STOP'], ['+33611110003', 'Arrêt'], ['+33611110004', ' stop. ']]) {
+    for (const [phone, word] of [
+      ['+33611110002', 'STOP'],
+      ['+33611110003', 'Arrêt'],
+      ['+33611110004', ' stop. '],
+    ]) {
       const before = h.bot.messages().length;
       const r = await twilioPost(h.base, '/twilio/messaging', sms(phone, word));
       assert.equal(r.status, 200);
@@ -74,7 +86,15 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
 
   it('answers a photo without text with a text message, without a bot turn', async () => {
     const before = h.bot.messages().length;
-    const r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110006', '', { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/m/1', MediaContentType0: 'image/jpeg' }));
+    const r = await twilioPost(
+      h.base,
+      '/twilio/messaging',
+      sms('+33611110006', '', {
+        NumMedia: '1',
+        MediaUrl0: 'https://api.twilio.com/m/1',
+        MediaContentType0: 'image/jpeg',
+      }),
+    );
     assert.match(twimlTexts(r.text, 'Message')[0], /que du texte/);
     assert.equal(h.bot.messages().length, before);
   });
@@ -93,14 +113,18 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
   it('says a person will get back to the guest on a handoff and raises the alert', async () => {
     const r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110008', 'handoff'));
     assert.match(twimlTexts(r.text, 'Message')[0], /recontacter/);
-    for (let i = 0; i < 50 && h.handoffs.at(-1)?.conversationId !== 'sms:+33611110008'; i++) await new Promise((res) => setTimeout(res, 20));
+    for (let i = 0; i < 50 && h.handoffs.at(-1)?.conversationId !== 'sms:+33611110008'; i++)
+      await new Promise((res) => setTimeout(res, 20));
     assert.equal(h.handoffs.at(-1)?.conversationId, 'sms:+33611110008');
   });
 
   it('answers a retried MessageSid with the first answer and runs the bot once, even concurrently', async () => {
     const m = sms('+33611110009', 'slow 150');
     const before = h.bot.messages().length;
-    const [a, b] = await Promise.all([twilioPost(h.base, '/twilio/messaging', m), twilioPost(h.base, '/twilio/messaging', m)]);
+    const [a, b] = await Promise.all([
+      twilioPost(h.base, '/twilio/messaging', m),
+      twilioPost(h.base, '/twilio/messaging', m),
+    ]);
     const c = await twilioPost(h.base, '/twilio/messaging', m);
     assert.equal(a.text, b.text);
     assert.equal(a.text, c.text);
@@ -139,20 +163,27 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
     assert.match(r.text, /<Response>/);
 
     // A raw body that is not a form at all.
-    const raw = await fetch(`${h.base}/twilio/messaging`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from([0, 255, 1, 254]) });
+    const raw = await fetch(`${h.base}/twilio/messaging`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: Buffer.from([0, 255, 1, 254]),
+    });
     assert.ok(raw.status >= 400 && raw.status < 500, String(raw.status));
   });
 });
 
 describe('Twilio messaging adapter with configured numbers and slow turns', () => {
-  it('refuses messages to a number that is not the restaurant\'s with 404', async () => {
+  it("refuses messages to a number that is not the restaurant's with 404", async () => {
     const h = await startHarness({ ownNumbers: ['+33100000000'] });
     try {
       const ours = await twilioPost(h.base, '/twilio/messaging', sms('+33611110020', 'bonjour'));
       assert.equal(ours.status, 200);
       const wa = await twilioPost(h.base, '/twilio/messaging', whatsapp('+33611110020', 'bonjour'));
       assert.equal(wa.status, 200);
-      const other = await twilioPost(h.base, '/twilio/messaging', { ...sms('+33611110020', 'bonjour'), To: '+33199999999' });
+      const other = await twilioPost(h.base, '/twilio/messaging', {
+        ...sms('+33611110020', 'bonjour'),
+        To: '+33199999999',
+      });
       assert.equal(other.status, 404);
       assert.equal(JSON.parse(other.text).error, 'unknown_number');
     } finally {
@@ -166,7 +197,9 @@ describe('Twilio messaging adapter with configured numbers and slow turns', () =
       const r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110021', 'slow 200'));
       assert.match(r.text, /<Response\/>/);
       for (let i = 0; i < 50 && !h.lateReplies.length; i++) await new Promise((res) => setTimeout(res, 100));
-      assert.deepEqual(h.lateReplies, [{ channel: 'sms', to: '+33611110021', from: '+33100000000', texts: ['echo: slow 200'] }]);
+      assert.deepEqual(h.lateReplies, [
+        { channel: 'sms', to: '+33611110021', from: '+33100000000', texts: ['echo: slow 200'] },
+      ]);
     } finally {
       await h.close();
     }

@@ -7,7 +7,14 @@ import { startHarness, sid, twilioPost, twimlAttributes, twimlTexts, type Harnes
 const ACCOUNT = 'AC' + '0'.repeat(32);
 
 function call(from: string) {
-  return { CallSid: sid('CA'), AccountSid: ACCOUNT, From: from, To: '+33100000000', Direction: 'inbound', CallStatus: 'ringing' };
+  return {
+    CallSid: sid('CA'),
+    AccountSid: ACCOUNT,
+    From: from,
+    To: '+33100000000',
+    Direction: 'inbound',
+    CallStatus: 'ringing',
+  };
 }
 
 describe('Twilio voice adapter', () => {
@@ -41,11 +48,19 @@ describe('Twilio voice adapter', () => {
     assert.equal(join?.type, 'conversationUpdate');
     assert.equal(join?.channelId, 'voice');
     assert.equal(join?.from?.id, '+33612340001');
-    assert.deepEqual(join?.membersAdded?.map((m) => m.id), ['+33612340001']);
+    assert.deepEqual(
+      join?.membersAdded?.map((m) => m.id),
+      ['+33612340001'],
+    );
   });
 
   it('guesses the language from the country code: English for +1 and +44, French for Quebec', async () => {
-    for (const [from, lang, voice] of [['+12125550100', 'en-US', 'Polly.Joanna-Neural'], ['+447700900123', 'en-US', 'Polly.Joanna-Neural'], ['+15145550100', 'fr-FR', 'Polly.Lea-Neural'], ['+32470123456', 'fr-FR', 'Polly.Lea-Neural']]) {
+    for (const [from, lang, voice] of [
+      ['+12125550100', 'en-US', 'Polly.Joanna-Neural'],
+      ['+447700900123', 'en-US', 'Polly.Joanna-Neural'],
+      ['+15145550100', 'fr-FR', 'Polly.Lea-Neural'],
+      ['+32470123456', 'fr-FR', 'Polly.Lea-Neural'],
+    ]) {
       const r = await twilioPost(h.base, '/twilio/voice/incoming', call(from));
       assert.equal(twimlAttributes(r.text, 'Gather')?.language, lang, from);
       assert.equal(twimlAttributes(r.text, 'Say')?.voice, voice, from);
@@ -65,7 +80,12 @@ describe('Twilio voice adapter', () => {
   it('makes each SpeechResult one turn and follows the language the bot switches to', async () => {
     const c = call('+33612340002');
     await twilioPost(h.base, '/twilio/voice/incoming', c);
-    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'une table pour deux', Confidence: '0.9' });
+    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
+      ...c,
+      CallStatus: 'in-progress',
+      SpeechResult: 'une table pour deux',
+      Confidence: '0.9',
+    });
     assert.equal(r.status, 200);
     assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo une table pour deux']);
     assert.equal(twimlAttributes(r.text, 'Gather')?.action, `${h.base}/twilio/voice/gather?turn=2&lang=fr`);
@@ -75,7 +95,11 @@ describe('Twilio voice adapter', () => {
     assert.equal(msg?.from?.id, '+33612340002');
     assert.equal((msg?.channelData as { raw: Record<string, string> }).raw.SpeechResult, 'une table pour deux');
 
-    r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'in english please' });
+    r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr', {
+      ...c,
+      CallStatus: 'in-progress',
+      SpeechResult: 'in english please',
+    });
     const g = twimlAttributes(r.text, 'Gather');
     assert.equal(g?.language, 'en-US');
     assert.equal(g?.action, `${h.base}/twilio/voice/gather?turn=3&lang=en`);
@@ -99,30 +123,51 @@ describe('Twilio voice adapter', () => {
 
   it('speech after one silence resets the count', async () => {
     const c = call('+33612340004');
-    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr&silence=1', { ...c, CallStatus: 'in-progress', SpeechResult: 'oui' });
+    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr&silence=1', {
+      ...c,
+      CallStatus: 'in-progress',
+      SpeechResult: 'oui',
+    });
     assert.equal(twimlAttributes(r.text, 'Gather')?.action, `${h.base}/twilio/voice/gather?turn=3&lang=fr`);
   });
 
   it('transfers a handoff to the restaurant with <Dial>, and hangs up politely when nobody answers', async () => {
     const c = call('+33612340005');
-    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'handoff' });
+    let r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
+      ...c,
+      CallStatus: 'in-progress',
+      SpeechResult: 'handoff',
+    });
     assert.match(r.text, /<Dial[^>]*>\+33140000000<\/Dial>/);
     const dial = twimlAttributes(r.text, 'Dial');
     assert.equal(dial?.action, `${h.base}/twilio/voice/dial?lang=fr`);
     assert.match(twimlTexts(r.text, 'Say').join(' '), /ne quittez pas/);
-    for (let i = 0; i < 50 && h.handoffs.at(-1)?.conversationId !== `voice:${c.CallSid}`; i++) await new Promise((res) => setTimeout(res, 20));
+    for (let i = 0; i < 50 && h.handoffs.at(-1)?.conversationId !== `voice:${c.CallSid}`; i++)
+      await new Promise((res) => setTimeout(res, 20));
     assert.equal(h.handoffs.at(-1)?.conversationId, `voice:${c.CallSid}`);
     assert.equal(h.handoffs.at(-1)?.reason, 'requested');
-    r = await twilioPost(h.base, '/twilio/voice/dial?lang=fr', { ...c, CallStatus: 'in-progress', DialCallStatus: 'no-answer' });
+    r = await twilioPost(h.base, '/twilio/voice/dial?lang=fr', {
+      ...c,
+      CallStatus: 'in-progress',
+      DialCallStatus: 'no-answer',
+    });
     assert.match(twimlTexts(r.text, 'Say').join(' '), /rappellera/);
     assert.match(r.text, /<Hangup\/>/);
-    r = await twilioPost(h.base, '/twilio/voice/dial?lang=fr', { ...c, CallStatus: 'in-progress', DialCallStatus: 'completed' });
+    r = await twilioPost(h.base, '/twilio/voice/dial?lang=fr', {
+      ...c,
+      CallStatus: 'in-progress',
+      DialCallStatus: 'completed',
+    });
     assert.equal(twimlTexts(r.text, 'Say').length, 0);
   });
 
   it('says goodbye and hangs up when the bot ends the conversation', async () => {
     const c = call('+33612340006');
-    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=4&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'bye' });
+    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=4&lang=fr', {
+      ...c,
+      CallStatus: 'in-progress',
+      SpeechResult: 'bye',
+    });
     assert.deepEqual(twimlTexts(r.text, 'Say'), ['Au revoir !']);
     assert.match(r.text, /<Hangup\/>/);
   });
@@ -130,12 +175,20 @@ describe('Twilio voice adapter', () => {
   it('closes the conversation once on the status callback, keeping the call for the transcript', async () => {
     const c = call('+33612340007');
     const status = { ...c, CallStatus: 'completed', CallDuration: '42' };
-    const [a, b] = await Promise.all([twilioPost(h.base, '/twilio/voice/status', status), twilioPost(h.base, '/twilio/voice/status', status)]);
+    const [a, b] = await Promise.all([
+      twilioPost(h.base, '/twilio/voice/status', status),
+      twilioPost(h.base, '/twilio/voice/status', status),
+    ]);
     assert.equal(a.status, 200);
     assert.equal(b.status, 200);
-    const ends = h.bot.seen.filter((x) => x.type === 'endOfConversation' && x.conversation?.id === `voice:${c.CallSid}`);
+    const ends = h.bot.seen.filter(
+      (x) => x.type === 'endOfConversation' && x.conversation?.id === `voice:${c.CallSid}`,
+    );
     assert.equal(ends.length, 1);
-    assert.deepEqual(h.callsEnded.filter((e) => e.callSid === c.CallSid).map((e) => [e.status, e.durationSeconds, e.from]), [['completed', 42, '+33612340007']]);
+    assert.deepEqual(
+      h.callsEnded.filter((e) => e.callSid === c.CallSid).map((e) => [e.status, e.durationSeconds, e.from]),
+      [['completed', 42, '+33612340007']],
+    );
     // Progress callbacks change nothing.
     await twilioPost(h.base, '/twilio/voice/status', { ...c, CallStatus: 'in-progress' });
     assert.equal(h.callsEnded.filter((e) => e.callSid === c.CallSid).length, 1);
@@ -150,11 +203,23 @@ describe('Twilio voice adapter', () => {
     const wrongKey = await twilioPost(h.base, '/twilio/voice/incoming', c, { token: 'another-token' });
     assert.equal(wrongKey.status, 403);
     // Signed for one SpeechResult, sent with another.
-    const signedFor = await import('./adapter-harness').then((m) => m.twilioSignature(`${h.base}/twilio/voice/gather?turn=1&lang=fr`, { ...c, SpeechResult: 'deux personnes' }));
-    const tampered = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: 'huit personnes' }, { signature: signedFor });
+    const signedFor = await import('./adapter-harness').then((m) =>
+      m.twilioSignature(`${h.base}/twilio/voice/gather?turn=1&lang=fr`, { ...c, SpeechResult: 'deux personnes' }),
+    );
+    const tampered = await twilioPost(
+      h.base,
+      '/twilio/voice/gather?turn=1&lang=fr',
+      { ...c, SpeechResult: 'huit personnes' },
+      { signature: signedFor },
+    );
     assert.equal(tampered.status, 403);
     // Signed for turn 1, replayed against turn 2 (the query is part of what is signed).
-    const otherTurn = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr', { ...c, SpeechResult: 'deux personnes' }, { signature: signedFor });
+    const otherTurn = await twilioPost(
+      h.base,
+      '/twilio/voice/gather?turn=2&lang=fr',
+      { ...c, SpeechResult: 'deux personnes' },
+      { signature: signedFor },
+    );
     assert.equal(otherTurn.status, 403);
     assert.equal(h.bot.seen.length, seen);
   });
@@ -163,7 +228,10 @@ describe('Twilio voice adapter', () => {
     const c = call('+33612340009');
     const body = { ...c, CallStatus: 'in-progress', SpeechResult: 'slow 150' };
     const before = h.bot.messages().length;
-    const [a, b] = await Promise.all([twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body), twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body)]);
+    const [a, b] = await Promise.all([
+      twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body),
+      twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body),
+    ]);
     const later = await twilioPost(h.base, '/twilio/voice/gather?turn=3&lang=fr', body);
     assert.equal(a.text, b.text);
     assert.equal(a.text, later.text);
@@ -179,7 +247,10 @@ describe('Twilio voice adapter', () => {
 
   it('cuts a 10,000-character SpeechResult and strips control bytes', async () => {
     const c = call('+33612340011');
-    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: 'a\u0000b\u0007 ' + 'x'.repeat(10_000) });
+    const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
+      ...c,
+      SpeechResult: 'a\u0000b\u0007 ' + 'x'.repeat(10_000),
+    });
     assert.equal(r.status, 200);
     const msg = h.bot.messages().find((a) => a.conversation?.id === `voice:${c.CallSid}`);
     assert.ok(msg?.text && msg.text.length <= 600 && !/[\u0000\u0007]/.test(msg.text));
@@ -191,7 +262,11 @@ describe('Twilio voice adapter, slow turns and other settings', () => {
     const h = await startHarness({ turnBudgetMs: 400 });
     try {
       const c = call('+33612340020');
-      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, CallStatus: 'in-progress', SpeechResult: 'slow 600' });
+      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
+        ...c,
+        CallStatus: 'in-progress',
+        SpeechResult: 'slow 600',
+      });
       assert.match(twimlTexts(r.text, 'Say').join(' '), /Un instant/);
       const redirect = twimlTexts(r.text, 'Redirect')[0];
       assert.equal(redirect, `${h.base}/twilio/voice/wait?turn=1&lang=fr&tries=1`);
@@ -210,11 +285,17 @@ describe('Twilio voice adapter, slow turns and other settings', () => {
   it('says a short goodbye to calls for a number that is not ours, and hangs up without a transfer loop', async () => {
     const h = await startHarness({ ownNumbers: ['+33100000000'], transferNumber: '+33100000000' });
     try {
-      const stranger = await twilioPost(h.base, '/twilio/voice/incoming', { ...call('+33612340021'), To: '+33199999999' });
+      const stranger = await twilioPost(h.base, '/twilio/voice/incoming', {
+        ...call('+33612340021'),
+        To: '+33199999999',
+      });
       assert.equal(stranger.status, 200);
       assert.match(stranger.text, /<Hangup\/>/);
       // The restaurant's line is the Twilio number itself: a transfer would ring the bot again.
-      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...call('+33612340022'), SpeechResult: 'handoff' });
+      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
+        ...call('+33612340022'),
+        SpeechResult: 'handoff',
+      });
       assert.doesNotMatch(r.text, /<Dial/);
       assert.match(r.text, /<Hangup\/>/);
     } finally {
@@ -225,7 +306,10 @@ describe('Twilio voice adapter, slow turns and other settings', () => {
   it('never transfers a call to the number that was called, configured or not', async () => {
     const h = await startHarness({ transferNumber: '+33100000000' });
     try {
-      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...call('+33612340023'), SpeechResult: 'handoff' });
+      const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
+        ...call('+33612340023'),
+        SpeechResult: 'handoff',
+      });
       assert.doesNotMatch(r.text, /<Dial/);
       assert.match(twimlTexts(r.text, 'Say').join(' '), /rappellera/);
     } finally {
@@ -259,7 +343,12 @@ describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', 
     });
     await new Promise<void>((r) => fake.listen(0, '127.0.0.1', () => r()));
     const port = (fake.address() as { port: number }).port;
-    const stt = createWhisperStt({ apiKey: 'sk-test', baseUrl: `http://127.0.0.1:${port}/v1`, twilioAccountSid: ACCOUNT, twilioAuthToken: 'tok' });
+    const stt = createWhisperStt({
+      apiKey: 'sk-test',
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      twilioAccountSid: ACCOUNT,
+      twilioAuthToken: 'tok',
+    });
     const h = await startHarness({ stt });
     try {
       const c = call('+33612340030');
@@ -269,7 +358,13 @@ describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', 
       assert.equal(rec.action, `${h.base}/twilio/voice/recorded?turn=1&lang=fr`);
       assert.equal(rec.playBeep, 'false');
       assert.equal(twimlTexts(r.text, 'Redirect')[0], `${h.base}/twilio/voice/recorded?turn=1&lang=fr&empty=1`);
-      r = await twilioPost(h.base, rec.action, { ...c, CallStatus: 'in-progress', RecordingUrl: `http://127.0.0.1:${port}/Recordings/RE1`, RecordingDuration: '3', RecordingSid: 'RE1' });
+      r = await twilioPost(h.base, rec.action, {
+        ...c,
+        CallStatus: 'in-progress',
+        RecordingUrl: `http://127.0.0.1:${port}/Recordings/RE1`,
+        RecordingDuration: '3',
+        RecordingSid: 'RE1',
+      });
       assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo Une table pour quatre demain soir.']);
       const download = seen.find((s) => s.path === '/Recordings/RE1.wav');
       assert.equal(download?.auth, 'Basic ' + Buffer.from(`${ACCOUNT}:tok`).toString('base64'));
@@ -277,7 +372,10 @@ describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', 
       assert.match(upload?.body ?? '', /name="model"\r\n\r\nwhisper-1/);
       assert.match(upload?.body ?? '', /fake audio/);
       // Nothing recorded: the redirect after <Record> is the silence path.
-      r = await twilioPost(h.base, `/twilio/voice/recorded?turn=2&lang=fr&empty=1`, { ...c, CallStatus: 'in-progress' });
+      r = await twilioPost(h.base, `/twilio/voice/recorded?turn=2&lang=fr&empty=1`, {
+        ...c,
+        CallStatus: 'in-progress',
+      });
       assert.match(twimlTexts(r.text, 'Say').join(' '), /répéter/);
       assert.ok(twimlAttributes(r.text, 'Record'));
     } finally {

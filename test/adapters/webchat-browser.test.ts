@@ -13,8 +13,11 @@ import { startTestServer, type TestServer } from '../helpers/app';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join('test-output', 'webchat');
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI === 'true') throw new Error(`CI=true but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-const skip = haveChromium ? false : `no Chromium at ${CHROMIUM}: web chat browser test skipped (install Debian's chromium to run it)`;
+if (!haveChromium && process.env.CI === 'true')
+  throw new Error(`CI=true but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const skip = haveChromium
+  ? false
+  : `no Chromium at ${CHROMIUM}: web chat browser test skipped (install Debian's chromium to run it)`;
 if (skip) console.log(`# ${skip}`);
 
 let s: TestServer;
@@ -32,7 +35,9 @@ async function widgetState(p: Page) {
     return {
       open: Boolean(root?.querySelector('[role="dialog"]')),
       messages,
-      focused: root?.activeElement ? `${root.activeElement.tagName.toLowerCase()}#${root.activeElement.id}.${root.activeElement.className}` : null,
+      focused: root?.activeElement
+        ? `${root.activeElement.tagName.toLowerCase()}#${root.activeElement.id}.${root.activeElement.className}`
+        : null,
       typing: Boolean(root?.querySelector('.typing')),
     };
   });
@@ -47,21 +52,35 @@ async function say(p: Page, text: string): Promise<string> {
   const before = (await botMessages(p)).length;
   await p.locator('#maitre-chat-input').fill(text);
   await p.keyboard.press('Enter');
-  await p.waitForFunction((n) => {
-    const root = document.getElementById('maitre-webchat')?.shadowRoot;
-    return (root?.querySelectorAll('.log .msg.bot:not(.typing)').length ?? 0) > n;
-  }, before, { timeout: 15_000 });
+  await p.waitForFunction(
+    (n) => {
+      const root = document.getElementById('maitre-webchat')?.shadowRoot;
+      return (root?.querySelectorAll('.log .msg.bot:not(.typing)').length ?? 0) > n;
+    },
+    before,
+    { timeout: 15_000 },
+  );
   return (await botMessages(p)).at(-1) ?? '';
 }
 
 before(async () => {
   if (skip) return;
   mkdirSync(OUT, { recursive: true });
-  if (!existsSync(join('dist', 'webchat', 'widget.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (!existsSync(join('dist', 'webchat', 'widget.js')))
+    spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   s = await startTestServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   page.on('pageerror', (err) => console.log(`# page error: ${err.message}`));
@@ -82,7 +101,9 @@ test('a guest books a table in French on the demo site, surviving a reload', { s
   await launcher.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('dialog', { name: /Le Petit Bistro — réservations/ }).waitFor();
-  await page.waitForFunction(() => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) > 0);
+  await page.waitForFunction(
+    () => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) > 0,
+  );
   let state = await widgetState(page);
   assert.match(state.messages[0].text, /Bonjour/);
   assert.equal(state.focused, 'input#maitre-chat-input.', 'focus goes to the message field');
@@ -100,11 +121,16 @@ test('a guest books a table in French on the demo site, surviving a reload', { s
 
   // Reload in the middle: same conversation, history redrawn, the panel still open.
   await page.reload();
-  await page.waitForFunction(() => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) >= 3);
+  await page.waitForFunction(
+    () => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) >= 3,
+  );
   state = await widgetState(page);
   assert.equal(state.open, true);
   assert.equal(await page.evaluate(() => localStorage.getItem('maitre.webchat.conversation')), conversationId);
-  assert.deepEqual(state.messages.map((m) => m.from), ['bot', 'guest', 'bot', 'guest', 'bot']);
+  assert.deepEqual(
+    state.messages.map((m) => m.from),
+    ['bot', 'guest', 'bot', 'guest', 'bot'],
+  );
   assert.match(state.messages[4].text, /téléphone/i);
 
   reply = await say(page, '06 12 34 56 78');
@@ -113,7 +139,10 @@ test('a guest books a table in French on the demo site, surviving a reload', { s
   assert.match(reply, /confirmée/);
   await page.screenshot({ path: join(OUT, 'webchat-booked.png') });
 
-  const booked = await s.app.ctx.store.findReservations({ restaurantId: s.app.ctx.restaurantId, customerPhone: '+33612345678' });
+  const booked = await s.app.ctx.store.findReservations({
+    restaurantId: s.app.ctx.restaurantId,
+    customerPhone: '+33612345678',
+  });
   assert.equal(booked.length, 1);
   assert.equal(booked[0].channel, 'webchat');
   assert.equal(booked[0].partySize, 2);
@@ -143,7 +172,9 @@ test('the widget speaks English on an English page', { skip }, async () => {
     });
     await en.goto(s.base.replace('127.0.0.1', 'localhost') + '/test-english-site');
     await en.getByRole('button', { name: 'Open the chat to book a table' }).click();
-    await en.waitForFunction(() => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) > 0);
+    await en.waitForFunction(
+      () => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) > 0,
+    );
     assert.match((await botMessages(en))[0], /Hello|Welcome/i);
     const reply = await say(en, 'A table for 3 tomorrow at 7pm');
     assert.match(reply, /name/i);

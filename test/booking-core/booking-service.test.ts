@@ -5,13 +5,28 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
-import { BookingError, BookingService, demoRestaurant, PUBLIC_STATUSES, demoTables, type BookingRequest, type PublicReservation } from '../../booking-core';
+import {
+  BookingError,
+  BookingService,
+  demoRestaurant,
+  PUBLIC_STATUSES,
+  demoTables,
+  type BookingRequest,
+  type PublicReservation,
+} from '../../booking-core';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
 import { manualClock } from '../helpers/app';
 
 const DAY = '2026-11-23';
 const request = (over: Partial<BookingRequest> = {}): BookingRequest => ({
-  customerName: 'Paul Henri', customerPhone: '+33 6 12 34 56 78', partySize: 2, date: DAY, time: '20:00', channel: 'sms', language: 'fr', ...over,
+  customerName: 'Paul Henri',
+  customerPhone: '+33 6 12 34 56 78',
+  partySize: 2,
+  date: DAY,
+  time: '20:00',
+  channel: 'sms',
+  language: 'fr',
+  ...over,
 });
 
 async function setup() {
@@ -23,7 +38,8 @@ async function setup() {
   for (const t of demoTables()) await store.saveTable(t);
   const service = new BookingService(store, r.id, { clock });
   const events: Array<[string, PublicReservation]> = [];
-  for (const name of ['reservation:created', 'reservation:updated', 'reservation:cancelled'] as const) service.events.on(name, (p) => events.push([name, p]));
+  for (const name of ['reservation:created', 'reservation:updated', 'reservation:cancelled'] as const)
+    service.events.on(name, (p) => events.push([name, p]));
   return { clock, store, service, events };
 }
 
@@ -39,12 +55,17 @@ async function refusal(p: Promise<unknown>): Promise<BookingError> {
 
 describe('booking service', () => {
   let t: Awaited<ReturnType<typeof setup>>;
-  beforeEach(async () => { t = await setup(); });
+  beforeEach(async () => {
+    t = await setup();
+  });
 
   it('books in one step, stores the phone in E.164 and announces it', async () => {
     const { reservation } = await t.service.book(request());
     assert.equal(reservation.customerPhone, '+33612345678');
-    assert.deepEqual(t.events.map(([n]) => n), ['reservation:created']);
+    assert.deepEqual(
+      t.events.map(([n]) => n),
+      ['reservation:created'],
+    );
     assert.equal(t.events[0][1].id, reservation.id);
     assert.equal('manageTokenHash' in t.events[0][1], false, 'events carry the public shape');
   });
@@ -57,7 +78,10 @@ describe('booking service', () => {
     assert.notDeepEqual(other.reservation.tableIds, held.tableIds, 'the held table is not given away');
     const { reservation } = await t.service.confirm(held.id);
     assert.equal(reservation.status, 'confirmed');
-    assert.deepEqual(t.events.map(([n]) => n), ['reservation:created', 'reservation:created']);
+    assert.deepEqual(
+      t.events.map(([n]) => n),
+      ['reservation:created', 'reservation:created'],
+    );
     assert.ok((await t.store.claimsOf(held.id)).every((c) => c.expiresAt === null));
   });
 
@@ -102,8 +126,12 @@ describe('booking service', () => {
     const err = await refusal(t.service.book(request({ customerName: 'Late' })));
     assert.equal(err.code, 'unavailable');
     assert.deepEqual(err.details.alternatives, [
-      { date: DAY, time: '21:30' }, { date: DAY, time: '21:45' }, { date: DAY, time: '22:00' },
-      { date: '2026-11-24', time: '20:00' }, { date: '2026-11-25', time: '20:00' }, { date: '2026-11-26', time: '20:00' },
+      { date: DAY, time: '21:30' },
+      { date: DAY, time: '21:45' },
+      { date: DAY, time: '22:00' },
+      { date: '2026-11-24', time: '20:00' },
+      { date: '2026-11-25', time: '20:00' },
+      { date: '2026-11-26', time: '20:00' },
     ]);
   });
 
@@ -117,7 +145,9 @@ describe('booking service', () => {
   });
 
   it('lets staff seat a party of 12 at chosen tables at any time', async () => {
-    const { reservation } = await t.service.book(request({ partySize: 12, time: '16:10', channel: 'dashboard' }), { tableIds: ['T7', 'T8'] });
+    const { reservation } = await t.service.book(request({ partySize: 12, time: '16:10', channel: 'dashboard' }), {
+      tableIds: ['T7', 'T8'],
+    });
     assert.deepEqual(reservation.tableIds, ['T7', 'T8']);
     const err = await refusal(t.service.book(request({ partySize: 4, time: '17:00' }), { tableIds: ['T8'] }));
     assert.equal(err.code, 'unavailable');
@@ -138,7 +168,9 @@ describe('booking service', () => {
     const back = await t.service.transition(reservation.id, 'confirmed');
     assert.equal(back.status, 'confirmed');
     assert.ok((await t.store.claimsOf(reservation.id)).length > 0, 'the table is claimed again');
-    const clash = await refusal(t.service.book(request({ customerName: 'Same table' }), { tableIds: reservation.tableIds }));
+    const clash = await refusal(
+      t.service.book(request({ customerName: 'Same table' }), { tableIds: reservation.tableIds }),
+    );
     assert.equal(clash.code, 'unavailable');
 
     await t.service.transition(reservation.id, 'no_show');
@@ -161,7 +193,8 @@ describe('booking service', () => {
 // The service keeps the restaurant and tables it read between calls (a guest's turn reads them
 // several times); staff edits go straight to the store, and must be seen at the next call.
 describe('booking service: kept settings', () => {
-  const slotsAt20 = async (service: BookingService) => (await service.availability(DAY, 2)).slots.find((s) => s.time === '20:00');
+  const slotsAt20 = async (service: BookingService) =>
+    (await service.availability(DAY, 2)).slots.find((s) => s.time === '20:00');
 
   it('sees tables and service hours saved through the store, as the staff API saves them', async () => {
     const t = await setup();
@@ -174,7 +207,10 @@ describe('booking service: kept settings', () => {
     assert.equal((await refusal(t.service.hold(request()))).code, 'unavailable', 'a deleted table is not offered');
 
     const r = await t.service.restaurant();
-    await t.store.saveRestaurant({ ...r, services: { ...r.services, [String(new Date(`${DAY}T12:00:00Z`).getUTCDay())]: [] } });
+    await t.store.saveRestaurant({
+      ...r,
+      services: { ...r.services, [String(new Date(`${DAY}T12:00:00Z`).getUTCDay())]: [] },
+    });
     assert.equal((await t.service.availability(DAY, 2)).refusal, 'closed', 'the day closed by staff is closed at once');
   });
 

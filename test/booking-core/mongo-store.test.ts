@@ -36,29 +36,40 @@ if (!BASE_URI) {
 
 const skip = mongoSkip;
 
-runStoreContract('mongo', async (): Promise<StoreUnderTest> => {
-  let { store: current, uri } = await freshStore();
-  return {
-    get store() { return current; },
-    async reopen() {
-      await current.close();
-      current = new MongoStore(uri, { warn: () => undefined });
-      await current.init();
-      return current;
-    },
-    async dispose() {
-      await current.dropDatabase();
-      await current.close();
-    },
-  };
-}, { skip });
+runStoreContract(
+  'mongo',
+  async (): Promise<StoreUnderTest> => {
+    let { store: current, uri } = await freshStore();
+    return {
+      get store() {
+        return current;
+      },
+      async reopen() {
+        await current.close();
+        current = new MongoStore(uri, { warn: () => undefined });
+        await current.init();
+        return current;
+      },
+      async dispose() {
+        await current.dropDatabase();
+        await current.close();
+      },
+    };
+  },
+  { skip },
+);
 
 describe('MongoDB store specifics', { skip }, () => {
   after(async () => {
     for (const drop of dropped) await drop();
   });
 
-  async function seeded(): Promise<{ store: MongoStore; claims: mongoose.mongo.Collection; service: BookingService; offset: { ms: number } }> {
+  async function seeded(): Promise<{
+    store: MongoStore;
+    claims: mongoose.mongo.Collection;
+    service: BookingService;
+    offset: { ms: number };
+  }> {
     const { store, uri } = await freshStore();
     const conn = await mongoose.createConnection(uri).asPromise();
     dropped.push(async () => {
@@ -75,7 +86,15 @@ describe('MongoDB store specifics', { skip }, () => {
   }
 
   const day = () => addDays(localDateOf(new Date(), 'Europe/Paris'), 2);
-  const request = (name: string) => ({ customerName: name, customerPhone: '+33612345678', partySize: 2, date: day(), time: '19:00', channel: 'website' as const, language: 'en' as const });
+  const request = (name: string) => ({
+    customerName: name,
+    customerPhone: '+33612345678',
+    partySize: 2,
+    date: day(),
+    time: '19:00',
+    channel: 'website' as const,
+    language: 'en' as const,
+  });
 
   it('starts with its indexes made, and tells which store it is', async () => {
     const { store, claims } = await seeded();
@@ -84,7 +103,10 @@ describe('MongoDB store specifics', { skip }, () => {
     const lock = indexes.find((ix) => ix.name === 'slot_claims_lock');
     assert.deepEqual(lock?.key, { restaurantId: 1, tableId: 1, slotStart: 1 });
     assert.equal(lock?.unique, true);
-    assert.ok(indexes.some((ix) => Object.keys(ix.key).join() === 'expiresAt'), 'an index on expiresAt (TTL where supported)');
+    assert.ok(
+      indexes.some((ix) => Object.keys(ix.key).join() === 'expiresAt'),
+      'an index on expiresAt (TTL where supported)',
+    );
   });
 
   it('a booking killed after taking its claims blocks the table only until they expire', async () => {
@@ -92,9 +114,22 @@ describe('MongoDB store specifics', { skip }, () => {
     // The claims a dead process left: provisional, no reservation document behind them.
     const start = await service.availability(day(), 2).then((a) => a.slots.find((s) => s.time === '19:00'));
     assert.ok(start);
-    const left = claimsFor({ id: 'ghost', restaurantId: DEMO_RESTAURANT_ID, tableIds: ['T1'], startAt: start.startAt.toISOString(), endAt: start.endAt.toISOString(), holdExpiresAt: null }, 0);
+    const left = claimsFor(
+      {
+        id: 'ghost',
+        restaurantId: DEMO_RESTAURANT_ID,
+        tableIds: ['T1'],
+        startAt: start.startAt.toISOString(),
+        endAt: start.endAt.toISOString(),
+        holdExpiresAt: null,
+      },
+      0,
+    );
     await claims.insertMany(left.map((c) => ({ ...c, expiresAt: new Date(Date.now() + 2 * 60_000) })));
-    await assert.rejects(service.book(request('Blocked')), (err: unknown) => err instanceof BookingError && err.code === 'unavailable');
+    await assert.rejects(
+      service.book(request('Blocked')),
+      (err: unknown) => err instanceof BookingError && err.code === 'unavailable',
+    );
     offset.ms = 3 * 60_000;
     const { reservation } = await service.book(request('After'));
     assert.deepEqual(reservation.tableIds, ['T1']);
@@ -112,7 +147,13 @@ describe('MongoDB store specifics', { skip }, () => {
     assert.equal(await claims.countDocuments({ reservationId: reservation.id, expiresAt: null }), 6);
     // The sweeper does the same for claims nobody stumbled on, and deletes what the booking no longer covers.
     await claims.updateMany({ reservationId: reservation.id }, { $set: { expiresAt: new Date(Date.now() + 60_000) } });
-    await claims.insertOne({ restaurantId: DEMO_RESTAURANT_ID, tableId: 'T1', slotStart: '2000-01-01T00:00:00.000Z', reservationId: reservation.id, expiresAt: new Date(Date.now() + 60_000) });
+    await claims.insertOne({
+      restaurantId: DEMO_RESTAURANT_ID,
+      tableId: 'T1',
+      slotStart: '2000-01-01T00:00:00.000Z',
+      reservationId: reservation.id,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     assert.equal(await service.sweepExpiredHolds(), 0);
     assert.equal(await claims.countDocuments({ reservationId: reservation.id, expiresAt: null }), 6);
     assert.equal(await claims.countDocuments({ reservationId: reservation.id }), 6);
@@ -122,7 +163,10 @@ describe('MongoDB store specifics', { skip }, () => {
     const { store, service, claims, offset } = await seeded();
     const { reservation } = await service.book(request('Gone'));
     // What releaseReservation does before its last step: claims given an expiry, reservation cancelled.
-    await claims.updateMany({ reservationId: reservation.id }, { $set: { expiresAt: new Date(Date.now() + 2 * 60_000) } });
+    await claims.updateMany(
+      { reservationId: reservation.id },
+      { $set: { expiresAt: new Date(Date.now() + 2 * 60_000) } },
+    );
     await store.updateReservation({ ...reservation, status: 'cancelled' });
     offset.ms = 3 * 60_000;
     const { reservation: next } = await service.book(request('Next'));
@@ -135,9 +179,14 @@ describe('MongoDB store specifics', { skip }, () => {
     const conn = await mongoose.createConnection(uri).asPromise();
     try {
       // An older, non-unique index under the lock's name: a silent "success" would mean no lock.
-      await conn.db?.collection('slot_claims').createIndex({ restaurantId: 1, tableId: 1, slotStart: 1 }, { name: 'slot_claims_lock' });
+      await conn.db
+        ?.collection('slot_claims')
+        .createIndex({ restaurantId: 1, tableId: 1, slotStart: 1 }, { name: 'slot_claims_lock' });
       const store = new MongoStore(uri, { warn: () => undefined });
-      await assert.rejects(store.init(), (err: Error) => /slot_claims/.test(err.message) && !err.message.includes('\n'));
+      await assert.rejects(
+        store.init(),
+        (err: Error) => /slot_claims/.test(err.message) && !err.message.includes('\n'),
+      );
     } finally {
       await conn.db?.dropDatabase();
       await conn.close();

@@ -11,7 +11,9 @@ runStoreContract('sqlite', async (): Promise<StoreUnderTest> => {
   let current = new SqliteStore(file);
   await current.init();
   return {
-    get store() { return current; },
+    get store() {
+      return current;
+    },
     async reopen() {
       await current.close();
       current = new SqliteStore(file);

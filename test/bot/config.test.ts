@@ -23,30 +23,59 @@ describe('configuration', () => {
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, /^JWT_SECRET: is required when NODE_ENV=production$/],
     ['a port that is not a number', { PORT: 'eighty' }, /^PORT: must be a whole number/],
-    ['a MongoDB URI that is not one', { MONGODB_URI: 'postgres://x' }, /^MONGODB_URI: must start with mongodb: or mongodb\+srv:/],
+    [
+      'a MongoDB URI that is not one',
+      { MONGODB_URI: 'postgres://x' },
+      /^MONGODB_URI: must start with mongodb: or mongodb\+srv:/,
+    ],
     ['a public URL that is not a URL', { PUBLIC_BASE_URL: 'bistro dot com' }, /^PUBLIC_BASE_URL: is not a valid URL/],
     ['an admin email without password', { ADMIN_EMAIL: 'a@b.c' }, /^ADMIN_PASSWORD: /],
-    ['a short admin password', { ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD: must be at least 8/],
-    ['a manager phone not in E.164', { MANAGER_PHONES: '+33612345678,06 12' }, /^MANAGER_PHONES: "06 12" is not a phone number/],
+    [
+      'a short admin password',
+      { ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' },
+      /^ADMIN_PASSWORD: must be at least 8/,
+    ],
+    [
+      'a manager phone not in E.164',
+      { MANAGER_PHONES: '+33612345678,06 12' },
+      /^MANAGER_PHONES: "06 12" is not a phone number/,
+    ],
     ['a certificate without key', { TLS_CERT_PATH: '/etc/hostname' }, /^TLS_KEY_PATH: /],
-    ['a missing certificate file', { TLS_CERT_PATH: '/nope.pem', TLS_KEY_PATH: '/nope.key' }, /^TLS_CERT_PATH: file not found/],
+    [
+      'a missing certificate file',
+      { TLS_CERT_PATH: '/nope.pem', TLS_KEY_PATH: '/nope.key' },
+      /^TLS_CERT_PATH: file not found/,
+    ],
     ['an unknown speech-to-text', { VOICE_STT: 'siri' }, /^VOICE_STT: /],
     ['a zero rate limit', { RATE_LIMIT_PER_MINUTE: '0' }, /^RATE_LIMIT_PER_MINUTE: /],
   ];
   for (const [name, env, message] of bad) {
     it(`stops on ${name}, naming the setting`, () => {
-      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
+      assert.throws(
+        () => loadConfig(env),
+        (err: unknown) => err instanceof ConfigError && message.test(err.message),
+      );
     });
   }
 
   it('stops `npm start` with one clear line', () => {
     let out = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: '', PORT: '0' }, stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+        env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: '', PORT: '0' },
+        stdio: 'pipe',
+      });
     } catch (err) {
       out = String((err as { stderr: Buffer }).stderr);
     }
-    assert.equal(out.trim().split('\n').filter((l) => !/DeprecationWarning|trace-deprecation/.test(l)).join('\n'), 'Configuration error: JWT_SECRET: is required when NODE_ENV=production');
+    assert.equal(
+      out
+        .trim()
+        .split('\n')
+        .filter((l) => !/DeprecationWarning|trace-deprecation/.test(l))
+        .join('\n'),
+      'Configuration error: JWT_SECRET: is required when NODE_ENV=production',
+    );
   });
 });
 
@@ -54,21 +83,45 @@ describe('HTTPS', () => {
   it('serves HTTPS with TLS_CERT_PATH and TLS_KEY_PATH', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'maitre-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-subj',
+          '/CN=localhost',
+          '-days',
+          '1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
     } catch {
       if (process.env.CI === 'true') throw new Error('openssl is needed to make a test certificate');
       t.skip('openssl is not installed: cannot make a test certificate');
       return;
     }
-    const s = await startTestServer({ env: { TLS_CERT_PATH: join(dir, 'cert.pem'), TLS_KEY_PATH: join(dir, 'key.pem') } });
+    const s = await startTestServer({
+      env: { TLS_CERT_PATH: join(dir, 'cert.pem'), TLS_KEY_PATH: join(dir, 'key.pem') },
+    });
     try {
       const port = s.base.split(':').at(-1);
       const body = await new Promise<string>((resolve, reject) => {
-        https.get({ host: '127.0.0.1', port, path: '/health', rejectUnauthorized: false }, (res) => {
-          let data = '';
-          res.on('data', (d) => { data += d; });
-          res.on('end', () => resolve(data));
-        }).on('error', reject);
+        https
+          .get({ host: '127.0.0.1', port, path: '/health', rejectUnauthorized: false }, (res) => {
+            let data = '';
+            res.on('data', (d) => {
+              data += d;
+            });
+            res.on('end', () => resolve(data));
+          })
+          .on('error', reject);
       });
       assert.equal(JSON.parse(body).status, 'ok');
     } finally {

@@ -48,7 +48,11 @@ describe('Conversation turns across instances', () => {
 
   it('a failed turn releases the conversation', async () => {
     const { a, b } = await twoInstances();
-    await assert.rejects(a.run('webchat:1', async () => { throw new Error('store down'); }));
+    await assert.rejects(
+      a.run('webchat:1', async () => {
+        throw new Error('store down');
+      }),
+    );
     assert.equal(await b.run('webchat:1', async () => 'next turn'), 'next turn');
   });
 });

@@ -5,7 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import { manualClock, startTestServer, type TestServer } from '../helpers/app';
 
 const clock = manualClock('2026-11-22T10:00:00Z');
-const good = { customerName: 'Safe Guest', phoneNumber: '+33612121212', partySize: 2, date: '2026-11-24', time: '20:00' };
+const good = {
+  customerName: 'Safe Guest',
+  phoneNumber: '+33612121212',
+  partySize: 2,
+  date: '2026-11-24',
+  time: '20:00',
+};
 const SECRETS = ['test-jwt-secret-0123456789abcdef', 'test-twilio-auth-token-0123456789', 'Owner-Secret-2026!'];
 
 function assertClean(status: number, text: string) {
@@ -13,7 +19,11 @@ function assertClean(status: number, text: string) {
   const body = JSON.parse(text);
   assert.equal(typeof body.error, 'string');
   assert.equal(typeof body.message, 'string');
-  for (const leak of ['at ', 'node_modules', 'SQLITE', 'stack', ...SECRETS]) assert.ok(!text.includes(leak) || leak === 'at ' && !/\bat \//.test(text), `leaks "${leak}": ${text.slice(0, 200)}`);
+  for (const leak of ['at ', 'node_modules', 'SQLITE', 'stack', ...SECRETS])
+    assert.ok(
+      !text.includes(leak) || (leak === 'at ' && !/\bat \//.test(text)),
+      `leaks "${leak}": ${text.slice(0, 200)}`,
+    );
 }
 
 describe('hostile input', () => {
@@ -23,7 +33,9 @@ describe('hostile input', () => {
     s = await startTestServer({ clock });
     token = await s.login();
   });
-  after(async () => { await s.close(); });
+  after(async () => {
+    await s.close();
+  });
 
   const raw = (path: string, body: string, headers: Record<string, string>, method = 'POST') =>
     fetch(s.base + path, { method, headers, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
@@ -65,14 +77,18 @@ describe('hostile input', () => {
       const r = await raw('/api/reservations', JSON.stringify(body), { 'Content-Type': 'application/json' });
       assertClean(r.status, r.text);
     }
-    const login = await raw('/api/auth/login', JSON.stringify({ email: { $gt: '' }, password: { $gt: '' } }), { 'Content-Type': 'application/json' });
+    const login = await raw('/api/auth/login', JSON.stringify({ email: { $gt: '' }, password: { $gt: '' } }), {
+      'Content-Type': 'application/json',
+    });
     assertClean(login.status, login.text);
     const query = await fetch(`${s.base}/api/availability?date[$gt]=&partySize=2`);
     assertClean(query.status, await query.text());
   });
 
   it('keeps unicode names intact and refuses control characters and overlong fields', async () => {
-    const ok = await s.json('/api/reservations', { body: { ...good, customerName: 'Zoë Ñúñez 山田 🍷', notes: 'allergie aux noix — merci' } });
+    const ok = await s.json('/api/reservations', {
+      body: { ...good, customerName: 'Zoë Ñúñez 山田 🍷', notes: 'allergie aux noix — merci' },
+    });
     assert.equal(ok.status, 201);
     assert.equal(ok.body.customerName, 'Zoë Ñúñez 山田 🍷');
     for (const customerName of ['\u202Eevil', 'x'.repeat(81), '\u0000']) {
@@ -85,8 +101,21 @@ describe('hostile input', () => {
   });
 
   it('refuses forged, expired, foreign and malformed staff tokens on every staff route', async () => {
-    const bad = ['', 'Bearer', 'Bearer ', 'Bearer x.y.z', `Bearer ${token}x`, 'Basic b3duZXI6cGFzcw==', `Bearer ${token.split('.').slice(0, 2).join('.')}.`];
-    for (const path of ['/api/auth/me', '/api/admin/reservations?date=2026-11-24', '/api/admin/tables', '/api/admin/restaurant']) {
+    const bad = [
+      '',
+      'Bearer',
+      'Bearer ',
+      'Bearer x.y.z',
+      `Bearer ${token}x`,
+      'Basic b3duZXI6cGFzcw==',
+      `Bearer ${token.split('.').slice(0, 2).join('.')}.`,
+    ];
+    for (const path of [
+      '/api/auth/me',
+      '/api/admin/reservations?date=2026-11-24',
+      '/api/admin/tables',
+      '/api/admin/restaurant',
+    ]) {
       for (const auth of bad) {
         const r = await fetch(s.base + path, { headers: auth ? { Authorization: auth } : {} });
         assert.equal(r.status, 401, `${path} with "${auth}"`);
@@ -97,7 +126,10 @@ describe('hostile input', () => {
 
   it('stored nothing but the one good booking', async () => {
     const all = await s.app.ctx.store.findReservations({ restaurantId: s.app.ctx.restaurantId });
-    assert.deepEqual(all.map((r) => r.customerName), ['Zoë Ñúñez 山田 🍷', ...all.slice(1).map((r) => r.customerName)]);
+    assert.deepEqual(
+      all.map((r) => r.customerName),
+      ['Zoë Ñúñez 山田 🍷', ...all.slice(1).map((r) => r.customerName)],
+    );
     assert.ok(all.every((r) => !/[\u0000-\u001f]/.test(r.customerName)));
     assert.ok(all.length <= 3);
   });
@@ -113,14 +145,20 @@ describe('rate limits', () => {
     const s = await startTestServer({ clock, env: { RATE_LIMIT_PER_MINUTE: '20', LOGIN_RATE_LIMIT_PER_MINUTE: '5' } });
     try {
       const attempts = [];
-      for (let i = 0; i < 8; i++) attempts.push((await s.json('/api/auth/login', { body: { email: 'owner@example.test', password: `guess-${i}` } })).status);
+      for (let i = 0; i < 8; i++)
+        attempts.push(
+          (await s.json('/api/auth/login', { body: { email: 'owner@example.test', password: `guess-${i}` } })).status,
+        );
       assert.deepEqual(attempts, [401, 401, 401, 401, 401, 429, 429, 429]);
-      const limited = await s.json('/api/auth/login', { body: { email: 'owner@example.test', password: 'Owner-Secret-2026!' } });
+      const limited = await s.json('/api/auth/login', {
+        body: { email: 'owner@example.test', password: 'Owner-Secret-2026!' },
+      });
       assert.equal(limited.status, 429, 'even the right password waits');
       assert.equal(limited.body.error, 'rate_limited');
 
       const statuses = [];
-      for (let i = 0; i < 25; i++) statuses.push((await s.json('/api/availability?date=2026-11-24&partySize=2')).status);
+      for (let i = 0; i < 25; i++)
+        statuses.push((await s.json('/api/availability?date=2026-11-24&partySize=2')).status);
       assert.equal(statuses.filter((x) => x === 200).length, 20);
       assert.equal(statuses.filter((x) => x === 429).length, 5);
       const health = await s.json('/health');

@@ -32,16 +32,27 @@ function startInstance(name: string): Promise<Instance> {
   const child = spawn(process.execPath, [join(here, 'dist/server.js')], {
     cwd: here,
     env: {
-      ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MONGODB_URI: uri,
-      JWT_SECRET: 'two-instances-jwt-secret-0123456789', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-      NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_BASE_URL: 'http://127.0.0.1',
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      MONGODB_URI: uri,
+      JWT_SECRET: 'two-instances-jwt-secret-0123456789',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      NODE_ENV: 'production',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      PUBLIC_BASE_URL: 'http://127.0.0.1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const instance: Instance = { child, base: '', output: [] };
   instances.push(instance);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${instance.output.join('')}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in 60 s:\n${instance.output.join('')}`)),
+      60_000,
+    );
     const read = (chunk: Buffer) => {
       instance.output.push(chunk.toString());
       const m = /serving ".*" at (http:\/\/[^\s]+)/.exec(instance.output.join(''));
@@ -60,11 +71,19 @@ function startInstance(name: string): Promise<Instance> {
   });
 }
 
-async function call(base: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: any }> {
+async function call(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(`${base}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -122,13 +141,27 @@ describe('two server instances on one MongoDB', { skip: mongoSkip }, () => {
 
   it(`a burst of ${REQUESTS} bookings of one slot across both: no table booked twice`, async () => {
     const date = addDays(localDateOf(new Date(), 'Europe/Paris'), 3);
-    const responses = await Promise.all(Array.from({ length: REQUESTS }, (_, n) => call(n % 2 ? b.base : a.base, '/api/reservations', {
-      method: 'POST',
-      body: { customerName: `Guest ${n}`, phoneNumber: `+336000000${String(n).padStart(2, '0')}`, partySize: 2, date, time: '19:00' },
-    })));
+    const responses = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, n) =>
+        call(n % 2 ? b.base : a.base, '/api/reservations', {
+          method: 'POST',
+          body: {
+            customerName: `Guest ${n}`,
+            phoneNumber: `+336000000${String(n).padStart(2, '0')}`,
+            partySize: 2,
+            date,
+            time: '19:00',
+          },
+        }),
+      ),
+    );
     const booked = responses.filter((r) => r.status === 201);
     const refused = responses.filter((r) => r.status === 409);
-    assert.equal(booked.length + refused.length, REQUESTS, `unexpected statuses: ${responses.map((r) => r.status).join(',')}`);
+    assert.equal(
+      booked.length + refused.length,
+      REQUESTS,
+      `unexpected statuses: ${responses.map((r) => r.status).join(',')}`,
+    );
     for (const r of refused) {
       assert.equal(r.body.error, 'unavailable');
       assert.ok(Array.isArray(r.body.alternatives) && r.body.alternatives.length > 0, 'a refusal offers alternatives');
@@ -140,11 +173,15 @@ describe('two server instances on one MongoDB', { skip: mongoSkip }, () => {
     assert.equal(login.status, 200, JSON.stringify(login.body));
     const listed = await call(a.base, `/api/admin/reservations?date=${date}`, { token: login.body.token });
     assert.equal(listed.status, 200);
-    const stored = (listed.body as Array<{ tableIds: string[]; status: string; startAt: string }>).filter((r) => r.status === 'confirmed');
+    const stored = (listed.body as Array<{ tableIds: string[]; status: string; startAt: string }>).filter(
+      (r) => r.status === 'confirmed',
+    );
     assert.equal(stored.length, booked.length);
     const used = stored.flatMap((r) => r.tableIds);
     const doubleBooked = used.length - new Set(used).size;
-    console.log(`# ${REQUESTS} requests, ${booked.length} booked, ${REQUESTS - booked.length} refused, ${doubleBooked} double-booked (split over 2 instances)`);
+    console.log(
+      `# ${REQUESTS} requests, ${booked.length} booked, ${REQUESTS - booked.length} refused, ${doubleBooked} double-booked (split over 2 instances)`,
+    );
     assert.equal(doubleBooked, 0, `tables: ${used.join(',')}`);
     assert.deepEqual(new Set(stored.map((r) => r.startAt)).size, 1);
   });

@@ -8,13 +8,23 @@ const clock = manualClock('2026-11-22T10:00:00Z');
 const TOMORROW = '2026-11-23';
 
 const booking = (over: Record<string, unknown> = {}) => ({
-  customerName: 'Camille Martin', phoneNumber: '+33612345678', partySize: 2, date: TOMORROW, time: '20:00', source: 'website', ...over,
+  customerName: 'Camille Martin',
+  phoneNumber: '+33612345678',
+  partySize: 2,
+  date: TOMORROW,
+  time: '20:00',
+  source: 'website',
+  ...over,
 });
 
 describe('public booking API', () => {
   let s: TestServer;
-  before(async () => { s = await startTestServer({ clock }); });
-  after(async () => { await s.close(); });
+  before(async () => {
+    s = await startTestServer({ clock });
+  });
+  after(async () => {
+    await s.close();
+  });
 
   it('says which store is in use on /health', async () => {
     const r = await s.json('/health');
@@ -35,7 +45,9 @@ describe('public booking API', () => {
   });
 
   it('books, shows, changes and cancels a booking with its manage token', async () => {
-    const created = await s.json('/api/reservations', { body: booking({ customerName: 'Jeanne Token', email: 'jeanne@example.test', notes: 'window please' }) });
+    const created = await s.json('/api/reservations', {
+      body: booking({ customerName: 'Jeanne Token', email: 'jeanne@example.test', notes: 'window please' }),
+    });
     assert.equal(created.status, 201);
     const r = created.body;
     assert.equal(r.customerName, 'Jeanne Token');
@@ -54,9 +66,16 @@ describe('public booking API', () => {
     const headers = { Authorization: `Bearer ${r.manageToken}` };
     assert.equal((await s.json(`/api/reservations/${r.id}`, { headers })).body.id, r.id);
     assert.equal((await s.json(`/api/reservations/${r.id}`)).status, 401);
-    assert.equal((await s.json(`/api/reservations/${r.id}`, { headers: { Authorization: 'Bearer wrong-token' } })).status, 404);
+    assert.equal(
+      (await s.json(`/api/reservations/${r.id}`, { headers: { Authorization: 'Bearer wrong-token' } })).status,
+      404,
+    );
 
-    const moved = await s.json(`/api/reservations/${r.id}`, { method: 'PUT', headers, body: { time: '21:00', partySize: 3 } });
+    const moved = await s.json(`/api/reservations/${r.id}`, {
+      method: 'PUT',
+      headers,
+      body: { time: '21:00', partySize: 3 },
+    });
     assert.equal(moved.status, 200);
     assert.equal(moved.body.startAt, '2026-11-23T20:00:00.000Z');
     assert.equal(moved.body.partySize, 3);
@@ -82,8 +101,13 @@ describe('public booking API', () => {
 
   it('gives 60 concurrent requests for one slot each a table or a 409 with alternatives, never the same table', async () => {
     const date = '2026-11-25';
-    const responses = await Promise.all(Array.from({ length: 60 }, (_, i) =>
-      s.json('/api/reservations', { body: booking({ customerName: `Burst ${i}`, phoneNumber: `+336100${String(i).padStart(5, '0')}`, date }) })));
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        s.json('/api/reservations', {
+          body: booking({ customerName: `Burst ${i}`, phoneNumber: `+336100${String(i).padStart(5, '0')}`, date }),
+        }),
+      ),
+    );
     const ok = responses.filter((r) => r.status === 201);
     const refused = responses.filter((r) => r.status === 409);
     assert.equal(ok.length + refused.length, 60, `unexpected statuses ${responses.map((r) => r.status)}`);
@@ -93,7 +117,12 @@ describe('public booking API', () => {
       assert.equal(r.body.error, 'unavailable');
       assert.ok(Array.isArray(r.body.alternatives) && r.body.alternatives.length > 0);
     }
-    const stored = await s.app.ctx.store.findReservations({ restaurantId: 'le-petit-bistro', from: `${date}T00:00:00Z`, to: `${date}T23:59:59Z`, statuses: ['confirmed'] });
+    const stored = await s.app.ctx.store.findReservations({
+      restaurantId: 'le-petit-bistro',
+      from: `${date}T00:00:00Z`,
+      to: `${date}T23:59:59Z`,
+      statuses: ['confirmed'],
+    });
     const tables = stored.flatMap((r) => r.tableIds);
     assert.equal(new Set(tables).size, tables.length, `double-booked: ${tables}`);
     assert.deepEqual([...tables].sort(), ['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
@@ -101,27 +130,43 @@ describe('public booking API', () => {
 
   it('keeps the original booking when a change collides', async () => {
     const date = '2026-11-26';
-    const a = (await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six A' }) })).body;
-    const b = (await s.json('/api/reservations', { body: booking({ date, time: '21:00', partySize: 6, customerName: 'Six B' }) })).body;
+    const a = (
+      await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six A' }) })
+    ).body;
+    const b = (
+      await s.json('/api/reservations', { body: booking({ date, time: '21:00', partySize: 6, customerName: 'Six B' }) })
+    ).body;
     await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six C' }) });
     // Both 6-tops are busy at 19:00 (A and C); the T3+T4 pair is the last 6-seat option.
     await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six D' }) });
-    const move = await s.json(`/api/reservations/${b.id}`, { method: 'PUT', headers: { 'X-Manage-Token': b.manageToken }, body: { time: '19:00' } });
+    const move = await s.json(`/api/reservations/${b.id}`, {
+      method: 'PUT',
+      headers: { 'X-Manage-Token': b.manageToken },
+      body: { time: '19:00' },
+    });
     assert.equal(move.status, 409);
     assert.equal(move.body.error, 'unavailable');
     const kept = await s.json(`/api/reservations/${b.id}`, { headers: { 'X-Manage-Token': b.manageToken } });
     assert.equal(kept.body.startAt, b.startAt);
     assert.deepEqual(kept.body.tableIds, b.tableIds);
     assert.equal(kept.body.status, 'confirmed');
-    assert.equal((await s.app.ctx.store.claimsOf(b.id)).length, 8 * b.tableIds.length, '120 minutes = 8 blocks per table, still claimed');
+    assert.equal(
+      (await s.app.ctx.store.claimsOf(b.id)).length,
+      8 * b.tableIds.length,
+      '120 minutes = 8 blocks per table, still claimed',
+    );
     assert.ok(a.id);
   });
 });
 
 describe('bad input through HTTP', () => {
   let s: TestServer;
-  before(async () => { s = await startTestServer({ clock }); });
-  after(async () => { await s.close(); });
+  before(async () => {
+    s = await startTestServer({ clock });
+  });
+  after(async () => {
+    await s.close();
+  });
 
   const cases: Array<[string, Record<string, unknown> | string, number, string, string?]> = [
     ['impossible date', booking({ date: '2026-02-30' }), 400, 'invalid_date', 'date'],
@@ -173,7 +218,11 @@ describe('bad input through HTTP', () => {
   it('refuses a closed day', async () => {
     const token = await s.login();
     const restaurant = (await s.json('/api/admin/restaurant', { token })).body;
-    const put = await s.json('/api/admin/restaurant', { method: 'PUT', token, body: { closures: [...restaurant.closures, { date: '2026-12-25', reason: 'Noël' }] } });
+    const put = await s.json('/api/admin/restaurant', {
+      method: 'PUT',
+      token,
+      body: { closures: [...restaurant.closures, { date: '2026-12-25', reason: 'Noël' }] },
+    });
     assert.equal(put.status, 200);
     const r = await s.json('/api/reservations', { body: booking({ date: '2026-12-25' }) });
     assert.equal(r.status, 400);
@@ -185,7 +234,11 @@ describe('bad input through HTTP', () => {
   });
 
   it('refuses a body that is not JSON, or too large', async () => {
-    const form = await fetch(`${s.base}/api/reservations`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'customerName=x' });
+    const form = await fetch(`${s.base}/api/reservations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'customerName=x',
+    });
     assert.equal(form.status, 415);
     assert.equal((await form.json()).error, 'unsupported_media_type');
     const huge = await s.json('/api/reservations', { body: booking({ notes: 'x'.repeat(200_000) }) });
@@ -194,7 +247,13 @@ describe('bad input through HTTP', () => {
   });
 
   it('refuses bad availability queries', async () => {
-    for (const [q, code] of [['date=2026-02-30&partySize=2', 'invalid_date'], ['date=2026-11-23&partySize=0', 'invalid_input'], ['date=2026-11-23', 'invalid_input'], ['date=2026-11-23&partySize=500', 'party_too_large'], ['date=2025-01-01&partySize=2', 'past_time']] as const) {
+    for (const [q, code] of [
+      ['date=2026-02-30&partySize=2', 'invalid_date'],
+      ['date=2026-11-23&partySize=0', 'invalid_input'],
+      ['date=2026-11-23', 'invalid_input'],
+      ['date=2026-11-23&partySize=500', 'party_too_large'],
+      ['date=2025-01-01&partySize=2', 'past_time'],
+    ] as const) {
       const r = await s.json(`/api/availability?${q}`);
       assert.equal(r.status, 400, q);
       assert.equal(r.body.error, code, q);

@@ -32,7 +32,10 @@ describe('Webhook retries across instances', () => {
     const key = 'msg:sms:+33612345678:SM0123456789';
     const answers = await Promise.all([a.once(key, turn), b.once(key, turn), a.once(key, turn)]);
     assert.equal(runs, 1);
-    assert.deepEqual(new Set(answers.map((r) => r.body)), new Set(['<Response><Message>booked (1)</Message></Response>']));
+    assert.deepEqual(
+      new Set(answers.map((r) => r.body)),
+      new Set(['<Response><Message>booked (1)</Message></Response>']),
+    );
     // A later retry at either instance replays it, and the lease is gone.
     assert.equal((await b.once(key, turn)).body, answers[0].body);
     await sleep(10);
@@ -44,10 +47,13 @@ describe('Webhook retries across instances', () => {
     const store = await openStore();
     const [a, b] = instances(store);
     const key = 'voice:CA42:3';
-    const running = a.once(key, async () => { await sleep(60); return { status: 200, contentType: 'text/xml', body: '<Response/>' }; });
+    const running = a.once(key, async () => {
+      await sleep(60);
+      return { status: 200, contentType: 'text/xml', body: '<Response/>' };
+    });
     await sleep(20);
     assert.equal(await b.isRunning(key), true);
-    assert.equal((await b.peek(key)), null);
+    assert.equal(await b.peek(key), null);
     await running;
     assert.equal(await b.isRunning(key), false);
     assert.equal((await b.peek(key))?.body, '<Response/>');
@@ -68,7 +74,11 @@ describe('Webhook retries across instances', () => {
     const [a, b] = instances(store);
     const key = 'voice:CA43:2';
     let runs = 0;
-    const slow = async (): Promise<WebhookReply> => { runs += 1; await sleep(5_500); return { status: 200, contentType: 'text/xml', body: `run ${runs}` }; };
+    const slow = async (): Promise<WebhookReply> => {
+      runs += 1;
+      await sleep(5_500);
+      return { status: 200, contentType: 'text/xml', body: `run ${runs}` };
+    };
     const first = a.once(key, slow);
     await sleep(4_500); // past one lease period: only renewal keeps it
     const retry = b.once(key, slow);
@@ -80,8 +90,15 @@ describe('Webhook retries across instances', () => {
     const store = await openStore();
     const [a, b] = instances(store);
     const key = 'msg:sms:+33600000002:SMfail';
-    await assert.rejects(a.once(key, async () => { throw new Error('store unreachable'); }));
+    await assert.rejects(
+      a.once(key, async () => {
+        throw new Error('store unreachable');
+      }),
+    );
     await sleep(10);
-    assert.equal((await b.once(key, async () => ({ status: 200, contentType: 'text/xml', body: 'second try' }))).body, 'second try');
+    assert.equal(
+      (await b.once(key, async () => ({ status: 200, contentType: 'text/xml', body: 'second try' }))).body,
+      'second try',
+    );
   });
 });

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { demoRestaurant } from '../../booking-core';
-import { addressProblem, canRetry, isInFlight, newestFirst, reminderAllowed, summaryOf, whenText } from '../../dashboard/ui/outbox-logic';
+import {
+  addressProblem,
+  canRetry,
+  isInFlight,
+  newestFirst,
+  reminderAllowed,
+  summaryOf,
+  whenText,
+} from '../../dashboard/ui/outbox-logic';
 import { validateSettings } from '../../dashboard/ui/settings-rules';
 import { localOf } from '../../dashboard/ui/time';
 import { currentSegment, placement, segmentsFor } from '../../dashboard/ui/timeline';
@@ -12,27 +20,61 @@ import type { Reservation, Restaurant } from '../../dashboard/ui/types';
 const lunch = { name: 'lunch', open: '12:00', close: '14:30', lastSeatingMinutes: 60 };
 const dinner = { name: 'dinner', open: '19:00', close: '23:00', lastSeatingMinutes: 60 };
 const booking = (startAt: string, minutes: number): Reservation => ({
-  id: startAt, customerName: 'X', customerPhone: '+33600000000', customerEmail: null, partySize: 2, startAt,
-  endAt: new Date(new Date(startAt).getTime() + minutes * 60000).toISOString(), tableIds: ['T1'], status: 'confirmed',
-  channel: 'sms', language: 'fr', notes: '', createdAt: startAt, updatedAt: startAt,
+  id: startAt,
+  customerName: 'X',
+  customerPhone: '+33600000000',
+  customerEmail: null,
+  partySize: 2,
+  startAt,
+  endAt: new Date(new Date(startAt).getTime() + minutes * 60000).toISOString(),
+  tableIds: ['T1'],
+  status: 'confirmed',
+  channel: 'sms',
+  language: 'fr',
+  notes: '',
+  createdAt: startAt,
+  updatedAt: startAt,
 });
 
 test('times are read in the restaurant’s timezone', () => {
-  assert.deepEqual(localOf('2026-07-01T18:30:00Z', 'Europe/Paris'), { date: '2026-07-01', time: '20:30', minutes: 1230 });
+  assert.deepEqual(localOf('2026-07-01T18:30:00Z', 'Europe/Paris'), {
+    date: '2026-07-01',
+    time: '20:30',
+    minutes: 1230,
+  });
   assert.equal(localOf('2026-12-31T23:30:00Z', 'Europe/Paris').date, '2027-01-01');
 });
 
 test('the timeline has one stretch per service, widened to its bookings', () => {
   // 13:30 Paris (last seating) for 120 min runs to 15:30; a 17:00 staff booking gets its own stretch.
-  const segs = segmentsFor([lunch, dinner], [booking('2026-07-01T11:30:00Z', 120), booking('2026-07-01T15:00:00Z', 90)], 'Europe/Paris');
-  assert.deepEqual(segs.map((s) => [s.name, s.start / 60, s.end / 60]), [['lunch', 12, 15.5], ['other', 17, 19], ['dinner', 19, 23]]);
+  const segs = segmentsFor(
+    [lunch, dinner],
+    [booking('2026-07-01T11:30:00Z', 120), booking('2026-07-01T15:00:00Z', 90)],
+    'Europe/Paris',
+  );
+  assert.deepEqual(
+    segs.map((s) => [s.name, s.start / 60, s.end / 60]),
+    [
+      ['lunch', 12, 15.5],
+      ['other', 17, 19],
+      ['dinner', 19, 23],
+    ],
+  );
   assert.equal(currentSegment(segs, 20 * 60), 2);
   assert.equal(currentSegment(segs, 16 * 60), 1);
   assert.equal(currentSegment(segs, 23.5 * 60), 2);
   assert.deepEqual(placement({ name: 'dinner', start: 1140, end: 1380 }, 1200, 120), { left: 25, width: 50 });
   assert.equal(placement({ name: 'dinner', start: 1140, end: 1380 }, 700, 60), null);
-  const late = segmentsFor([{ name: 'late', open: '19:00', close: '01:30', lastSeatingMinutes: 60 }], [booking('2026-07-01T21:30:00Z', 120)], 'Europe/Paris');
-  assert.deepEqual(late.map((x) => [x.name, x.start, x.end]), [['late', 1140, 1530]], 'a service past midnight draws to 01:30');
+  const late = segmentsFor(
+    [{ name: 'late', open: '19:00', close: '01:30', lastSeatingMinutes: 60 }],
+    [booking('2026-07-01T21:30:00Z', 120)],
+    'Europe/Paris',
+  );
+  assert.deepEqual(
+    late.map((x) => [x.name, x.start, x.end]),
+    [['late', 1140, 1530]],
+    'a service past midnight draws to 01:30',
+  );
 });
 
 test('the settings form refuses what the API refuses', () => {
@@ -47,7 +89,14 @@ test('the settings form refuses what the API refuses', () => {
   bad.defaultLanguage = 'en';
   bad.languages = ['fr'];
   const errors = validateSettings(bad, 'fr');
-  assert.deepEqual(Object.keys(errors).sort(), ['closures.0.date', 'defaultLanguage', 'rules.bufferMinutes', 'rules.maxPartySize', 'rules.slotStepMinutes', 'services.1.0.close']);
+  assert.deepEqual(Object.keys(errors).sort(), [
+    'closures.0.date',
+    'defaultLanguage',
+    'rules.bufferMinutes',
+    'rules.maxPartySize',
+    'rules.slotStepMinutes',
+    'services.1.0.close',
+  ]);
   assert.match(errors['rules.slotStepMinutes'], /15/);
   const late: Restaurant = structuredClone(ok);
   late.services['5'] = [{ name: 'soirée', open: '19:00', close: '01:30', lastSeatingMinutes: 90 }];
@@ -57,13 +106,32 @@ test('the settings form refuses what the API refuses', () => {
 });
 
 test('a Messages row says what the message is about and what can be done with it', () => {
-  assert.equal(summaryOf({ subject: 'Nouvelle réservation : Martin', body: 'ignored' }), 'Nouvelle réservation : Martin');
-  assert.equal(summaryOf({ subject: null, body: '\n  Le Petit Bistro : votre table\n est réservée' }), 'Le Petit Bistro : votre table');
+  assert.equal(
+    summaryOf({ subject: 'Nouvelle réservation : Martin', body: 'ignored' }),
+    'Nouvelle réservation : Martin',
+  );
+  assert.equal(
+    summaryOf({ subject: null, body: '\n  Le Petit Bistro : votre table\n est réservée' }),
+    'Le Petit Bistro : votre table',
+  );
   assert.equal(summaryOf({ subject: '  ', body: 'a'.repeat(100) }, 10), `${'a'.repeat(9)}…`);
-  assert.deepEqual((['failed', 'not_configured', 'sent', 'pending', 'sending', 'suppressed'] as const).map((s) => canRetry(s)), [true, true, false, false, false, false]);
-  assert.deepEqual((['pending', 'sending', 'sent', 'failed'] as const).map((s) => isInFlight(s)), [true, true, false, false]);
-  const rows = newestFirst([{ id: 'a', createdAt: '2026-07-01T10:00:00Z' }, { id: 'b', createdAt: '2026-07-01T12:00:00Z' }, { id: 'c', createdAt: '2026-07-01T10:00:00Z' }]);
-  assert.deepEqual(rows.map((r) => r.id), ['b', 'a', 'c']);
+  assert.deepEqual(
+    (['failed', 'not_configured', 'sent', 'pending', 'sending', 'suppressed'] as const).map((s) => canRetry(s)),
+    [true, true, false, false, false, false],
+  );
+  assert.deepEqual(
+    (['pending', 'sending', 'sent', 'failed'] as const).map((s) => isInFlight(s)),
+    [true, true, false, false],
+  );
+  const rows = newestFirst([
+    { id: 'a', createdAt: '2026-07-01T10:00:00Z' },
+    { id: 'b', createdAt: '2026-07-01T12:00:00Z' },
+    { id: 'c', createdAt: '2026-07-01T10:00:00Z' },
+  ]);
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    ['b', 'a', 'c'],
+  );
 });
 
 test('Messages times are the restaurant’s: the time today, the day too otherwise', () => {

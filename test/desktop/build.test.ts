@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url';
 test('desktop main and preload build, with contextIsolation on and no Node in the page', async () => {
   const out = mkdtempSync(join(tmpdir(), 'desktop-build-'));
   try {
-    const mod = (await import(pathToFileURL(join(process.cwd(), 'desktop', 'build.mjs')).href)) as { buildDesktop: (dir: string) => Promise<void> };
+    const mod = (await import(pathToFileURL(join(process.cwd(), 'desktop', 'build.mjs')).href)) as {
+      buildDesktop: (dir: string) => Promise<void>;
+    };
     await mod.buildDesktop(out);
     const main = readFileSync(join(out, 'main.js'), 'utf8');
     const preload = readFileSync(join(out, 'preload.js'), 'utf8');

@@ -17,7 +17,8 @@ function setup(files = new MemoryFiles()) {
   const sockets: FakeSocket[] = [];
   const net = { up: true };
   const controller = new DesktopController({
-    window, alerts,
+    window,
+    alerts,
     settings: new SettingsStore(files, '/u/settings.json'),
     tokens: new TokenStore(new FakeSafeStorage(), files, '/u/token.bin'),
     cache: new OfflineCache(files, '/u/list.json'),
@@ -78,8 +79,18 @@ test('a new booking raises a native notification and a tray badge, cleared when 
   await controller.start();
   await controller.setServerUrl(SERVER);
   controller.setToken(PAGE, 'jwt-1');
-  sockets[0].fire('reservation:created', { customerName: 'Dupont', partySize: 4, startAt: '2026-06-12T18:30:00.000Z', channel: 'sms' });
-  sockets[0].fire('reservation:created', { customerName: 'Smith', partySize: 2, startAt: '2026-06-12T19:00:00.000Z', channel: 'voice' });
+  sockets[0].fire('reservation:created', {
+    customerName: 'Dupont',
+    partySize: 4,
+    startAt: '2026-06-12T18:30:00.000Z',
+    channel: 'sms',
+  });
+  sockets[0].fire('reservation:created', {
+    customerName: 'Smith',
+    partySize: 2,
+    startAt: '2026-06-12T19:00:00.000Z',
+    channel: 'voice',
+  });
   sockets[0].fire('reservation:created', { junk: true });
   assert.equal(alerts.shown.length, 2);
   assert.equal(alerts.shown[0].title, 'Nouvelle réservation');
@@ -97,8 +108,25 @@ test('while the server is away the last known list is shown read-only; it comes 
   await controller.start();
   await controller.setServerUrl(SERVER);
   controller.setToken(PAGE, 'jwt-1');
-  controller.reportList(PAGE, { date: '2026-06-12', timezone: 'Europe/Paris', reservations: [{ id: 'a', customerName: 'Dupont', partySize: 4, startAt: '2026-06-12T18:30:00.000Z', tableIds: ['T3'], status: 'confirmed', channel: 'sms' }] });
-  controller.reportList('https://evil.example/', { date: '2026-06-12', reservations: [{ id: 'x', customerName: 'Forged', partySize: 1, startAt: '2026-06-12T18:30:00.000Z' }] });
+  controller.reportList(PAGE, {
+    date: '2026-06-12',
+    timezone: 'Europe/Paris',
+    reservations: [
+      {
+        id: 'a',
+        customerName: 'Dupont',
+        partySize: 4,
+        startAt: '2026-06-12T18:30:00.000Z',
+        tableIds: ['T3'],
+        status: 'confirmed',
+        channel: 'sms',
+      },
+    ],
+  });
+  controller.reportList('https://evil.example/', {
+    date: '2026-06-12',
+    reservations: [{ id: 'x', customerName: 'Forged', partySize: 1, startAt: '2026-06-12T18:30:00.000Z' }],
+  });
 
   net.up = false;
   sockets[0].fire('disconnect', 'transport close');

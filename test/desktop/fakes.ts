@@ -65,7 +65,10 @@ export class FakeAlerts implements AlertsLike {
 export class FakeSocket implements SocketLike {
   readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
   closed = false;
-  constructor(readonly url: string, readonly token: string) {}
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
   on(event: string, listener: (...args: unknown[]) => void): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;

@@ -16,19 +16,68 @@ if (skip) console.log(`# ${skip}`);
 test('the offline list and the setup page render', { skip }, async () => {
   const out = join('test-output', 'desktop');
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 600 } });
     const at = (h: number, m: number) => new Date(Date.UTC(2026, 5, 12, h - 2, m)).toISOString();
-    const list = sanitiseList({
-      date: '2026-06-12',
-      reservations: [
-        { id: '1', customerName: 'Martin', partySize: 2, startAt: at(19, 0), tableIds: ['T1'], status: 'seated', channel: 'sms' },
-        { id: '2', customerName: 'Dubois', partySize: 4, startAt: at(19, 15), tableIds: ['T3'], status: 'confirmed', channel: 'voice', notes: 'anniversaire' },
-        { id: '3', customerName: 'Smith', partySize: 6, startAt: at(19, 30), tableIds: ['T7'], status: 'confirmed', channel: 'whatsapp' },
-        { id: '4', customerName: 'Moreau', partySize: 4, startAt: at(21, 0), tableIds: ['T6'], status: 'no_show', channel: 'webchat' },
-      ],
-    }, 'Europe/Paris', new Date(at(20, 10)));
+    const list = sanitiseList(
+      {
+        date: '2026-06-12',
+        reservations: [
+          {
+            id: '1',
+            customerName: 'Martin',
+            partySize: 2,
+            startAt: at(19, 0),
+            tableIds: ['T1'],
+            status: 'seated',
+            channel: 'sms',
+          },
+          {
+            id: '2',
+            customerName: 'Dubois',
+            partySize: 4,
+            startAt: at(19, 15),
+            tableIds: ['T3'],
+            status: 'confirmed',
+            channel: 'voice',
+            notes: 'anniversaire',
+          },
+          {
+            id: '3',
+            customerName: 'Smith',
+            partySize: 6,
+            startAt: at(19, 30),
+            tableIds: ['T7'],
+            status: 'confirmed',
+            channel: 'whatsapp',
+          },
+          {
+            id: '4',
+            customerName: 'Moreau',
+            partySize: 4,
+            startAt: at(21, 0),
+            tableIds: ['T6'],
+            status: 'no_show',
+            channel: 'webchat',
+          },
+        ],
+      },
+      'Europe/Paris',
+      new Date(at(20, 10)),
+    );
     await page.setContent(renderOfflinePage(list, 'fr', 'http://192.168.1.20:3978'));
     assert.match((await page.textContent('[data-testid=offline-banner]')) ?? '', /Serveur injoignable/);
     assert.equal(await page.locator('tbody tr').count(), 4);

@@ -19,7 +19,10 @@ test('settings survive a restart; a damaged file is a first run', () => {
   const store = new SettingsStore(files, '/u/settings.json');
   assert.deepEqual(store.load(), { serverUrl: null, language: 'fr' });
   store.save({ serverUrl: 'http://10.0.0.2:3978', language: 'en' });
-  assert.deepEqual(new SettingsStore(files, '/u/settings.json').load(), { serverUrl: 'http://10.0.0.2:3978', language: 'en' });
+  assert.deepEqual(new SettingsStore(files, '/u/settings.json').load(), {
+    serverUrl: 'http://10.0.0.2:3978',
+    language: 'en',
+  });
   files.write('/u/settings.json', '{not json');
   assert.equal(store.load().serverUrl, null);
 });
@@ -57,14 +60,35 @@ test('logging out removes the token; an undecryptable one is dropped', () => {
 test('the offline page lists the last known bookings read-only and says the server is unreachable', () => {
   const files = new MemoryFiles();
   const cache = new OfflineCache(files, '/u/list.json');
-  const list = sanitiseList({
-    date: '2026-06-12',
-    reservations: [
-      { id: 'a', customerName: 'Dupont <script>alert(1)</script>', partySize: 4, startAt: '2026-06-12T18:30:00.000Z', tableIds: ['T3'], status: 'confirmed', channel: 'sms', extra: 'dropped' },
-      { id: 'b', customerName: 'Gone', partySize: 2, startAt: '2026-06-12T17:00:00.000Z', tableIds: ['T1'], status: 'cancelled', channel: 'voice' },
-      { nonsense: true },
-    ],
-  }, 'Europe/Paris', new Date('2026-06-12T15:00:00Z'));
+  const list = sanitiseList(
+    {
+      date: '2026-06-12',
+      reservations: [
+        {
+          id: 'a',
+          customerName: 'Dupont <script>alert(1)</script>',
+          partySize: 4,
+          startAt: '2026-06-12T18:30:00.000Z',
+          tableIds: ['T3'],
+          status: 'confirmed',
+          channel: 'sms',
+          extra: 'dropped',
+        },
+        {
+          id: 'b',
+          customerName: 'Gone',
+          partySize: 2,
+          startAt: '2026-06-12T17:00:00.000Z',
+          tableIds: ['T1'],
+          status: 'cancelled',
+          channel: 'voice',
+        },
+        { nonsense: true },
+      ],
+    },
+    'Europe/Paris',
+    new Date('2026-06-12T15:00:00Z'),
+  );
   assert.ok(list);
   assert.equal(list.reservations.length, 2);
   cache.save(list);

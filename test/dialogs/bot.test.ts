@@ -24,7 +24,10 @@ test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
     .assertReply((a) => assert.match(a.text ?? '', /phone number/))
     .send('+44 7700 900456')
     .assertReply((a) => {
-      assert.match(a.text ?? '', /2 people, tomorrow, Thursday 26 November at 8 pm, under the name Parker\. Is that right\?/);
+      assert.match(
+        a.text ?? '',
+        /2 people, tomorrow, Thursday 26 November at 8 pm, under the name Parker\. Is that right\?/,
+      );
       assert.equal(a.locale, 'en-US');
       assert.equal(a.inputHint, 'expectingInput');
     })
@@ -57,7 +60,10 @@ test('the optional model fills what the grammar could not read, and only that', 
 
 test('a choice among the times offered is read without the model', async () => {
   const asked: string[] = [];
-  const llm: LlmUnderstander = async (text) => { asked.push(text); return null; };
+  const llm: LlmUnderstander = async (text) => {
+    asked.push(text);
+    return null;
+  };
   const w = await makeWorld();
   await fillAt(w, '2026-12-09', '20:00');
   const alts = await w.bookings.alternatives('2026-12-09', '20:00', 2);
@@ -74,7 +80,9 @@ test('a choice among the times offered is read without the model', async () => {
 
 test('a model that fails or hangs changes nothing', async () => {
   const w = await makeWorld();
-  const broken: LlmUnderstander = async () => { throw new Error('model down'); };
+  const broken: LlmUnderstander = async () => {
+    throw new Error('model down');
+  };
   const { respond } = createBot({ store: w.store, bookings: w.bookings, clock: w.clock, llm: broken, log: () => {} });
   const replies = await respond(activity(sms(), 'gloubiboulga'));
   assert.match(replies.map((a) => a.text).join(' '), /pas bien compris/);
@@ -83,10 +91,14 @@ test('a model that fails or hangs changes nothing', async () => {
 test('a handoff raises the staff alert and is written in the transcript', async () => {
   const w = await makeWorld();
   const ch = sms();
-  await play(w, ch, `
+  await play(
+    w,
+    ch,
+    `
     user: je voudrais parler à une personne
     event: handoff requested
-  `);
+  `,
+  );
   assert.equal(w.handoffs.length, 1);
   assert.equal(w.handoffs[0].address, ch.from);
   assert.equal(w.handoffs[0].reason, 'requested');
@@ -97,14 +109,29 @@ test('a handoff raises the staff alert and is written in the transcript', async 
 });
 
 /** The acceptance harness's way of answering (shared/acceptance/harness.mjs `converse`), in process. */
-async function converse(respond: (text: string) => Promise<string>, first: string, facts: Record<string, string>): Promise<{ last: string; turns: number }> {
+async function converse(
+  respond: (text: string) => Promise<string>,
+  first: string,
+  facts: Record<string, string>,
+): Promise<{ last: string; turns: number }> {
   let reply = await respond(first);
   let turns = 1;
   for (let i = 0; i < 12; i++) {
     const low = reply.toLowerCase();
-    if (/(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(low) && !/\?\s*$/.test(low)) break;
+    if (
+      /(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(
+        low,
+      ) &&
+      !/\?\s*$/.test(low)
+    )
+      break;
     let next: string | null = null;
-    if (/(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(low)) next = facts.confirm;
+    if (
+      /(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(
+        low,
+      )
+    )
+      next = facts.confirm;
     else if (/(nom|name)/.test(low)) next = facts.name;
     else if (/(combien|how many|personnes|people|guests|couverts)/.test(low)) next = facts.party;
     else if (/(quelle heure|what time|à quelle|heure|time)/.test(low)) next = facts.time;
@@ -120,14 +147,29 @@ async function converse(respond: (text: string) => Promise<string>, first: strin
 test('a guest answering the way the acceptance harness does ends booked, in both languages', async () => {
   const w = await makeWorld();
   for (const [locale, first, facts, expected] of [
-    ['fr-FR', 'Bonjour, je voudrais réserver', { party: '4', date: 'samedi', time: '20h', name: 'Durand', confirm: 'oui', phone: '0612000001' }, { partySize: 4, time: '20:00' }],
-    ['en-US', 'Hi, I would like to book a table', { party: '2', date: 'Saturday', time: '1pm', name: 'Smith', confirm: 'yes', phone: '0612000002' }, { partySize: 2, time: '13:00' }],
+    [
+      'fr-FR',
+      'Bonjour, je voudrais réserver',
+      { party: '4', date: 'samedi', time: '20h', name: 'Durand', confirm: 'oui', phone: '0612000001' },
+      { partySize: 4, time: '20:00' },
+    ],
+    [
+      'en-US',
+      'Hi, I would like to book a table',
+      { party: '2', date: 'Saturday', time: '1pm', name: 'Smith', confirm: 'yes', phone: '0612000002' },
+      { partySize: 2, time: '13:00' },
+    ],
   ] as const) {
     const ch = sms(undefined, locale);
     const said = async (text: string) => (await w.created.respond(activity(ch, text))).map((a) => a.text).join(' ');
     const { last, turns } = await converse(said, first, facts);
     assert.match(last, /(réservation (est )?confirmée|reservation (is )?confirmed)/i, `ended with: ${last}`);
     assert.equal(turns, 6, 'request, party, day, time, name, yes');
-    await assertBooked(w, ch.from, { partySize: expected.partySize, date: '2026-11-28', time: expected.time, name: facts.name });
+    await assertBooked(w, ch.from, {
+      partySize: expected.partySize,
+      date: '2026-11-28',
+      time: expected.time,
+      name: facts.name,
+    });
   }
 });

@@ -15,19 +15,27 @@ test('a conversation survives a restart of the bot between two turns', async () 
   const file = join(mkdtempSync(join(tmpdir(), 'maitre-dialogs-')), 'maitre.db');
   const ch = sms();
   const first = await makeWorld({ file });
-  await play(first, ch, `
+  await play(
+    first,
+    ch,
+    `
     user: Bonjour, une table pour 3 samedi à 20h
     bot:  quel nom
-  `);
+  `,
+  );
   await first.store.close();
 
   const second = await makeWorld({ file });
-  await play(second, ch, `
+  await play(
+    second,
+    ch,
+    `
     user: Lefebvre
     bot:  3 personnes, samedi 28 novembre à 20 h, au nom de Lefebvre\\. C'est bien ça
     user: oui
     bot:  réservation est confirmée
-  `);
+  `,
+  );
   await assertBooked(second, ch.from, { partySize: 3, date: '2026-11-28', time: '20:00', name: 'Lefebvre' });
   await second.store.close();
 });
@@ -48,12 +56,23 @@ test('the per-conversation queue runs one key in order and different keys side b
   const order: string[] = [];
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
   await Promise.all([
-    q.run('a', async () => { await wait(20); order.push('a1'); }),
-    q.run('a', async () => { order.push('a2'); }),
-    q.run('b', async () => { order.push('b1'); }),
+    q.run('a', async () => {
+      await wait(20);
+      order.push('a1');
+    }),
+    q.run('a', async () => {
+      order.push('a2');
+    }),
+    q.run('b', async () => {
+      order.push('b1');
+    }),
   ]);
   assert.deepEqual(order, ['b1', 'a1', 'a2']);
-  await assert.rejects(q.run('a', async () => { throw new Error('boom'); }));
+  await assert.rejects(
+    q.run('a', async () => {
+      throw new Error('boom');
+    }),
+  );
   assert.equal(await q.run('a', async () => 'next turn runs'), 'next turn runs');
   await new Promise((r) => setImmediate(r));
   assert.equal(q.size, 0, 'finished conversations are forgotten');
@@ -83,14 +102,22 @@ test('a conversation idle for hours starts afresh', async () => {
   let now = new Date('2026-11-25T09:00:00Z');
   const w = await makeWorld({ clock: () => now });
   const ch = sms();
-  await play(w, ch, `
+  await play(
+    w,
+    ch,
+    `
     user: je voudrais réserver une table
     bot:  combien de personnes
-  `);
+  `,
+  );
   now = new Date('2026-11-25T17:00:00Z');
-  await play(w, ch, `
+  await play(
+    w,
+    ch,
+    `
     user: quelle est votre adresse ?
     bot:  rue des Martyrs
     bot!: combien de personnes
-  `);
+  `,
+  );
 });

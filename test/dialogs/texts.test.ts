@@ -11,8 +11,19 @@ import type { Texts } from '../../dialogs/texts';
 /** The acceptance harness's reading of a bot question (shared/acceptance/harness.mjs `converse`). */
 function harnessReads(reply: string): string | null {
   const low = reply.toLowerCase();
-  if (/(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(low) && !/\?\s*$/.test(low)) return 'done';
-  if (/(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(low)) return 'confirm';
+  if (
+    /(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(
+      low,
+    ) &&
+    !/\?\s*$/.test(low)
+  )
+    return 'done';
+  if (
+    /(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(
+      low,
+    )
+  )
+    return 'confirm';
   if (/(nom|name)/.test(low)) return 'name';
   if (/(combien|how many|personnes|people|guests|couverts)/.test(low)) return 'party';
   if (/(quelle heure|what time|à quelle|heure|time)/.test(low)) return 'time';
@@ -36,12 +47,33 @@ for (const t of [fr, en]) {
     assert.equal(harnessReads(t.askName.text), 'name');
     assert.equal(harnessReads(t.askPhone.text), 'phone');
     assert.equal(harnessReads(straight(t.readBack(facts, today, false).text)), 'confirm');
-    assert.equal(harnessReads(straight(t.offer([{ date: '2026-12-05', time: '21:30' }, { date: '2026-12-06', time: '20:00' }], '2026-12-05', today, false).text)), 'confirm');
+    assert.equal(
+      harnessReads(
+        straight(
+          t.offer(
+            [
+              { date: '2026-12-05', time: '21:30' },
+              { date: '2026-12-06', time: '20:00' },
+            ],
+            '2026-12-05',
+            today,
+            false,
+          ).text,
+        ),
+      ),
+      'confirm',
+    );
     assert.equal(harnessReads(straight(t.confirmed(facts, today, false).text)), 'done');
   });
 
   test(`${t.lang}: voice variants have no symbols`, () => {
-    const said = [t.readBack(facts, today, true), t.confirmed(facts, today, true), t.help, t.greeting('Le Petit Bistro'), t.menu([{ section: 'Plats', dishes: [{ name: 'Bœuf', price: 22 }] }], true)];
+    const said = [
+      t.readBack(facts, today, true),
+      t.confirmed(facts, today, true),
+      t.help,
+      t.greeting('Le Petit Bistro'),
+      t.menu([{ section: 'Plats', dishes: [{ name: 'Bœuf', price: 22 }] }], true),
+    ];
     for (const s of said) assert.doesNotMatch(forTheEar(s.voice ?? s.text), /[€:;()«»"]/);
   });
 }

@@ -16,18 +16,31 @@ export interface TestServer {
   dataDir: string;
   logs: string[];
   close(): Promise<void>;
-  json(path: string, init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  json(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   login(credentials?: { email: string; password: string }): Promise<string>;
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'maitre-test-'));
   const logs: string[] = [];
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_SECRET: 'test-jwt-secret-0123456789abcdef',
-    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-    TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    NODE_ENV: 'test', ...options.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'test-jwt-secret-0123456789abcdef',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
+    RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    NODE_ENV: 'test',
+    ...options.env,
   });
   const app = await createApp(config, { clock: options.clock, log: (l) => logs.push(l) });
   await app.listen();
@@ -40,16 +53,25 @@ export async function startTestServer(options: { env?: Record<string, string>; c
     if (init.body !== undefined) headers['Content-Type'] ??= 'application/json';
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     const res = await fetch(base + path, {
-      method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers,
+      method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
+      headers,
       body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
     });
     const text = await res.text();
     let body: any = text;
-    try { body = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body };
   };
   return {
-    app, base, dataDir, logs, json,
+    app,
+    base,
+    dataDir,
+    logs,
+    json,
     close: () => app.close(),
     login: async (credentials = ADMIN) => {
       const r = await json('/api/auth/login', { body: credentials });
@@ -60,10 +82,16 @@ export async function startTestServer(options: { env?: Record<string, string>; c
 }
 
 /** A clock the test moves by hand. */
-export function manualClock(start: string | Date): Clock & { set(t: string | Date): void; advance(minutes: number): void } {
+export function manualClock(
+  start: string | Date,
+): Clock & { set(t: string | Date): void; advance(minutes: number): void } {
   let now = new Date(start);
   const clock = (() => new Date(now)) as Clock & { set(t: string | Date): void; advance(minutes: number): void };
-  clock.set = (t) => { now = new Date(t); };
-  clock.advance = (m) => { now = new Date(now.getTime() + m * 60_000); };
+  clock.set = (t) => {
+    now = new Date(t);
+  };
+  clock.advance = (m) => {
+    now = new Date(now.getTime() + m * 60_000);
+  };
   return clock;
 }

@@ -36,16 +36,29 @@ export function startInstance(name: string, env: { MONGODB_URI: string; DATA_DIR
   const child = spawn(process.execPath, [join(here, 'dist/server.js')], {
     cwd: here,
     env: {
-      ...process.env, PORT: '0', HOST: '127.0.0.1', ...env,
-      JWT_SECRET: SECRETS.jwt, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-      TWILIO_AUTH_TOKEN: SECRETS.twilioToken, TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_PHONE_NUMBER: '+33100000000',
-      NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_BASE_URL, OPENAI_API_KEY: '',
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+      JWT_SECRET: SECRETS.jwt,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      TWILIO_AUTH_TOKEN: SECRETS.twilioToken,
+      TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
+      TWILIO_PHONE_NUMBER: '+33100000000',
+      NODE_ENV: 'production',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      PUBLIC_BASE_URL,
+      OPENAI_API_KEY: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const instance: Instance = { name, child, base: '', output: [] };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${instance.output.join('')}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in 60 s:\n${instance.output.join('')}`)),
+      60_000,
+    );
     const read = (chunk: Buffer) => {
       instance.output.push(chunk.toString());
       const m = /serving ".*" at (http:\/\/[^\s]+)/.exec(instance.output.join(''));
@@ -74,26 +87,43 @@ export async function stopInstance(i: Instance): Promise<void> {
 
 /** Twilio's signature: HMAC-SHA1 of the URL then each POST parameter name+value sorted by name. */
 export function twilioSignature(url: string, params: Record<string, string>, token = SECRETS.twilioToken): string {
-  const data = Object.keys(params).sort().reduce((acc, k) => acc + k + params[k], url);
+  const data = Object.keys(params)
+    .sort()
+    .reduce((acc, k) => acc + k + params[k], url);
   return createHmac('sha1', token).update(Buffer.from(data, 'utf-8')).digest('base64');
 }
 
-export interface Answer { status: number; text: string; type: string }
+export interface Answer {
+  status: number;
+  text: string;
+  type: string;
+}
 
 /** Posts a webhook signed for PUBLIC_BASE_URL + path to the instance at `base`. */
 export async function twilioPost(base: string, path: string, params: Record<string, string>): Promise<Answer> {
   const r = await fetch(base + path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(PUBLIC_BASE_URL + path, params) },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Twilio-Signature': twilioSignature(PUBLIC_BASE_URL + path, params),
+    },
     body: new URLSearchParams(params).toString(),
   });
   return { status: r.status, text: await r.text(), type: r.headers.get('content-type') ?? '' };
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 export function twimlText(xml: string, tags = ['Message', 'Say']): string {
   const out: string[] = [];
-  for (const t of tags) for (const m of xml.matchAll(new RegExp(`<${t}(?:\\s[^>]*)?>([\\s\\S]*?)</${t}>`, 'g'))) out.push(decode(m[1].replace(/<[^>]+>/g, '').trim()));
+  for (const t of tags)
+    for (const m of xml.matchAll(new RegExp(`<${t}(?:\\s[^>]*)?>([\\s\\S]*?)</${t}>`, 'g')))
+      out.push(decode(m[1].replace(/<[^>]+>/g, '').trim()));
   return out.join(' ');
 }
 
@@ -104,14 +134,26 @@ export function gatherAction(xml: string): string {
   return decode(g[1]).replace(PUBLIC_BASE_URL, '');
 }
 
-export async function json(base: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: any; text: string }> {
+export async function json(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<{ status: number; body: any; text: string }> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(base + path, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(base + path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const text = await res.text();
   let body: any = null;
-  try { body = text ? JSON.parse(text) : null; } catch { body = text; }
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
   return { status: res.status, body, text };
 }
 
@@ -121,7 +163,17 @@ export async function login(base: string): Promise<string> {
   return r.body.token as string;
 }
 
-export interface StoredReservation { id: string; customerPhone: string; customerName: string; partySize: number; status: string; tableIds: string[]; startAt: string; endAt: string; channel: string }
+export interface StoredReservation {
+  id: string;
+  customerPhone: string;
+  customerName: string;
+  partySize: number;
+  status: string;
+  tableIds: string[];
+  startAt: string;
+  endAt: string;
+  channel: string;
+}
 
 export async function reservationsOn(base: string, token: string, date: string): Promise<StoredReservation[]> {
   const r = await json(base, `/api/admin/reservations?date=${date}`, { token });
@@ -133,35 +185,62 @@ export async function reservationsOn(base: string, token: string, date: string):
 export function overlaps(list: StoredReservation[]): Array<[string, string, string[]]> {
   const live = list.filter((r) => !['cancelled', 'no_show'].includes(r.status));
   const bad: Array<[string, string, string[]]> = [];
-  for (let i = 0; i < live.length; i++) for (let j = i + 1; j < live.length; j++) {
-    const a = live[i];
-    const b = live[j];
-    const shared = a.tableIds.filter((t) => b.tableIds.includes(t));
-    if (shared.length && new Date(a.startAt) < new Date(b.endAt) && new Date(b.startAt) < new Date(a.endAt)) bad.push([a.id, b.id, shared]);
-  }
+  for (let i = 0; i < live.length; i++)
+    for (let j = i + 1; j < live.length; j++) {
+      const a = live[i];
+      const b = live[j];
+      const shared = a.tableIds.filter((t) => b.tableIds.includes(t));
+      if (shared.length && new Date(a.startAt) < new Date(b.endAt) && new Date(b.startAt) < new Date(a.endAt))
+        bad.push([a.id, b.id, shared]);
+    }
   return bad;
 }
 
 export function parisDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + days * 86_400_000));
 }
 
 export const CONFIRMED = /réservation est confirmée|reservation is confirmed/i;
 export const READ_BACK = /c'est bien ça|c’est bien ça|is that right|is that correct/i;
 
 let sidCounter = 0;
-export const newSid = (prefix: string) => prefix + Date.now().toString(16) + String(sidCounter++).padStart(10, '0') + Math.random().toString(16).slice(2, 8);
+export const newSid = (prefix: string) =>
+  prefix + Date.now().toString(16) + String(sidCounter++).padStart(10, '0') + Math.random().toString(16).slice(2, 8);
 
 export function smsParams(from: string, body: string, sid = newSid('SM')): Record<string, string> {
-  return { MessageSid: sid, AccountSid: 'AC' + '0'.repeat(32), From: from, To: '+33100000000', Body: body, NumMedia: '0' };
+  return {
+    MessageSid: sid,
+    AccountSid: 'AC' + '0'.repeat(32),
+    From: from,
+    To: '+33100000000',
+    Body: body,
+    NumMedia: '0',
+  };
 }
 
 export function callParams(callSid: string, from: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { CallSid: callSid, AccountSid: 'AC' + '0'.repeat(32), From: from, To: '+33100000000', Direction: 'inbound', CallStatus: 'in-progress', ...extra };
+  return {
+    CallSid: callSid,
+    AccountSid: 'AC' + '0'.repeat(32),
+    From: from,
+    To: '+33100000000',
+    Direction: 'inbound',
+    CallStatus: 'in-progress',
+    ...extra,
+  };
 }
 
 /** Answers what the bot asks (name, phone, read-back) until it confirms or gives up; returns the last reply. */
-export async function answerUntilDone(say: (text: string) => Promise<string>, first: string, facts: { name: string; phone: string; yes: string }): Promise<string> {
+export async function answerUntilDone(
+  say: (text: string) => Promise<string>,
+  first: string,
+  facts: { name: string; phone: string; yes: string },
+): Promise<string> {
   let reply = await say(first);
   for (let i = 0; i < 5; i++) {
     if (CONFIRMED.test(reply)) return reply;

@@ -12,49 +12,60 @@ const managerTitle: Record<ChangeKind, string> = {
 };
 
 const channels: Record<string, string> = {
-  voice: 'phone', sms: 'SMS', whatsapp: 'WhatsApp', webchat: 'website chat', website: 'website / API', dashboard: 'dashboard',
+  voice: 'phone',
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  webchat: 'website chat',
+  website: 'website / API',
+  dashboard: 'dashboard',
 };
 
 export const en: NotificationTexts = {
   managerSubject: (kind, b) => `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)}`,
-  managerEmail: (kind, b) => [
-    `${managerTitle[kind]} — ${b.restaurantName}`,
-    '',
-    `Name: ${b.customerName}`,
-    `Party: ${b.partySize}`,
-    `When: ${when(b)}`,
-    `Table(s): ${b.tables || '—'}`,
-    `Phone: ${b.customerPhone}`,
-    ...(b.customerEmail ? [`Email: ${b.customerEmail}`] : []),
-    `Channel: ${en.channelName(b.channel)}`,
-    ...(b.notes ? [`Notes: ${b.notes}`] : []),
-    '',
-    `Open in the dashboard: ${b.dashboardLink}`,
-  ].join('\n'),
-  managerSms: (kind, b) => `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)} (${en.channelName(b.channel)}). ${b.dashboardLink}`,
+  managerEmail: (kind, b) =>
+    [
+      `${managerTitle[kind]} — ${b.restaurantName}`,
+      '',
+      `Name: ${b.customerName}`,
+      `Party: ${b.partySize}`,
+      `When: ${when(b)}`,
+      `Table(s): ${b.tables || '—'}`,
+      `Phone: ${b.customerPhone}`,
+      ...(b.customerEmail ? [`Email: ${b.customerEmail}`] : []),
+      `Channel: ${en.channelName(b.channel)}`,
+      ...(b.notes ? [`Notes: ${b.notes}`] : []),
+      '',
+      `Open in the dashboard: ${b.dashboardLink}`,
+    ].join('\n'),
+  managerSms: (kind, b) =>
+    `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)} (${en.channelName(b.channel)}). ${b.dashboardLink}`,
   guestSms: (kind, b) => {
-    if (kind === 'cancelled') return `${b.restaurantName}: your booking for ${when(b)} is cancelled. We hope to see you another time!`;
+    if (kind === 'cancelled')
+      return `${b.restaurantName}: your booking for ${when(b)} is cancelled. We hope to see you another time!`;
     const head = kind === 'created' ? 'your table is booked' : 'your booking is changed';
     return `${b.restaurantName}: ${head} for ${b.customerName}, ${guests(b.partySize)}, ${when(b)}. ${change(b)}`;
   },
-  guestEmailSubject: (kind, b) => ({
-    created: `Your booking at ${b.restaurantName} — ${when(b)}`,
-    changed: `Your booking at ${b.restaurantName} has changed — ${when(b)}`,
-    cancelled: `Your booking at ${b.restaurantName} is cancelled`,
-  })[kind],
-  guestEmail: (kind, b) => [
-    `Hello ${b.customerName},`,
-    '',
-    kind === 'cancelled'
-      ? `Your booking for ${guests(b.partySize)} on ${when(b)} is cancelled.`
-      : `${kind === 'created' ? 'Your table is booked' : 'Your booking has changed'}: ${guests(b.partySize)}, ${when(b)}.`,
-    '',
-    `${b.restaurantName}, ${b.restaurantAddress}`,
-    ...(kind === 'cancelled' ? [] : ['', change(b)]),
-    '',
-    'See you soon!',
-  ].join('\n'),
-  reminderSms: (b) => `${b.restaurantName}: a reminder of your booking on ${when(b)} for ${guests(b.partySize)}. Reply 1 to confirm or 9 to cancel.`,
+  guestEmailSubject: (kind, b) =>
+    ({
+      created: `Your booking at ${b.restaurantName} — ${when(b)}`,
+      changed: `Your booking at ${b.restaurantName} has changed — ${when(b)}`,
+      cancelled: `Your booking at ${b.restaurantName} is cancelled`,
+    })[kind],
+  guestEmail: (kind, b) =>
+    [
+      `Hello ${b.customerName},`,
+      '',
+      kind === 'cancelled'
+        ? `Your booking for ${guests(b.partySize)} on ${when(b)} is cancelled.`
+        : `${kind === 'created' ? 'Your table is booked' : 'Your booking has changed'}: ${guests(b.partySize)}, ${when(b)}.`,
+      '',
+      `${b.restaurantName}, ${b.restaurantAddress}`,
+      ...(kind === 'cancelled' ? [] : ['', change(b)]),
+      '',
+      'See you soon!',
+    ].join('\n'),
+  reminderSms: (b) =>
+    `${b.restaurantName}: a reminder of your booking on ${when(b)} for ${guests(b.partySize)}. Reply 1 to confirm or 9 to cancel.`,
   reminderEmailSubject: (b) => `Reminder: your booking at ${b.restaurantName} — ${when(b)}`,
   reminderConfirmed: (b) => `Thank you ${b.customerName}, noted: we look forward to seeing you on ${when(b)}.`,
   reminderCancelled: (b) => `Done: your booking for ${when(b)} is cancelled. Thank you for letting us know.`,
@@ -63,14 +74,16 @@ export const en: NotificationTexts = {
   testSubject: (name) => `${name}: test message`,
   testBody: (name, sentAt) => `${name}: this is a test message sent by Maître on ${sentAt}. Notifications work.`,
   handoffSubject: (h) => `Maître: ${guestEn(h)} needs a person`,
-  handoffEmail: (h) => [
-    `${reasonEn(h.reason)} (${h.channel}).`,
-    `Guest: ${guestEn(h)}`,
-    `Summary: ${h.summary || '—'}`,
-    '',
-    `Conversation ${h.conversationId}: ${h.dashboardLink}`,
-  ].join('\n'),
-  handoffSms: (h) => `Maître: ${reasonEn(h.reason)} (${h.channel}). Guest: ${guestEn(h)}. ${h.summary ? `Summary: ${h.summary}` : ''}`.trim(),
+  handoffEmail: (h) =>
+    [
+      `${reasonEn(h.reason)} (${h.channel}).`,
+      `Guest: ${guestEn(h)}`,
+      `Summary: ${h.summary || '—'}`,
+      '',
+      `Conversation ${h.conversationId}: ${h.dashboardLink}`,
+    ].join('\n'),
+  handoffSms: (h) =>
+    `Maître: ${reasonEn(h.reason)} (${h.channel}). Guest: ${guestEn(h)}. ${h.summary ? `Summary: ${h.summary}` : ''}`.trim(),
   channelName: (c) => channels[c] ?? c,
 };
 

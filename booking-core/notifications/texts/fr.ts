@@ -3,7 +3,8 @@ import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts } from '
 
 const couverts = (n: number) => (n === 1 ? '1 personne' : `${n} personnes`);
 const when = (b: BookingFacts) => `${b.day} à ${b.time}`;
-const change = (b: BookingFacts) => `Pour modifier ou annuler, répondez à ce message ou appelez le ${b.restaurantPhone}.`;
+const change = (b: BookingFacts) =>
+  `Pour modifier ou annuler, répondez à ce message ou appelez le ${b.restaurantPhone}.`;
 
 const managerTitle: Record<ChangeKind, string> = {
   created: 'Nouvelle réservation',
@@ -12,72 +13,87 @@ const managerTitle: Record<ChangeKind, string> = {
 };
 
 const channels: Record<string, string> = {
-  voice: 'téléphone', sms: 'SMS', whatsapp: 'WhatsApp', webchat: 'chat du site', website: 'site web / API', dashboard: 'tableau de bord',
+  voice: 'téléphone',
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  webchat: 'chat du site',
+  website: 'site web / API',
+  dashboard: 'tableau de bord',
 };
 
 export const fr: NotificationTexts = {
   managerSubject: (kind, b) => `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)}`,
-  managerEmail: (kind, b) => [
-    `${managerTitle[kind]} — ${b.restaurantName}`,
-    '',
-    `Nom : ${b.customerName}`,
-    `Couverts : ${b.partySize}`,
-    `Date : ${when(b)}`,
-    `Table(s) : ${b.tables || '—'}`,
-    `Téléphone : ${b.customerPhone}`,
-    ...(b.customerEmail ? [`E-mail : ${b.customerEmail}`] : []),
-    `Canal : ${fr.channelName(b.channel)}`,
-    ...(b.notes ? [`Notes : ${b.notes}`] : []),
-    '',
-    `Voir dans le tableau de bord : ${b.dashboardLink}`,
-  ].join('\n'),
-  managerSms: (kind, b) => `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)} (${fr.channelName(b.channel)}). ${b.dashboardLink}`,
+  managerEmail: (kind, b) =>
+    [
+      `${managerTitle[kind]} — ${b.restaurantName}`,
+      '',
+      `Nom : ${b.customerName}`,
+      `Couverts : ${b.partySize}`,
+      `Date : ${when(b)}`,
+      `Table(s) : ${b.tables || '—'}`,
+      `Téléphone : ${b.customerPhone}`,
+      ...(b.customerEmail ? [`E-mail : ${b.customerEmail}`] : []),
+      `Canal : ${fr.channelName(b.channel)}`,
+      ...(b.notes ? [`Notes : ${b.notes}`] : []),
+      '',
+      `Voir dans le tableau de bord : ${b.dashboardLink}`,
+    ].join('\n'),
+  managerSms: (kind, b) =>
+    `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)} (${fr.channelName(b.channel)}). ${b.dashboardLink}`,
   guestSms: (kind, b) => {
-    if (kind === 'cancelled') return `${b.restaurantName} : votre réservation du ${when(b)} est annulée. À bientôt, nous l'espérons !`;
+    if (kind === 'cancelled')
+      return `${b.restaurantName} : votre réservation du ${when(b)} est annulée. À bientôt, nous l'espérons !`;
     const head = kind === 'created' ? 'votre table est réservée' : 'votre réservation est modifiée';
     return `${b.restaurantName} : ${head} au nom de ${b.customerName}, ${couverts(b.partySize)}, le ${when(b)}. ${change(b)}`;
   },
-  guestEmailSubject: (kind, b) => ({
-    created: `Votre réservation chez ${b.restaurantName} — ${when(b)}`,
-    changed: `Votre réservation chez ${b.restaurantName} est modifiée — ${when(b)}`,
-    cancelled: `Votre réservation chez ${b.restaurantName} est annulée`,
-  })[kind],
-  guestEmail: (kind, b) => [
-    `Bonjour ${b.customerName},`,
-    '',
-    kind === 'cancelled'
-      ? `Votre réservation du ${when(b)} pour ${couverts(b.partySize)} est annulée.`
-      : `${kind === 'created' ? 'Votre table est réservée' : 'Votre réservation est modifiée'} : ${couverts(b.partySize)}, le ${when(b)}.`,
-    '',
-    `${b.restaurantName}, ${b.restaurantAddress}`,
-    ...(kind === 'cancelled' ? [] : ['', change(b)]),
-    '',
-    'À bientôt !',
-  ].join('\n'),
-  reminderSms: (b) => `${b.restaurantName} : rappel de votre réservation le ${when(b)} pour ${couverts(b.partySize)}. Répondez 1 pour confirmer ou 9 pour annuler.`,
+  guestEmailSubject: (kind, b) =>
+    ({
+      created: `Votre réservation chez ${b.restaurantName} — ${when(b)}`,
+      changed: `Votre réservation chez ${b.restaurantName} est modifiée — ${when(b)}`,
+      cancelled: `Votre réservation chez ${b.restaurantName} est annulée`,
+    })[kind],
+  guestEmail: (kind, b) =>
+    [
+      `Bonjour ${b.customerName},`,
+      '',
+      kind === 'cancelled'
+        ? `Votre réservation du ${when(b)} pour ${couverts(b.partySize)} est annulée.`
+        : `${kind === 'created' ? 'Votre table est réservée' : 'Votre réservation est modifiée'} : ${couverts(b.partySize)}, le ${when(b)}.`,
+      '',
+      `${b.restaurantName}, ${b.restaurantAddress}`,
+      ...(kind === 'cancelled' ? [] : ['', change(b)]),
+      '',
+      'À bientôt !',
+    ].join('\n'),
+  reminderSms: (b) =>
+    `${b.restaurantName} : rappel de votre réservation le ${when(b)} pour ${couverts(b.partySize)}. Répondez 1 pour confirmer ou 9 pour annuler.`,
   reminderEmailSubject: (b) => `Rappel : votre réservation chez ${b.restaurantName} — ${when(b)}`,
   reminderConfirmed: (b) => `Merci ${b.customerName}, c'est noté : nous vous attendons le ${when(b)}.`,
   reminderCancelled: (b) => `C'est fait : votre réservation du ${when(b)} est annulée. Merci de nous avoir prévenus.`,
   reminderAlreadyCancelled: (b) => `Votre réservation du ${when(b)} était déjà annulée.`,
-  reminderCancelFailed: (b) => `Nous n'avons pas pu annuler votre réservation. Appelez-nous au ${b.restaurantPhone}, s'il vous plaît.`,
+  reminderCancelFailed: (b) =>
+    `Nous n'avons pas pu annuler votre réservation. Appelez-nous au ${b.restaurantPhone}, s'il vous plaît.`,
   testSubject: (name) => `${name} : message de test`,
-  testBody: (name, sentAt) => `${name} : ceci est un message de test envoyé par Maître le ${sentAt}. Les notifications fonctionnent.`,
+  testBody: (name, sentAt) =>
+    `${name} : ceci est un message de test envoyé par Maître le ${sentAt}. Les notifications fonctionnent.`,
   handoffSubject: (h) => `Maître : ${guestFr(h)} demande un membre de l'équipe`,
-  handoffEmail: (h) => [
-    `${reasonFr(h.reason)} (${h.channel}).`,
-    `Client : ${guestFr(h)}`,
-    `Résumé : ${h.summary || '—'}`,
-    '',
-    `Conversation ${h.conversationId} : ${h.dashboardLink}`,
-  ].join('\n'),
-  handoffSms: (h) => `Maître : ${reasonFr(h.reason)} (${h.channel}). Client : ${guestFr(h)}. ${h.summary ? `Résumé : ${h.summary}` : ''}`.trim(),
+  handoffEmail: (h) =>
+    [
+      `${reasonFr(h.reason)} (${h.channel}).`,
+      `Client : ${guestFr(h)}`,
+      `Résumé : ${h.summary || '—'}`,
+      '',
+      `Conversation ${h.conversationId} : ${h.dashboardLink}`,
+    ].join('\n'),
+  handoffSms: (h) =>
+    `Maître : ${reasonFr(h.reason)} (${h.channel}). Client : ${guestFr(h)}. ${h.summary ? `Résumé : ${h.summary}` : ''}`.trim(),
   channelName: (c) => channels[c] ?? c,
 };
 
 const guestFr = (h: HandoffFacts) => h.guestPhone ?? 'un client du chat du site';
 const handoffReasonsFr: Record<string, string> = {
-  requested: 'Un client demande à parler à quelqu\'un',
+  requested: "Un client demande à parler à quelqu'un",
   large_party: 'Demande pour un grand groupe',
-  misunderstood: 'Le bot n\'a pas compris le client',
+  misunderstood: "Le bot n'a pas compris le client",
 };
 const reasonFr = (reason: string) => handoffReasonsFr[reason] ?? reason;

@@ -20,7 +20,11 @@ export class SmtpEmailSender implements Sender {
     this.notConfigured = options.smtpUrl ? null : 'SMTP_URL is not set';
     const timeout = options.timeoutMs ?? 15_000;
     this.transport = options.smtpUrl
-      ? nodemailer.createTransport(options.smtpUrl, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout })
+      ? nodemailer.createTransport(options.smtpUrl, {
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+        })
       : null;
   }
 
@@ -28,16 +32,22 @@ export class SmtpEmailSender implements Sender {
     if (!this.transport) throw new SendError(this.notConfigured ?? 'SMTP is not configured', true);
     try {
       const info = await this.transport.sendMail({
-        from: this.options.mailFrom, to: entry.to, subject: entry.subject ?? '', text: entry.body,
+        from: this.options.mailFrom,
+        to: entry.to,
+        subject: entry.subject ?? '',
+        text: entry.body,
         headers: { 'X-Maitre-Outbox-Id': entry.id },
       });
-      if (info.rejected.length) throw Object.assign(new Error(`recipient refused: ${info.rejected.join(', ')}`), { responseCode: 550 });
+      if (info.rejected.length)
+        throw Object.assign(new Error(`recipient refused: ${info.rejected.join(', ')}`), { responseCode: 550 });
       return { providerId: info.messageId ?? null };
     } catch (err) {
       const e = err as ErrorWithCode;
       // 5xx is the server's final word on this message; anything else (4xx, network) may pass later.
       const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
-      const detail = e.responseCode ? `SMTP ${e.responseCode}: ${e.message}` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+      const detail = e.responseCode
+        ? `SMTP ${e.responseCode}: ${e.message}`
+        : `${e.code ? `${e.code}: ` : ''}${e.message}`;
       throw new SendError(detail.slice(0, 500), permanent);
     }
   }

@@ -37,7 +37,10 @@ export class BaseUrlRequestClient extends twilio.RequestClient {
 
   override request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
     const target = new URL(opts.uri);
-    const rebased = new URL(`${this.base.pathname.replace(/\/+$/, '')}${target.pathname}${target.search}`, this.base.origin);
+    const rebased = new URL(
+      `${this.base.pathname.replace(/\/+$/, '')}${target.pathname}${target.search}`,
+      this.base.origin,
+    );
     return super.request({ ...opts, uri: rebased.toString() });
   }
 }
@@ -48,14 +51,23 @@ export class TwilioMessagingSender {
   private readonly client: twilio.Twilio | null;
 
   constructor(private readonly options: TwilioSenderOptions) {
-    this.client = options.accountSid && options.authToken
-      ? twilio(options.accountSid, options.authToken, options.apiBaseUrl ? { httpClient: new BaseUrlRequestClient(options.apiBaseUrl) } : {})
-      : null;
+    this.client =
+      options.accountSid && options.authToken
+        ? twilio(
+            options.accountSid,
+            options.authToken,
+            options.apiBaseUrl ? { httpClient: new BaseUrlRequestClient(options.apiBaseUrl) } : {},
+          )
+        : null;
   }
 
   /** The SMS sender. */
   sms(): Sender {
-    const missing = !this.client ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set' : !this.options.phoneNumber ? 'TWILIO_PHONE_NUMBER is not set' : null;
+    const missing = !this.client
+      ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set'
+      : !this.options.phoneNumber
+        ? 'TWILIO_PHONE_NUMBER is not set'
+        : null;
     return {
       notConfigured: missing,
       send: (entry) => this.create({ to: entry.to, from: this.options.phoneNumber as string, body: entry.body }),
@@ -64,25 +76,40 @@ export class TwilioMessagingSender {
 
   /** The WhatsApp sender. */
   whatsapp(): Sender {
-    const missing = !this.client ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set' : !this.options.whatsappNumber ? 'TWILIO_WHATSAPP_NUMBER is not set' : null;
+    const missing = !this.client
+      ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set'
+      : !this.options.whatsappNumber
+        ? 'TWILIO_WHATSAPP_NUMBER is not set'
+        : null;
     return {
       notConfigured: missing,
       send: async (entry, now) => {
         const to = whatsappAddress(entry.to);
         const from = whatsappAddress(this.options.whatsappNumber as string);
         const last = await this.options.lastWhatsappInbound(entry.to.replace(/^whatsapp:/, ''));
-        if (last && now.getTime() - last.getTime() < WHATSAPP_WINDOW_MS) return this.create({ to, from, body: entry.body });
+        if (last && now.getTime() - last.getTime() < WHATSAPP_WINDOW_MS)
+          return this.create({ to, from, body: entry.body });
         const purpose = entry.meta.purpose ?? 'message';
-        const contentSid = this.options.whatsappTemplates[`${purpose}:${entry.meta.language}`] ?? this.options.whatsappTemplates[purpose];
+        const contentSid =
+          this.options.whatsappTemplates[`${purpose}:${entry.meta.language}`] ??
+          this.options.whatsappTemplates[purpose];
         if (!contentSid) {
-          throw new NotConfiguredError(`WhatsApp outside the 24-hour window needs an approved template: set WHATSAPP_TEMPLATES "${purpose}:${entry.meta.language ?? 'fr'}"`);
+          throw new NotConfiguredError(
+            `WhatsApp outside the 24-hour window needs an approved template: set WHATSAPP_TEMPLATES "${purpose}:${entry.meta.language ?? 'fr'}"`,
+          );
         }
         return this.create({ to, from, contentSid, contentVariables: entry.meta.templateVariables ?? '{}' });
       },
     };
   }
 
-  private async create(params: { to: string; from: string; body?: string; contentSid?: string; contentVariables?: string }): Promise<SendResult> {
+  private async create(params: {
+    to: string;
+    from: string;
+    body?: string;
+    contentSid?: string;
+    contentVariables?: string;
+  }): Promise<SendResult> {
     if (!this.client) throw new SendError('Twilio is not configured', true);
     try {
       const message = await this.client.messages.create(params);
@@ -92,7 +119,9 @@ export class TwilioMessagingSender {
       if (e.code === TWILIO_UNSUBSCRIBED) throw new OptedOutError(`Twilio ${e.code}: ${e.message}`);
       // A 4xx other than throttling is Twilio refusing this message (bad number, bad sender): final.
       const permanent = typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 429;
-      const detail = e.status ? `Twilio ${e.status}${e.code ? `/${e.code}` : ''}: ${e.message}` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+      const detail = e.status
+        ? `Twilio ${e.status}${e.code ? `/${e.code}` : ''}: ${e.message}`
+        : `${e.code ? `${e.code}: ` : ''}${e.message}`;
       throw new SendError(detail.slice(0, 500), permanent);
     }
   }

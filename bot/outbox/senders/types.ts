@@ -15,7 +15,10 @@ export interface Sender {
 
 /** A send that failed. `permanent`: trying again will not help (bad number, refused address). */
 export class SendError extends Error {
-  constructor(message: string, readonly permanent = false) {
+  constructor(
+    message: string,
+    readonly permanent = false,
+  ) {
     super(message);
     this.name = 'SendError';
   }

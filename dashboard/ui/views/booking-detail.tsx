@@ -10,7 +10,15 @@ import { restaurant, tables as tablesSignal } from '../store';
 import { localOf, longDate } from '../time';
 import type { Reservation, TranscriptEntry } from '../types';
 
-export function BookingDetail({ reservation: r, onClose, onChanged }: { reservation: Reservation; onClose: () => void; onChanged: (r: Reservation) => void }) {
+export function BookingDetail({
+  reservation: r,
+  onClose,
+  onChanged,
+}: {
+  reservation: Reservation;
+  onClose: () => void;
+  onChanged: (r: Reservation) => void;
+}) {
   const rest = useSignal(restaurant);
   const allTables = useSignal(tablesSignal);
   const l = useSignal(lang);
@@ -27,11 +35,17 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
   const [reminder, setReminder] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    setMoveDate(local.date); setMoveTime(local.time); setParty(String(r.partySize)); setNotes(r.notes);
+    setMoveDate(local.date);
+    setMoveTime(local.time);
+    setParty(String(r.partySize));
+    setNotes(r.notes);
     setMoveTable(r.tableIds.length === 1 ? r.tableIds[0] : '');
   }, [r.id, r.updatedAt]);
   useEffect(() => {
-    api.reservationConversation(r.id).then((c) => setTranscript(c.transcript), () => setTranscript([]));
+    api.reservationConversation(r.id).then(
+      (c) => setTranscript(c.transcript),
+      () => setTranscript([]),
+    );
     setReminder(null);
   }, [r.id]);
 
@@ -61,43 +75,122 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
     setReminder(null);
     try {
       const { queued } = await api.sendReminder(r.id);
-      setReminder({ kind: 'ok', text: `${t('reminderQueued')} ${queued.map((e) => `${e.to} (${tv('kind', e.kind)})`).join(', ')}.` });
+      setReminder({
+        kind: 'ok',
+        text: `${t('reminderQueued')} ${queued.map((e) => `${e.to} (${tv('kind', e.kind)})`).join(', ')}.`,
+      });
     } catch (e) {
-      setReminder({ kind: 'error', text: e instanceof ApiError && e.field === 'customerPhone' ? t('reminderNoPhone') : errorText(e) });
+      setReminder({
+        kind: 'error',
+        text: e instanceof ApiError && e.field === 'customerPhone' ? t('reminderNoPhone') : errorText(e),
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Drawer title={<span class="detail-title">{r.customerName} <StatusPill status={r.status} /></span>} onClose={onClose}>
+    <Drawer
+      title={
+        <span class="detail-title">
+          {r.customerName} <StatusPill status={r.status} />
+        </span>
+      }
+      onClose={onClose}
+    >
       <div class="detail" data-testid="booking-detail">
         <dl class="facts">
-          <dt>{t('date')}</dt><dd>{longDate(local.date, l)} · <b>{local.time}</b>–{localOf(r.endAt, zone).time}</dd>
-          <dt>{t('party')}</dt><dd><b>{r.partySize}</b> {t('people')}</dd>
-          <dt>{t('table')}</dt><dd>{r.tableIds.join(' + ') || '—'}</dd>
-          <dt>{t('phone')}</dt><dd><a href={`tel:${r.customerPhone}`}>{r.customerPhone}</a></dd>
-          {r.customerEmail ? <><dt>{t('email')}</dt><dd>{r.customerEmail}</dd></> : null}
-          <dt>{t('channel')}</dt><dd><ChannelTag channel={r.channel} /> · {r.language.toUpperCase()}</dd>
-          {r.notes ? <><dt>{t('notes')}</dt><dd class="notes">{r.notes}</dd></> : null}
-          <dt>{t('created')}</dt><dd>{new Date(r.createdAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: zone })}</dd>
+          <dt>{t('date')}</dt>
+          <dd>
+            {longDate(local.date, l)} · <b>{local.time}</b>–{localOf(r.endAt, zone).time}
+          </dd>
+          <dt>{t('party')}</dt>
+          <dd>
+            <b>{r.partySize}</b> {t('people')}
+          </dd>
+          <dt>{t('table')}</dt>
+          <dd>{r.tableIds.join(' + ') || '—'}</dd>
+          <dt>{t('phone')}</dt>
+          <dd>
+            <a href={`tel:${r.customerPhone}`}>{r.customerPhone}</a>
+          </dd>
+          {r.customerEmail ? (
+            <>
+              <dt>{t('email')}</dt>
+              <dd>{r.customerEmail}</dd>
+            </>
+          ) : null}
+          <dt>{t('channel')}</dt>
+          <dd>
+            <ChannelTag channel={r.channel} /> · {r.language.toUpperCase()}
+          </dd>
+          {r.notes ? (
+            <>
+              <dt>{t('notes')}</dt>
+              <dd class="notes">{r.notes}</dd>
+            </>
+          ) : null}
+          <dt>{t('created')}</dt>
+          <dd>{new Date(r.createdAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: zone })}</dd>
         </dl>
 
         {error ? <Banner kind="error">{error}</Banner> : null}
 
         <div class="actions">
-          {r.status === 'confirmed' ? <button class="primary big" data-action="seat" disabled={busy} onClick={() => patch({ status: 'seated' })}>✓ {t('seat')}</button> : null}
-          {r.status === 'confirmed' ? <button class="warn" data-action="no_show" disabled={busy} onClick={() => patch({ status: 'no_show' })}>{t('noShow')}</button> : null}
-          {r.status === 'seated' ? <button class="primary" data-action="complete" disabled={busy} onClick={() => patch({ status: 'completed' })}>{t('complete')}</button> : null}
-          {r.status === 'seated' || r.status === 'no_show' ? <button class="ghost" data-action="undo" disabled={busy} onClick={() => patch({ status: 'confirmed' })}>↺ {t('undo')}</button> : null}
-          {r.status === 'confirmed' ? <button class="danger ghost" data-action="cancel" disabled={busy} onClick={() => { if (confirm(t('confirmCancel'))) void patch({ status: 'cancelled' }); }}>{t('cancelBooking')}</button> : null}
+          {r.status === 'confirmed' ? (
+            <button class="primary big" data-action="seat" disabled={busy} onClick={() => patch({ status: 'seated' })}>
+              ✓ {t('seat')}
+            </button>
+          ) : null}
+          {r.status === 'confirmed' ? (
+            <button class="warn" data-action="no_show" disabled={busy} onClick={() => patch({ status: 'no_show' })}>
+              {t('noShow')}
+            </button>
+          ) : null}
+          {r.status === 'seated' ? (
+            <button
+              class="primary"
+              data-action="complete"
+              disabled={busy}
+              onClick={() => patch({ status: 'completed' })}
+            >
+              {t('complete')}
+            </button>
+          ) : null}
+          {r.status === 'seated' || r.status === 'no_show' ? (
+            <button class="ghost" data-action="undo" disabled={busy} onClick={() => patch({ status: 'confirmed' })}>
+              ↺ {t('undo')}
+            </button>
+          ) : null}
+          {r.status === 'confirmed' ? (
+            <button
+              class="danger ghost"
+              data-action="cancel"
+              disabled={busy}
+              onClick={() => {
+                if (confirm(t('confirmCancel'))) void patch({ status: 'cancelled' });
+              }}
+            >
+              {t('cancelBooking')}
+            </button>
+          ) : null}
         </div>
 
         {reminderAllowed(r, new Date()) ? (
           <div class="reminder">
-            <button class="secondary" data-action="remind" disabled={busy} onClick={() => void sendReminder()}>✉ {t('sendReminder')}</button>
-            {reminder ? <Banner kind={reminder.kind}><span data-testid="reminder-result">{reminder.text}</span></Banner> : null}
-            {reminder?.kind === 'ok' ? <a href={`#/outbox?booking=${encodeURIComponent(r.id)}`} data-testid="see-messages">{t('seeMessages')}</a> : null}
+            <button class="secondary" data-action="remind" disabled={busy} onClick={() => void sendReminder()}>
+              ✉ {t('sendReminder')}
+            </button>
+            {reminder ? (
+              <Banner kind={reminder.kind}>
+                <span data-testid="reminder-result">{reminder.text}</span>
+              </Banner>
+            ) : null}
+            {reminder?.kind === 'ok' ? (
+              <a href={`#/outbox?booking=${encodeURIComponent(r.id)}`} data-testid="see-messages">
+                {t('seeMessages')}
+              </a>
+            ) : null}
           </div>
         ) : null}
 
@@ -105,18 +198,38 @@ export function BookingDetail({ reservation: r, onClose, onChanged }: { reservat
           <fieldset class="move">
             <legend>{t('move')}</legend>
             <div class="grid4">
-              <Field label={t('date')}><input type="date" value={moveDate} onInput={(e) => setMoveDate(e.currentTarget.value)} /></Field>
-              <Field label={t('time')}><input type="time" step={300} value={moveTime} onInput={(e) => setMoveTime(e.currentTarget.value)} /></Field>
+              <Field label={t('date')}>
+                <input type="date" value={moveDate} onInput={(e) => setMoveDate(e.currentTarget.value)} />
+              </Field>
+              <Field label={t('time')}>
+                <input type="time" step={300} value={moveTime} onInput={(e) => setMoveTime(e.currentTarget.value)} />
+              </Field>
               <Field label={t('table')}>
-                <select value={moveTable} data-testid="move-table" onChange={(e) => setMoveTable(e.currentTarget.value)}>
+                <select
+                  value={moveTable}
+                  data-testid="move-table"
+                  onChange={(e) => setMoveTable(e.currentTarget.value)}
+                >
                   <option value="">{r.tableIds.length > 1 ? r.tableIds.join('+') : t('autoTable')}</option>
-                  {allTables.filter((tb) => tb.active).map((tb) => <option value={tb.id}>{tb.name} ({tb.seatsMax})</option>)}
+                  {allTables
+                    .filter((tb) => tb.active)
+                    .map((tb) => (
+                      <option value={tb.id}>
+                        {tb.name} ({tb.seatsMax})
+                      </option>
+                    ))}
                 </select>
               </Field>
-              <Field label={t('party')}><input type="number" min={1} max={100} value={party} onInput={(e) => setParty(e.currentTarget.value)} /></Field>
+              <Field label={t('party')}>
+                <input type="number" min={1} max={100} value={party} onInput={(e) => setParty(e.currentTarget.value)} />
+              </Field>
             </div>
-            <Field label={t('notes')} wide><textarea rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} /></Field>
-            <button class="secondary" data-action="move" disabled={busy} onClick={move}>{t('save')}</button>
+            <Field label={t('notes')} wide>
+              <textarea rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+            </Field>
+            <button class="secondary" data-action="move" disabled={busy} onClick={move}>
+              {t('save')}
+            </button>
           </fieldset>
         ) : null}
 
@@ -135,7 +248,10 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] | null }) {
     <ol class="transcript" data-testid="transcript">
       {entries.map((e) => (
         <li class={`msg from-${e.from}`}>
-          <span class="msg-who">{e.from === 'guest' ? t('guest') : e.from === 'bot' ? t('bot') : t('system')} · {new Date(e.at).toLocaleTimeString(l === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</span>
+          <span class="msg-who">
+            {e.from === 'guest' ? t('guest') : e.from === 'bot' ? t('bot') : t('system')} ·{' '}
+            {new Date(e.at).toLocaleTimeString(l === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}
+          </span>
           <span class="msg-text">{e.text}</span>
         </li>
       ))}

@@ -25,7 +25,8 @@ export function BookingsView() {
 
   const set = (k: string, v: string) => {
     const p: Record<string, string> = Object.fromEntries(r.params.entries());
-    if (v) p[k] = v; else delete p[k];
+    if (v) p[k] = v;
+    else delete p[k];
     go('/bookings', p);
   };
   const load = () => {
@@ -40,46 +41,87 @@ export function BookingsView() {
   useEffect(load, [date, status, channel, q]);
   useEffect(() => lastEvent.subscribe(() => load()), [date, status, channel, q]);
   useEffect(() => {
-    const timer = setTimeout(() => { if (search !== q) set('q', search.trim()); }, 300);
+    const timer = setTimeout(() => {
+      if (search !== q) set('q', search.trim());
+    }, 300);
     return () => clearTimeout(timer);
   }, [search]);
 
   const rows = [...(list ?? [])].sort((a, b) => a.startAt.localeCompare(b.startAt));
-  const selected = openId ? rows.find((x) => x.id === openId) ?? null : null;
+  const selected = openId ? (rows.find((x) => x.id === openId) ?? null) : null;
 
   return (
     <section class="page">
       <div class="filters">
         <div class="view-switch" role="group">
           <button onClick={() => go('/today', date ? { date } : {})}>{t('timeline')}</button>
-          <button class="active" aria-pressed="true">{t('list')}</button>
+          <button class="active" aria-pressed="true">
+            {t('list')}
+          </button>
         </div>
-        <input type="search" class="search" placeholder={t('search')} value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        <input
+          type="search"
+          class="search"
+          placeholder={t('search')}
+          value={search}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
         <input type="date" value={date} onChange={(e) => set('date', e.currentTarget.value)} aria-label={t('date')} />
         <select value={status} onChange={(e) => set('status', e.currentTarget.value)} aria-label={t('status')}>
-          <option value="">{t('status')}: {t('all')}</option>
-          {STATUSES.map((s) => <option value={s}>{tv('status', s)}</option>)}
+          <option value="">
+            {t('status')}: {t('all')}
+          </option>
+          {STATUSES.map((s) => (
+            <option value={s}>{tv('status', s)}</option>
+          ))}
         </select>
         <select value={channel} onChange={(e) => set('channel', e.currentTarget.value)} aria-label={t('channel')}>
-          <option value="">{t('channel')}: {t('all')}</option>
-          {CHANNELS.map((c) => <option value={c}>{tv('channel', c)}</option>)}
+          <option value="">
+            {t('channel')}: {t('all')}
+          </option>
+          {CHANNELS.map((c) => (
+            <option value={c}>{tv('channel', c)}</option>
+          ))}
         </select>
-        <span class="count">{rows.length} · {rows.filter((x) => x.status !== 'cancelled').reduce((n, x) => n + x.partySize, 0)} {t('covers')}</span>
+        <span class="count">
+          {rows.length} · {rows.filter((x) => x.status !== 'cancelled').reduce((n, x) => n + x.partySize, 0)}{' '}
+          {t('covers')}
+        </span>
       </div>
       <div class="table-wrap">
         <table class="list" data-testid="booking-list">
-          <thead><tr><th>{t('time')}</th><th>{t('name')}</th><th>{t('party')}</th><th>{t('table')}</th><th>{t('channel')}</th><th>{t('status')}</th><th>{t('phone')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('time')}</th>
+              <th>{t('name')}</th>
+              <th>{t('party')}</th>
+              <th>{t('table')}</th>
+              <th>{t('channel')}</th>
+              <th>{t('status')}</th>
+              <th>{t('phone')}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((x) => {
               const l = localOf(x.startAt, zone);
               return (
                 <tr class={`row-${x.status}`} onClick={() => set('open', x.id)}>
-                  <td><b>{l.time}</b>{l.date !== date ? <small> {l.date}</small> : null}</td>
-                  <td>{x.customerName}{x.notes ? <small class="muted"> — {x.notes}</small> : null}</td>
+                  <td>
+                    <b>{l.time}</b>
+                    {l.date !== date ? <small> {l.date}</small> : null}
+                  </td>
+                  <td>
+                    {x.customerName}
+                    {x.notes ? <small class="muted"> — {x.notes}</small> : null}
+                  </td>
                   <td>{x.partySize}</td>
                   <td>{x.tableIds.join('+')}</td>
-                  <td><ChannelTag channel={x.channel} /></td>
-                  <td><StatusPill status={x.status} /></td>
+                  <td>
+                    <ChannelTag channel={x.channel} />
+                  </td>
+                  <td>
+                    <StatusPill status={x.status} />
+                  </td>
                   <td class="muted">{x.customerPhone}</td>
                 </tr>
               );
@@ -88,7 +130,13 @@ export function BookingsView() {
         </table>
         {list && !rows.length ? <div class="empty">{t('noBookings')}</div> : null}
       </div>
-      {selected ? <BookingDetail reservation={selected} onClose={() => set('open', '')} onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))} /> : null}
+      {selected ? (
+        <BookingDetail
+          reservation={selected}
+          onClose={() => set('open', '')}
+          onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))}
+        />
+      ) : null}
     </section>
   );
 }

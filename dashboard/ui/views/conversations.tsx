@@ -19,7 +19,10 @@ export function ConversationsView() {
   }, [channel]);
   const show = (id: string) => {
     setOpen({ id, transcript: null });
-    api.conversation(id).then((c) => setOpen({ id, transcript: c.transcript }), () => setOpen({ id, transcript: [] }));
+    api.conversation(id).then(
+      (c) => setOpen({ id, transcript: c.transcript }),
+      () => setOpen({ id, transcript: [] }),
+    );
   };
   // A staff alert's link (#/conversations?open=<id>) opens that transcript.
   useEffect(() => {
@@ -31,29 +34,59 @@ export function ConversationsView() {
     <section class="page">
       <div class="filters">
         <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
-          <option value="">{t('channel')}: {t('all')}</option>
-          {['voice', 'sms', 'whatsapp', 'webchat'].map((c) => <option value={c}>{tv('channel', c)}</option>)}
+          <option value="">
+            {t('channel')}: {t('all')}
+          </option>
+          {['voice', 'sms', 'whatsapp', 'webchat'].map((c) => (
+            <option value={c}>{tv('channel', c)}</option>
+          ))}
         </select>
       </div>
       <div class="table-wrap">
         <table class="list">
-          <thead><tr><th>{t('date')}</th><th>{t('channel')}</th><th>{t('guest')}</th><th>{t('language')}</th><th>{t('turns')}</th><th>{t('outcome')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('date')}</th>
+              <th>{t('channel')}</th>
+              <th>{t('guest')}</th>
+              <th>{t('language')}</th>
+              <th>{t('turns')}</th>
+              <th>{t('outcome')}</th>
+            </tr>
+          </thead>
           <tbody>
             {(list ?? []).map((c) => (
               <tr onClick={() => show(c.id)}>
-                <td>{new Date(c.startedAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}</td>
+                <td>
+                  {new Date(c.startedAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', {
+                    dateStyle: 'short',
+                    timeStyle: 'short',
+                  })}
+                </td>
                 <td>{tv('channel', c.channel)}</td>
                 <td>{c.address}</td>
                 <td>{(c.language ?? '').toUpperCase()}</td>
                 <td>{c.turns}</td>
-                <td>{c.outcome ? <span class={`pill outcome-${c.outcome.split(':')[0]}`}>{c.outcome}</span> : c.reservationIds.length ? '✓' : ''}</td>
+                <td>
+                  {c.outcome ? (
+                    <span class={`pill outcome-${c.outcome.split(':')[0]}`}>{c.outcome}</span>
+                  ) : c.reservationIds.length ? (
+                    '✓'
+                  ) : (
+                    ''
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         {list && !list.length ? <div class="empty">—</div> : null}
       </div>
-      {open ? <Drawer title={t('transcript')} onClose={() => setOpen(null)}><Transcript entries={open.transcript} /></Drawer> : null}
+      {open ? (
+        <Drawer title={t('transcript')} onClose={() => setOpen(null)}>
+          <Transcript entries={open.transcript} />
+        </Drawer>
+      ) : null}
     </section>
   );
 }

@@ -15,53 +15,107 @@ export function InsightsView() {
   const [to, setTo] = useState(addDays(today, 7));
   const [data, setData] = useState<InsightsData | null>(null);
 
-  useEffect(() => { api.insights(from, to).then(setData, () => setData(null)); }, [from, to]);
+  useEffect(() => {
+    api.insights(from, to).then(setData, () => setData(null));
+  }, [from, to]);
   const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10} %`);
 
   // Every day of the range, so quiet days show as gaps on a steady time axis.
   const days: string[] = [];
   if (data) for (let d = data.from; d <= data.to && days.length < 400; d = addDays(d, 1)) days.push(d);
   const services = data ? [...new Set(data.coversByServiceAndDay.map((x) => x.service))] : [];
-  const maxCovers = data ? Math.max(1, ...days.map((d) => data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0))) : 1;
+  const maxCovers = data
+    ? Math.max(
+        1,
+        ...days.map((d) => data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0)),
+      )
+    : 1;
 
   return (
     <section class="page insights">
       <div class="page-head">
         <h1>{t('insights')}</h1>
         <div class="filters">
-          <Field label={t('from')}><input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} /></Field>
-          <Field label={t('to')}><input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} /></Field>
+          <Field label={t('from')}>
+            <input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+          </Field>
+          <Field label={t('to')}>
+            <input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          </Field>
         </div>
       </div>
-      {!data ? <div class="empty">{t('loading')}</div> : (
+      {!data ? (
+        <div class="empty">{t('loading')}</div>
+      ) : (
         <>
           <div class="kpis">
-            <div class="kpi"><span class="kpi-value">{data.totals.bookings}</span><span class="kpi-label">{t('bookings')}</span></div>
-            <div class="kpi"><span class="kpi-value">{data.totals.covers}</span><span class="kpi-label">{t('covers')}</span></div>
-            <div class="kpi"><span class="kpi-value">{pct(data.noShowRate)}</span><span class="kpi-label">{t('noShowRate')}</span></div>
-            <div class="kpi"><span class="kpi-value">{data.conversations.handoff}<small> / {data.conversations.total}</small></span><span class="kpi-label">{t('handoffs')} ({pct(data.conversations.handoffRate)})</span></div>
+            <div class="kpi">
+              <span class="kpi-value">{data.totals.bookings}</span>
+              <span class="kpi-label">{t('bookings')}</span>
+            </div>
+            <div class="kpi">
+              <span class="kpi-value">{data.totals.covers}</span>
+              <span class="kpi-label">{t('covers')}</span>
+            </div>
+            <div class="kpi">
+              <span class="kpi-value">{pct(data.noShowRate)}</span>
+              <span class="kpi-label">{t('noShowRate')}</span>
+            </div>
+            <div class="kpi">
+              <span class="kpi-value">
+                {data.conversations.handoff}
+                <small> / {data.conversations.total}</small>
+              </span>
+              <span class="kpi-label">
+                {t('handoffs')} ({pct(data.conversations.handoffRate)})
+              </span>
+            </div>
           </div>
           <div class="card">
             <h2>{t('coversPerService')}</h2>
             <div class="bars-v">
               {days.map((d) => (
                 <div class="bar-col" title={d}>
-                  <div class="bar-stack" style={{ height: `${(data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) / maxCovers) * 100}%` }}>
+                  <div
+                    class="bar-stack"
+                    style={{
+                      height: `${(data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) / maxCovers) * 100}%`,
+                    }}
+                  >
                     {services.map((s) => {
                       const row = data.coversByServiceAndDay.find((x) => x.date === d && x.service === s);
-                      const total = data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) || 1;
-                      return row && row.covers ? <div class={`bar-part svc-${s}`} style={{ height: `${(row.covers / total) * 100}%` }} title={`${s}: ${row.covers}`} /> : null;
+                      const total =
+                        data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) || 1;
+                      return row && row.covers ? (
+                        <div
+                          class={`bar-part svc-${s}`}
+                          style={{ height: `${(row.covers / total) * 100}%` }}
+                          title={`${s}: ${row.covers}`}
+                        />
+                      ) : null;
                     })}
                   </div>
-                  <span class="bar-label">{d.endsWith('-01') || d === days[0] ? `${d.slice(8)}/${d.slice(5, 7)}` : d.slice(8)}</span>
+                  <span class="bar-label">
+                    {d.endsWith('-01') || d === days[0] ? `${d.slice(8)}/${d.slice(5, 7)}` : d.slice(8)}
+                  </span>
                 </div>
               ))}
             </div>
-            <div class="legend">{services.map((s) => <span class={`legend-swatch svc-${s}`}>{s === 'lunch' ? t('lunch') : s === 'dinner' ? t('dinner') : s === 'other' ? t('other') : s}</span>)}</div>
+            <div class="legend">
+              {services.map((s) => (
+                <span class={`legend-swatch svc-${s}`}>
+                  {s === 'lunch' ? t('lunch') : s === 'dinner' ? t('dinner') : s === 'other' ? t('other') : s}
+                </span>
+              ))}
+            </div>
           </div>
           <div class="grid2">
             <Breakdown title={t('byChannel')} data={data.byChannel} label={(k) => tv('channel', k)} />
-            <Breakdown title={t('byLanguage')} data={data.byLanguage} label={(k) => (k === 'fr' ? 'Français' : k === 'en' ? 'English' : k)} />
+            <Breakdown
+              title={t('byLanguage')}
+              data={data.byLanguage}
+              label={(k) => (k === 'fr' ? 'Français' : k === 'en' ? 'English' : k)}
+            />
           </div>
         </>
       )}
@@ -69,14 +123,28 @@ export function InsightsView() {
   );
 }
 
-function Breakdown({ title, data, label }: { title: string; data: Record<string, number>; label: (k: string) => string }) {
+function Breakdown({
+  title,
+  data,
+  label,
+}: {
+  title: string;
+  data: Record<string, number>;
+  label: (k: string) => string;
+}) {
   const entries = Object.entries(data).sort((a, b) => b[1] - a[1]);
   const max = Math.max(1, ...entries.map((e) => e[1]));
   return (
     <div class="card">
       <h2>{title}</h2>
       {entries.map(([k, v]) => (
-        <div class="bar-h"><span class="bar-h-label">{label(k)}</span><span class="bar-h-track"><span class="bar-h-fill" style={{ width: `${(v / max) * 100}%` }} /></span><b>{v}</b></div>
+        <div class="bar-h">
+          <span class="bar-h-label">{label(k)}</span>
+          <span class="bar-h-track">
+            <span class="bar-h-fill" style={{ width: `${(v / max) * 100}%` }} />
+          </span>
+          <b>{v}</b>
+        </div>
       ))}
     </div>
   );

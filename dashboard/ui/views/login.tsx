@@ -21,7 +21,13 @@ export function LoginView() {
       const r = await api.login(email, password);
       startSession(r);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('loginFailed') : err instanceof Error ? err.message : String(err));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? t('loginFailed')
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -30,20 +36,49 @@ export function LoginView() {
   return (
     <div class="login-page">
       <form class="login-card" onSubmit={submit}>
-        <div class="login-brand"><span class="brand-mark big">M</span><h1>Maître</h1></div>
+        <div class="login-brand">
+          <span class="brand-mark big">M</span>
+          <h1>Maître</h1>
+        </div>
         <p class="login-sub">{t('loginTitle')}</p>
         {why === 'expired' ? <div class="banner banner-info">{t('sessionExpired')}</div> : null}
-        {error ? <div class="banner banner-error" role="alert">{error}</div> : null}
-        <label class="field"><span class="field-label">{t('email')}</span>
-          <input name="email" type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        {error ? (
+          <div class="banner banner-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <label class="field">
+          <span class="field-label">{t('email')}</span>
+          <input
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </label>
-        <label class="field"><span class="field-label">{t('password')}</span>
-          <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <label class="field">
+          <span class="field-label">{t('password')}</span>
+          <input
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
-        <button class="primary big" type="submit" disabled={busy}>{t('login')}</button>
+        <button class="primary big" type="submit" disabled={busy}>
+          {t('login')}
+        </button>
         <div class="login-lang">
-          <button type="button" class={l === 'fr' ? 'active' : ''} onClick={() => setLang('fr')}>Français</button>
-          <button type="button" class={l === 'en' ? 'active' : ''} onClick={() => setLang('en')}>English</button>
+          <button type="button" class={l === 'fr' ? 'active' : ''} onClick={() => setLang('fr')}>
+            Français
+          </button>
+          <button type="button" class={l === 'en' ? 'active' : ''} onClick={() => setLang('en')}>
+            English
+          </button>
         </div>
       </form>
     </div>

@@ -14,7 +14,13 @@ export function MenuView() {
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    api.menu().then((m) => { setSections(structuredClone(m.sections)); setAllergens(m.allergens); }, () => setSections([]));
+    api.menu().then(
+      (m) => {
+        setSections(structuredClone(m.sections));
+        setAllergens(m.allergens);
+      },
+      () => setSections([]),
+    );
   }, []);
   if (!sections) return <div class="empty">{t('loading')}</div>;
 
@@ -26,11 +32,16 @@ export function MenuView() {
   };
   const save = async () => {
     try {
-      const saved = await api.saveMenu(sections.map((s) => ({ ...s, dishes: s.dishes.map((d) => ({ ...d, price: Number(d.price) })) })));
+      const saved = await api.saveMenu(
+        sections.map((s) => ({ ...s, dishes: s.dishes.map((d) => ({ ...d, price: Number(d.price) })) })),
+      );
       setSections(saved.sections);
       setResult({ kind: 'ok', text: t('saved') });
     } catch (e) {
-      setResult({ kind: 'error', text: e instanceof ApiError ? `${e.field ? e.field + ': ' : ''}${e.message}` : String(e) });
+      setResult({
+        kind: 'error',
+        text: e instanceof ApiError ? `${e.field ? e.field + ': ' : ''}${e.message}` : String(e),
+      });
     }
   };
 
@@ -40,47 +51,169 @@ export function MenuView() {
         <h1>{t('menu')}</h1>
         <div class="page-actions">
           {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
-          <button class="primary" onClick={save}>{t('save')}</button>
+          <button class="primary" onClick={save}>
+            {t('save')}
+          </button>
         </div>
       </div>
       {sections.map((s, si) => (
         <div class="card">
           <div class="section-head">
-            <Field label={`${t('section')} FR`}><input value={s.title.fr} onInput={(e) => update((x) => { x[si].title.fr = e.currentTarget.value; })} /></Field>
-            <Field label={`${t('section')} EN`}><input value={s.title.en} onInput={(e) => update((x) => { x[si].title.en = e.currentTarget.value; })} /></Field>
-            <button class="icon-btn" disabled={si === 0} onClick={() => update((x) => { [x[si - 1], x[si]] = [x[si], x[si - 1]]; })}>↑</button>
-            <button class="icon-btn danger" aria-label={t('remove')} onClick={() => update((x) => { x.splice(si, 1); })}>✕</button>
+            <Field label={`${t('section')} FR`}>
+              <input
+                value={s.title.fr}
+                onInput={(e) =>
+                  update((x) => {
+                    x[si].title.fr = e.currentTarget.value;
+                  })
+                }
+              />
+            </Field>
+            <Field label={`${t('section')} EN`}>
+              <input
+                value={s.title.en}
+                onInput={(e) =>
+                  update((x) => {
+                    x[si].title.en = e.currentTarget.value;
+                  })
+                }
+              />
+            </Field>
+            <button
+              class="icon-btn"
+              disabled={si === 0}
+              onClick={() =>
+                update((x) => {
+                  [x[si - 1], x[si]] = [x[si], x[si - 1]];
+                })
+              }
+            >
+              ↑
+            </button>
+            <button
+              class="icon-btn danger"
+              aria-label={t('remove')}
+              onClick={() =>
+                update((x) => {
+                  x.splice(si, 1);
+                })
+              }
+            >
+              ✕
+            </button>
           </div>
           {s.dishes.map((d, di) => (
-            <DishRow dish={d} allergens={allergens}
-              onChange={(nd) => update((x) => { x[si].dishes[di] = nd; })}
-              onRemove={() => update((x) => { x[si].dishes.splice(di, 1); })} />
+            <DishRow
+              dish={d}
+              allergens={allergens}
+              onChange={(nd) =>
+                update((x) => {
+                  x[si].dishes[di] = nd;
+                })
+              }
+              onRemove={() =>
+                update((x) => {
+                  x[si].dishes.splice(di, 1);
+                })
+              }
+            />
           ))}
-          <button class="ghost small" onClick={() => update((x) => { x[si].dishes.push({ name: blank(), price: 0 }); })}>+ {t('addDish')}</button>
+          <button
+            class="ghost small"
+            onClick={() =>
+              update((x) => {
+                x[si].dishes.push({ name: blank(), price: 0 });
+              })
+            }
+          >
+            + {t('addDish')}
+          </button>
         </div>
       ))}
-      <button class="secondary" onClick={() => update((x) => { x.push({ title: blank(), dishes: [] }); })}>+ {t('addSection')}</button>
+      <button
+        class="secondary"
+        onClick={() =>
+          update((x) => {
+            x.push({ title: blank(), dishes: [] });
+          })
+        }
+      >
+        + {t('addSection')}
+      </button>
     </section>
   );
 }
 
-function DishRow({ dish: d, allergens, onChange, onRemove }: { dish: Dish; allergens: string[]; onChange: (d: Dish) => void; onRemove: () => void }) {
+function DishRow({
+  dish: d,
+  allergens,
+  onChange,
+  onRemove,
+}: {
+  dish: Dish;
+  allergens: string[];
+  onChange: (d: Dish) => void;
+  onRemove: () => void;
+}) {
   const desc = d.description ?? blank();
   return (
     <div class="dish">
       <div class="dish-grid">
-        <Field label={`${t('dish')} FR`}><input value={d.name.fr} onInput={(e) => onChange({ ...d, name: { ...d.name, fr: e.currentTarget.value } })} /></Field>
-        <Field label={`${t('dish')} EN`}><input value={d.name.en} onInput={(e) => onChange({ ...d, name: { ...d.name, en: e.currentTarget.value } })} /></Field>
-        <Field label={t('price')}><input type="number" min={0} step={0.5} value={d.price} onInput={(e) => onChange({ ...d, price: Number(e.currentTarget.value) })} /></Field>
-        <button class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>✕</button>
-        <Field label={`${t('description')} FR`}><input value={desc.fr} onInput={(e) => onChange({ ...d, description: { ...desc, fr: e.currentTarget.value } })} /></Field>
-        <Field label={`${t('description')} EN`}><input value={desc.en} onInput={(e) => onChange({ ...d, description: { ...desc, en: e.currentTarget.value } })} /></Field>
+        <Field label={`${t('dish')} FR`}>
+          <input
+            value={d.name.fr}
+            onInput={(e) => onChange({ ...d, name: { ...d.name, fr: e.currentTarget.value } })}
+          />
+        </Field>
+        <Field label={`${t('dish')} EN`}>
+          <input
+            value={d.name.en}
+            onInput={(e) => onChange({ ...d, name: { ...d.name, en: e.currentTarget.value } })}
+          />
+        </Field>
+        <Field label={t('price')}>
+          <input
+            type="number"
+            min={0}
+            step={0.5}
+            value={d.price}
+            onInput={(e) => onChange({ ...d, price: Number(e.currentTarget.value) })}
+          />
+        </Field>
+        <button class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
+          ✕
+        </button>
+        <Field label={`${t('description')} FR`}>
+          <input
+            value={desc.fr}
+            onInput={(e) => onChange({ ...d, description: { ...desc, fr: e.currentTarget.value } })}
+          />
+        </Field>
+        <Field label={`${t('description')} EN`}>
+          <input
+            value={desc.en}
+            onInput={(e) => onChange({ ...d, description: { ...desc, en: e.currentTarget.value } })}
+          />
+        </Field>
       </div>
       <div class="allergens" aria-label={t('allergens')}>
         <span class="muted">{t('allergens')}:</span>
         {allergens.map((a) => {
           const on = (d.allergens ?? []).includes(a);
-          return <button class={`chip${on ? ' on' : ''}`} aria-pressed={on} onClick={() => onChange({ ...d, allergens: on ? (d.allergens ?? []).filter((x) => x !== a) : [...(d.allergens ?? []), a] })}>{a}</button>;
+          return (
+            <button
+              class={`chip${on ? ' on' : ''}`}
+              aria-pressed={on}
+              onClick={() =>
+                onChange({
+                  ...d,
+                  allergens: on ? (d.allergens ?? []).filter((x) => x !== a) : [...(d.allergens ?? []), a],
+                })
+              }
+            >
+              {a}
+            </button>
+          );
         })}
       </div>
     </div>

@@ -8,17 +8,35 @@ import { lastEvent, reconnects } from '../live';
 import { go, route } from '../router';
 import { useSignal } from '../signal';
 import { restaurant } from '../store';
-import { addressProblem, canRetry, isInFlight, newestFirst, OUTBOX_STATUSES, summaryOf, whenText } from '../outbox-logic';
+import {
+  addressProblem,
+  canRetry,
+  isInFlight,
+  newestFirst,
+  OUTBOX_STATUSES,
+  summaryOf,
+  whenText,
+} from '../outbox-logic';
 import type { MessageKind, OutboxItem } from '../types';
 
 const KIND_BADGE: Record<MessageKind, string> = { sms: 'SMS', whatsapp: 'WA', email: 'MAIL' };
 
 export function KindTag({ kind }: { kind: MessageKind }) {
-  return <span class={`chan kind-${kind}`} title={tv('kind', kind)}><span class="chan-badge" aria-label={tv('kind', kind)}>{KIND_BADGE[kind] ?? kind}</span></span>;
+  return (
+    <span class={`chan kind-${kind}`} title={tv('kind', kind)}>
+      <span class="chan-badge" aria-label={tv('kind', kind)}>
+        {KIND_BADGE[kind] ?? kind}
+      </span>
+    </span>
+  );
 }
 
 export function OutboxPill({ status }: { status: OutboxItem['status'] }) {
-  return <span class={`pill out-${status}`} data-status={status}>{tv('outbox', status)}</span>;
+  return (
+    <span class={`pill out-${status}`} data-status={status}>
+      {tv('outbox', status)}
+    </span>
+  );
 }
 
 export function OutboxView() {
@@ -35,18 +53,33 @@ export function OutboxView() {
 
   const set = (k: string, v: string) => {
     const p: Record<string, string> = Object.fromEntries(r.params.entries());
-    if (v) p[k] = v; else delete p[k];
+    if (v) p[k] = v;
+    else delete p[k];
     go('/outbox', p);
   };
   const load = () => {
     const q: Record<string, string> = {};
     if (status) q.status = status;
     if (booking) q.reservationId = booking;
-    return api.outbox(q).then((items) => { setList(newestFirst(items)); setLoadError(null); }, (e) => setLoadError(errorText(e)));
+    return api.outbox(q).then(
+      (items) => {
+        setList(newestFirst(items));
+        setLoadError(null);
+      },
+      (e) => setLoadError(errorText(e)),
+    );
   };
-  useEffect(() => { void load(); }, [status, booking]);
+  useEffect(() => {
+    void load();
+  }, [status, booking]);
   // A booking event queues its messages a moment later: look again once they are written.
-  useEffect(() => lastEvent.subscribe(() => { setTimeout(() => void load(), 700); }), [status, booking]);
+  useEffect(
+    () =>
+      lastEvent.subscribe(() => {
+        setTimeout(() => void load(), 700);
+      }),
+    [status, booking],
+  );
   useEffect(() => reconnects.subscribe(() => void load()), [status, booking]);
   // While something is on its way, look again so "pending" turns into what really happened;
   // a message already refused once waits minutes for its next try, so look less often.
@@ -85,15 +118,22 @@ export function OutboxView() {
           <Field label={t('status')}>
             <select value={status} data-testid="outbox-status" onChange={(e) => set('status', e.currentTarget.value)}>
               <option value="">{t('all')}</option>
-              {OUTBOX_STATUSES.map((s) => <option value={s}>{tv('outbox', s)}</option>)}
+              {OUTBOX_STATUSES.map((s) => (
+                <option value={s}>{tv('outbox', s)}</option>
+              ))}
             </select>
           </Field>
-          <button class="secondary" data-testid="outbox-refresh" onClick={() => void load()}>↻ {t('refresh')}</button>
+          <button class="secondary" data-testid="outbox-refresh" onClick={() => void load()}>
+            ↻ {t('refresh')}
+          </button>
         </div>
       </div>
       {booking ? (
         <div class="filter-chip" role="status">
-          {t('bookingMessages')} <button class="ghost small" onClick={() => set('booking', '')}>{t('showAll')}</button>
+          {t('bookingMessages')}{' '}
+          <button class="ghost small" onClick={() => set('booking', '')}>
+            {t('showAll')}
+          </button>
         </div>
       ) : null}
       {loadError ? <Banner kind="error">{loadError}</Banner> : null}
@@ -102,24 +142,56 @@ export function OutboxView() {
 
       <div class="table-wrap">
         <table class="list outbox-list">
-          <thead><tr><th>{t('queuedAt')}</th><th>{t('recipient')}</th><th>{t('message')}</th><th>{t('status')}</th><th><span class="sr-only">{t('retry')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('queuedAt')}</th>
+              <th>{t('recipient')}</th>
+              <th>{t('message')}</th>
+              <th>{t('status')}</th>
+              <th>
+                <span class="sr-only">{t('retry')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((e) => (
               <tr data-testid="outbox-row" data-id={e.id} data-status={e.status} key={e.id}>
                 <td class="nowrap">{whenText(e.createdAt, zone, l, now)}</td>
-                <td class="recipient"><KindTag kind={e.kind} /> <span class="to">{e.to}</span></td>
+                <td class="recipient">
+                  <KindTag kind={e.kind} /> <span class="to">{e.to}</span>
+                </td>
                 <td class="msg-cell">
                   {e.purpose ? <span class="purpose">{tv('purpose', e.purpose)}</span> : null}
-                  <span class="msg-summary" title={e.body}>{summaryOf(e, 160)}</span>
+                  <span class="msg-summary" title={e.body}>
+                    {summaryOf(e, 160)}
+                  </span>
                 </td>
                 <td class="status-cell">
                   <OutboxPill status={e.status} />
                   {e.sentAt ? <span class="sent-at"> {whenText(e.sentAt, zone, l, now)}</span> : null}
-                  {e.attempts ? <small class="muted attempts"> · {e.attempts} {e.attempts > 1 ? t('attempts') : t('attempt')}</small> : null}
-                  {e.lastError ? <span class="last-error" title={e.lastError}>{e.lastError}</span> : null}
+                  {e.attempts ? (
+                    <small class="muted attempts">
+                      {' '}
+                      · {e.attempts} {e.attempts > 1 ? t('attempts') : t('attempt')}
+                    </small>
+                  ) : null}
+                  {e.lastError ? (
+                    <span class="last-error" title={e.lastError}>
+                      {e.lastError}
+                    </span>
+                  ) : null}
                 </td>
                 <td class="row-actions">
-                  {canRetry(e.status) ? <button class="ghost small" data-action="retry" disabled={busyId === e.id} onClick={() => void retry(e.id)}>↻ {t('retry')}</button> : null}
+                  {canRetry(e.status) ? (
+                    <button
+                      class="ghost small"
+                      data-action="retry"
+                      disabled={busyId === e.id}
+                      onClick={() => void retry(e.id)}
+                    >
+                      ↻ {t('retry')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -134,7 +206,15 @@ export function OutboxView() {
   );
 }
 
-function TestForm({ defaultLanguage, list, onQueued }: { defaultLanguage: 'fr' | 'en'; list: OutboxItem[]; onQueued: () => void }) {
+function TestForm({
+  defaultLanguage,
+  list,
+  onQueued,
+}: {
+  defaultLanguage: 'fr' | 'en';
+  list: OutboxItem[];
+  onQueued: () => void;
+}) {
   const [kind, setKind] = useState<MessageKind>('email');
   const [to, setTo] = useState('');
   const [language, setLanguage] = useState<'fr' | 'en'>(defaultLanguage);
@@ -154,7 +234,8 @@ function TestForm({ defaultLanguage, list, onQueued }: { defaultLanguage: 'fr' |
       onQueued();
     } catch (e) {
       // The server's reasons are in English; the two a host can meet are said in their language.
-      if (e instanceof ApiError && e.code === 'invalid_input' && e.field === 'to') setError(to.trim() ? (kind === 'email' ? t('badEmail') : t('badPhone')) : t('noRecipient'));
+      if (e instanceof ApiError && e.code === 'invalid_input' && e.field === 'to')
+        setError(to.trim() ? (kind === 'email' ? t('badEmail') : t('badPhone')) : t('noRecipient'));
       else setError(errorText(e));
     } finally {
       setBusy(false);
@@ -164,32 +245,68 @@ function TestForm({ defaultLanguage, list, onQueued }: { defaultLanguage: 'fr' |
   const latest = queued.map((q) => list.find((e) => e.id === q.id) ?? q);
 
   return (
-    <form class="card form test-form" data-testid="test-form" onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      class="card form test-form"
+      data-testid="test-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <h2>{t('testTitle')}</h2>
       <p class="muted">{t('testHelp')}</p>
       <div class="grid4">
         <Field label={t('channel')}>
           <select name="channel" value={kind} onChange={(e) => setKind(e.currentTarget.value as MessageKind)}>
-            {(['email', 'sms', 'whatsapp'] as const).map((k) => <option value={k}>{tv('kind', k)}</option>)}
+            {(['email', 'sms', 'whatsapp'] as const).map((k) => (
+              <option value={k}>{tv('kind', k)}</option>
+            ))}
           </select>
         </Field>
         <Field label={t('testTo')} error={problem && to ? (problem === 'email' ? t('badEmail') : t('badPhone')) : null}>
-          <input name="to" value={to} placeholder={t('testToPlaceholder')} inputMode={kind === 'email' ? 'email' : 'tel'} onInput={(e) => setTo(e.currentTarget.value)} />
+          <input
+            name="to"
+            value={to}
+            placeholder={t('testToPlaceholder')}
+            inputMode={kind === 'email' ? 'email' : 'tel'}
+            onInput={(e) => setTo(e.currentTarget.value)}
+          />
         </Field>
         <Field label={t('language')}>
-          <select name="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value === 'en' ? 'en' : 'fr')}>
-            <option value="fr">Français</option><option value="en">English</option>
+          <select
+            name="language"
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value === 'en' ? 'en' : 'fr')}
+          >
+            <option value="fr">Français</option>
+            <option value="en">English</option>
           </select>
         </Field>
-        <div class="field test-submit"><button class="primary" type="submit" disabled={busy}>{t('sendTest')}</button></div>
+        <div class="field test-submit">
+          <button class="primary" type="submit" disabled={busy}>
+            {t('sendTest')}
+          </button>
+        </div>
       </div>
       {error ? <Banner kind="error">{error}</Banner> : null}
       {latest.length ? (
-        <Banner kind={latest.some((e) => e.status === 'failed') ? 'error' : latest.every((e) => e.status === 'sent') ? 'ok' : 'info'}>
+        <Banner
+          kind={
+            latest.some((e) => e.status === 'failed')
+              ? 'error'
+              : latest.every((e) => e.status === 'sent')
+                ? 'ok'
+                : 'info'
+          }
+        >
           <span data-testid="test-result">
             {t('testQueued')}{' '}
             {latest.map((e, i) => (
-              <span class="test-line">{i ? ' · ' : ''}{tv('kind', e.kind)} → {e.to}: <OutboxPill status={e.status} />{e.lastError ? <small> {e.lastError}</small> : null}</span>
+              <span class="test-line">
+                {i ? ' · ' : ''}
+                {tv('kind', e.kind)} → {e.to}: <OutboxPill status={e.status} />
+                {e.lastError ? <small> {e.lastError}</small> : null}
+              </span>
             ))}
           </span>
         </Banner>

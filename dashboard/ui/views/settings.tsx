@@ -20,7 +20,10 @@ export function SettingsView() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.restaurant().then((r) => setDraft(structuredClone(r)), () => undefined);
+    api.restaurant().then(
+      (r) => setDraft(structuredClone(r)),
+      () => undefined,
+    );
   }, []);
   if (!draft) return <div class="empty">{t('loading')}</div>;
 
@@ -44,7 +47,17 @@ export function SettingsView() {
     setBusy(true);
     try {
       const { name, address, phone, email, languages, defaultLanguage, services, closures, rules } = draft;
-      const saved = await api.saveRestaurant({ name, address, phone, ...(email ? { email } : {}), languages, defaultLanguage, services, closures, rules });
+      const saved = await api.saveRestaurant({
+        name,
+        address,
+        phone,
+        ...(email ? { email } : {}),
+        languages,
+        defaultLanguage,
+        services,
+        closures,
+        rules,
+      });
       restaurant.set(saved);
       setDraft(structuredClone(saved));
       setResult({ kind: 'ok', text: t('saved') });
@@ -62,30 +75,91 @@ export function SettingsView() {
         <h1>{t('settings')}</h1>
         <div class="page-actions">
           {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
-          <button class="primary" data-testid="save-settings" disabled={busy} onClick={save}>{t('save')}</button>
+          <button class="primary" data-testid="save-settings" disabled={busy} onClick={save}>
+            {t('save')}
+          </button>
         </div>
       </div>
 
       <div class="card">
         <h2>{t('general')}</h2>
         <div class="grid3">
-          <Field label={t('name')} error={err('name')}><input value={draft.name} onInput={(e) => update((d) => { d.name = e.currentTarget.value; })} /></Field>
-          <Field label={t('phone')} error={err('phone')}><input value={draft.phone} onInput={(e) => update((d) => { d.phone = e.currentTarget.value; })} /></Field>
-          <Field label={t('email')}><input value={draft.email ?? ''} onInput={(e) => update((d) => { d.email = e.currentTarget.value; })} /></Field>
-          <Field label={t('address')} error={err('address')} wide><input value={draft.address} onInput={(e) => update((d) => { d.address = e.currentTarget.value; })} /></Field>
+          <Field label={t('name')} error={err('name')}>
+            <input
+              value={draft.name}
+              onInput={(e) =>
+                update((d) => {
+                  d.name = e.currentTarget.value;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('phone')} error={err('phone')}>
+            <input
+              value={draft.phone}
+              onInput={(e) =>
+                update((d) => {
+                  d.phone = e.currentTarget.value;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('email')}>
+            <input
+              value={draft.email ?? ''}
+              onInput={(e) =>
+                update((d) => {
+                  d.email = e.currentTarget.value;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('address')} error={err('address')} wide>
+            <input
+              value={draft.address}
+              onInput={(e) =>
+                update((d) => {
+                  d.address = e.currentTarget.value;
+                })
+              }
+            />
+          </Field>
           <Field label={t('languages')} error={err('languages')}>
             <div class="checks">
               {(['fr', 'en'] as const).map((lg) => (
-                <label><input type="checkbox" checked={draft.languages.includes(lg)} onChange={(e) => update((d) => { d.languages = e.currentTarget.checked ? [...new Set([...d.languages, lg])] : d.languages.filter((x) => x !== lg); })} /> {lg.toUpperCase()}</label>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={draft.languages.includes(lg)}
+                    onChange={(e) =>
+                      update((d) => {
+                        d.languages = e.currentTarget.checked
+                          ? [...new Set([...d.languages, lg])]
+                          : d.languages.filter((x) => x !== lg);
+                      })
+                    }
+                  />{' '}
+                  {lg.toUpperCase()}
+                </label>
               ))}
             </div>
           </Field>
           <Field label={t('defaultLanguage')} error={err('defaultLanguage')}>
-            <select value={draft.defaultLanguage} onChange={(e) => update((d) => { d.defaultLanguage = e.currentTarget.value === 'en' ? 'en' : 'fr'; })}>
-              <option value="fr">Français</option><option value="en">English</option>
+            <select
+              value={draft.defaultLanguage}
+              onChange={(e) =>
+                update((d) => {
+                  d.defaultLanguage = e.currentTarget.value === 'en' ? 'en' : 'fr';
+                })
+              }
+            >
+              <option value="fr">Français</option>
+              <option value="en">English</option>
             </select>
           </Field>
-          <Field label={t('timezone')}><input value={draft.timezone} disabled /></Field>
+          <Field label={t('timezone')}>
+            <input value={draft.timezone} disabled />
+          </Field>
         </div>
       </div>
 
@@ -100,11 +174,37 @@ export function SettingsView() {
                 <div class="weekday-services">
                   {!list.length ? <span class="muted">{t('closed')}</span> : null}
                   {list.map((s, i) => (
-                    <ServiceRow service={s} path={`services.${day}.${i}`} errors={errors}
-                      onChange={(next) => update((d) => { (d.services[String(day)] ??= [])[i] = next; })}
-                      onRemove={() => update((d) => { d.services[String(day)] = (d.services[String(day)] ?? []).filter((_, j) => j !== i); })} />
+                    <ServiceRow
+                      service={s}
+                      path={`services.${day}.${i}`}
+                      errors={errors}
+                      onChange={(next) =>
+                        update((d) => {
+                          (d.services[String(day)] ??= [])[i] = next;
+                        })
+                      }
+                      onRemove={() =>
+                        update((d) => {
+                          d.services[String(day)] = (d.services[String(day)] ?? []).filter((_, j) => j !== i);
+                        })
+                      }
+                    />
                   ))}
-                  <button class="ghost small" onClick={() => update((d) => { (d.services[String(day)] ??= []).push({ name: list.length ? 'dinner' : 'lunch', open: list.length ? '19:00' : '12:00', close: list.length ? '23:00' : '14:30', lastSeatingMinutes: 60 }); })}>+ {t('add')}</button>
+                  <button
+                    class="ghost small"
+                    onClick={() =>
+                      update((d) => {
+                        (d.services[String(day)] ??= []).push({
+                          name: list.length ? 'dinner' : 'lunch',
+                          open: list.length ? '19:00' : '12:00',
+                          close: list.length ? '23:00' : '14:30',
+                          lastSeatingMinutes: 60,
+                        });
+                      })
+                    }
+                  >
+                    + {t('add')}
+                  </button>
                 </div>
               </div>
             );
@@ -116,52 +216,228 @@ export function SettingsView() {
         <h2>{t('closures')}</h2>
         {draft.closures.map((c, i) => (
           <div class="row-inline">
-            <Field label={t('date')} error={err(`closures.${i}.date`)}><input type="date" value={c.date} onInput={(e) => update((d) => { d.closures[i].date = e.currentTarget.value; })} /></Field>
-            <Field label={t('reason')} error={err(`closures.${i}.reason`)}><input value={c.reason ?? ''} onInput={(e) => update((d) => { d.closures[i].reason = e.currentTarget.value; })} /></Field>
-            <button class="ghost small danger" onClick={() => update((d) => { d.closures.splice(i, 1); })}>{t('remove')}</button>
+            <Field label={t('date')} error={err(`closures.${i}.date`)}>
+              <input
+                type="date"
+                value={c.date}
+                onInput={(e) =>
+                  update((d) => {
+                    d.closures[i].date = e.currentTarget.value;
+                  })
+                }
+              />
+            </Field>
+            <Field label={t('reason')} error={err(`closures.${i}.reason`)}>
+              <input
+                value={c.reason ?? ''}
+                onInput={(e) =>
+                  update((d) => {
+                    d.closures[i].reason = e.currentTarget.value;
+                  })
+                }
+              />
+            </Field>
+            <button
+              class="ghost small danger"
+              onClick={() =>
+                update((d) => {
+                  d.closures.splice(i, 1);
+                })
+              }
+            >
+              {t('remove')}
+            </button>
           </div>
         ))}
-        <button class="ghost small" onClick={() => update((d) => { d.closures.push({ date: new Date().toISOString().slice(0, 10), reason: '' }); })}>+ {t('add')}</button>
+        <button
+          class="ghost small"
+          onClick={() =>
+            update((d) => {
+              d.closures.push({ date: new Date().toISOString().slice(0, 10), reason: '' });
+            })
+          }
+        >
+          + {t('add')}
+        </button>
       </div>
 
       <div class="card">
         <h2>{t('rules')}</h2>
         <div class="grid3">
           <Field label={t('slotStep')} error={err('rules.slotStepMinutes')}>
-            <select data-testid="slot-step" value={String(draft.rules.slotStepMinutes)} onChange={(e) => update((d) => { d.rules.slotStepMinutes = Number(e.currentTarget.value); })}>
-              {SLOT_STEPS.map((s) => <option value={String(s)}>{s}</option>)}
+            <select
+              data-testid="slot-step"
+              value={String(draft.rules.slotStepMinutes)}
+              onChange={(e) =>
+                update((d) => {
+                  d.rules.slotStepMinutes = Number(e.currentTarget.value);
+                })
+              }
+            >
+              {SLOT_STEPS.map((s) => (
+                <option value={String(s)}>{s}</option>
+              ))}
             </select>
           </Field>
-          <Field label={t('buffer')} error={err('rules.bufferMinutes')}><input type="number" data-testid="buffer" value={draft.rules.bufferMinutes} onInput={(e) => update((d) => { d.rules.bufferMinutes = num(e.currentTarget.value) ?? NaN; })} /></Field>
-          <Field label={t('minNotice')} error={err('rules.minNoticeMinutes')}><input type="number" value={draft.rules.minNoticeMinutes} onInput={(e) => update((d) => { d.rules.minNoticeMinutes = num(e.currentTarget.value) ?? NaN; })} /></Field>
-          <Field label={t('horizon')} error={err('rules.horizonDays')}><input type="number" value={draft.rules.horizonDays} onInput={(e) => update((d) => { d.rules.horizonDays = num(e.currentTarget.value) ?? NaN; })} /></Field>
-          <Field label={t('maxParty')} error={err('rules.maxPartySize')}><input type="number" data-testid="max-party" value={draft.rules.maxPartySize} onInput={(e) => update((d) => { d.rules.maxPartySize = num(e.currentTarget.value) ?? NaN; })} /></Field>
-          <Field label={t('pacing')} error={err('rules.maxCoversPerSlot')}><input type="number" value={draft.rules.maxCoversPerSlot ?? ''} onInput={(e) => update((d) => { d.rules.maxCoversPerSlot = num(e.currentTarget.value); })} /></Field>
-          <Field label={t('hold')} error={err('rules.holdMinutes')}><input type="number" value={draft.rules.holdMinutes} onInput={(e) => update((d) => { d.rules.holdMinutes = num(e.currentTarget.value) ?? NaN; })} /></Field>
+          <Field label={t('buffer')} error={err('rules.bufferMinutes')}>
+            <input
+              type="number"
+              data-testid="buffer"
+              value={draft.rules.bufferMinutes}
+              onInput={(e) =>
+                update((d) => {
+                  d.rules.bufferMinutes = num(e.currentTarget.value) ?? NaN;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('minNotice')} error={err('rules.minNoticeMinutes')}>
+            <input
+              type="number"
+              value={draft.rules.minNoticeMinutes}
+              onInput={(e) =>
+                update((d) => {
+                  d.rules.minNoticeMinutes = num(e.currentTarget.value) ?? NaN;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('horizon')} error={err('rules.horizonDays')}>
+            <input
+              type="number"
+              value={draft.rules.horizonDays}
+              onInput={(e) =>
+                update((d) => {
+                  d.rules.horizonDays = num(e.currentTarget.value) ?? NaN;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('maxParty')} error={err('rules.maxPartySize')}>
+            <input
+              type="number"
+              data-testid="max-party"
+              value={draft.rules.maxPartySize}
+              onInput={(e) =>
+                update((d) => {
+                  d.rules.maxPartySize = num(e.currentTarget.value) ?? NaN;
+                })
+              }
+            />
+          </Field>
+          <Field label={t('pacing')} error={err('rules.maxCoversPerSlot')}>
+            <input
+              type="number"
+              value={draft.rules.maxCoversPerSlot ?? ''}
+              onInput={(e) =>
+                update((d) => {
+                  d.rules.maxCoversPerSlot = num(e.currentTarget.value);
+                })
+              }
+            />
+          </Field>
+          <Field label={t('hold')} error={err('rules.holdMinutes')}>
+            <input
+              type="number"
+              value={draft.rules.holdMinutes}
+              onInput={(e) =>
+                update((d) => {
+                  d.rules.holdMinutes = num(e.currentTarget.value) ?? NaN;
+                })
+              }
+            />
+          </Field>
         </div>
         <h3>{t('turnTimes')}</h3>
         {draft.rules.turnTimes.map((tt, i) => (
           <div class="row-inline">
-            <Field label={t('upToParty')} error={err(`rules.turnTimes.${i}.maxParty`)}><input type="number" placeholder={t('larger')} value={tt.maxParty ?? ''} onInput={(e) => update((d) => { d.rules.turnTimes[i].maxParty = num(e.currentTarget.value); })} /></Field>
-            <Field label={t('minutes')} error={err(`rules.turnTimes.${i}.minutes`)}><input type="number" value={tt.minutes} onInput={(e) => update((d) => { d.rules.turnTimes[i].minutes = num(e.currentTarget.value) ?? NaN; })} /></Field>
-            <button class="ghost small danger" onClick={() => update((d) => { d.rules.turnTimes.splice(i, 1); })}>{t('remove')}</button>
+            <Field label={t('upToParty')} error={err(`rules.turnTimes.${i}.maxParty`)}>
+              <input
+                type="number"
+                placeholder={t('larger')}
+                value={tt.maxParty ?? ''}
+                onInput={(e) =>
+                  update((d) => {
+                    d.rules.turnTimes[i].maxParty = num(e.currentTarget.value);
+                  })
+                }
+              />
+            </Field>
+            <Field label={t('minutes')} error={err(`rules.turnTimes.${i}.minutes`)}>
+              <input
+                type="number"
+                value={tt.minutes}
+                onInput={(e) =>
+                  update((d) => {
+                    d.rules.turnTimes[i].minutes = num(e.currentTarget.value) ?? NaN;
+                  })
+                }
+              />
+            </Field>
+            <button
+              class="ghost small danger"
+              onClick={() =>
+                update((d) => {
+                  d.rules.turnTimes.splice(i, 1);
+                })
+              }
+            >
+              {t('remove')}
+            </button>
           </div>
         ))}
         {err('rules.turnTimes') ? <div class="field-error">{err('rules.turnTimes')}</div> : null}
-        <button class="ghost small" onClick={() => update((d) => { d.rules.turnTimes.push({ maxParty: null, minutes: 120 }); })}>+ {t('add')}</button>
+        <button
+          class="ghost small"
+          onClick={() =>
+            update((d) => {
+              d.rules.turnTimes.push({ maxParty: null, minutes: 120 });
+            })
+          }
+        >
+          + {t('add')}
+        </button>
       </div>
     </section>
   );
 }
 
-function ServiceRow({ service: s, path, errors, onChange, onRemove }: { service: Service; path: string; errors: Record<string, string>; onChange: (s: Service) => void; onRemove: () => void }) {
+function ServiceRow({
+  service: s,
+  path,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  service: Service;
+  path: string;
+  errors: Record<string, string>;
+  onChange: (s: Service) => void;
+  onRemove: () => void;
+}) {
   return (
     <div class="service-row">
-      <Field label={t('name')} error={errors[`${path}.name`]}><input class="svc-name" value={s.name} onInput={(e) => onChange({ ...s, name: e.currentTarget.value })} /></Field>
-      <Field label={t('open')} error={errors[`${path}.open`]}><input type="time" value={s.open} onInput={(e) => onChange({ ...s, open: e.currentTarget.value })} /></Field>
-      <Field label={t('closeAt')} error={errors[`${path}.close`]}><input type="time" value={s.close} onInput={(e) => onChange({ ...s, close: e.currentTarget.value })} /></Field>
-      <Field label={t('lastSeating')} error={errors[`${path}.lastSeatingMinutes`]}><input type="number" value={s.lastSeatingMinutes} onInput={(e) => onChange({ ...s, lastSeatingMinutes: e.currentTarget.value === '' ? NaN : Number(e.currentTarget.value) })} /></Field>
-      <button class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>✕</button>
+      <Field label={t('name')} error={errors[`${path}.name`]}>
+        <input class="svc-name" value={s.name} onInput={(e) => onChange({ ...s, name: e.currentTarget.value })} />
+      </Field>
+      <Field label={t('open')} error={errors[`${path}.open`]}>
+        <input type="time" value={s.open} onInput={(e) => onChange({ ...s, open: e.currentTarget.value })} />
+      </Field>
+      <Field label={t('closeAt')} error={errors[`${path}.close`]}>
+        <input type="time" value={s.close} onInput={(e) => onChange({ ...s, close: e.currentTarget.value })} />
+      </Field>
+      <Field label={t('lastSeating')} error={errors[`${path}.lastSeatingMinutes`]}>
+        <input
+          type="number"
+          value={s.lastSeatingMinutes}
+          onInput={(e) =>
+            onChange({ ...s, lastSeatingMinutes: e.currentTarget.value === '' ? NaN : Number(e.currentTarget.value) })
+          }
+        />
+      </Field>
+      <button class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
+        ✕
+      </button>
     </div>
   );
 }

@@ -11,8 +11,17 @@ export function TablesView() {
   const [draft, setDraft] = useState({ id: '', name: '', seatsMin: 1, seatsMax: 4, zone: 'main' });
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const load = () => api.tables().then((ts) => { setList(ts); tablesSignal.set(ts); }, () => setList([]));
-  useEffect(() => { void load(); }, []);
+  const load = () =>
+    api.tables().then(
+      (ts) => {
+        setList(ts);
+        tablesSignal.set(ts);
+      },
+      () => setList([]),
+    );
+  useEffect(() => {
+    void load();
+  }, []);
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -22,41 +31,137 @@ export function TablesView() {
       setResult({ kind: 'error', text: e instanceof ApiError && e.field ? e.message : errorText(e) });
     }
   };
-  const edit = (id: string, patch: Partial<Table>) => setList((cur) => (cur ?? []).map((x) => (x.id === id ? { ...x, ...patch } : x)));
-  const body = (x: Table) => ({ name: x.name, seatsMin: Number(x.seatsMin), seatsMax: Number(x.seatsMax), zone: x.zone, active: x.active });
+  const edit = (id: string, patch: Partial<Table>) =>
+    setList((cur) => (cur ?? []).map((x) => (x.id === id ? { ...x, ...patch } : x)));
+  const body = (x: Table) => ({
+    name: x.name,
+    seatsMin: Number(x.seatsMin),
+    seatsMax: Number(x.seatsMax),
+    zone: x.zone,
+    active: x.active,
+  });
 
   return (
     <section class="page">
-      <div class="page-head"><h1>{t('tables')}</h1>{result ? <Banner kind={result.kind}>{result.text}</Banner> : null}</div>
+      <div class="page-head">
+        <h1>{t('tables')}</h1>
+        {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
+      </div>
       <div class="table-wrap">
         <table class="list editable">
-          <thead><tr><th>ID</th><th>{t('name')}</th><th>{t('seatsMin')}</th><th>{t('seatsMax')}</th><th>{t('zone')}</th><th>{t('active')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>ID</th>
+              <th>{t('name')}</th>
+              <th>{t('seatsMin')}</th>
+              <th>{t('seatsMax')}</th>
+              <th>{t('zone')}</th>
+              <th>{t('active')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {(list ?? []).map((x) => (
               <tr>
-                <td><b>{x.id}</b></td>
-                <td><input value={x.name} onInput={(e) => edit(x.id, { name: e.currentTarget.value })} /></td>
-                <td><input type="number" min={1} max={50} value={x.seatsMin} onInput={(e) => edit(x.id, { seatsMin: Number(e.currentTarget.value) })} /></td>
-                <td><input type="number" min={1} max={50} value={x.seatsMax} onInput={(e) => edit(x.id, { seatsMax: Number(e.currentTarget.value) })} /></td>
-                <td><input value={x.zone} onInput={(e) => edit(x.id, { zone: e.currentTarget.value })} /></td>
-                <td><input type="checkbox" checked={x.active} onChange={(e) => edit(x.id, { active: e.currentTarget.checked })} /></td>
+                <td>
+                  <b>{x.id}</b>
+                </td>
+                <td>
+                  <input value={x.name} onInput={(e) => edit(x.id, { name: e.currentTarget.value })} />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    max={50}
+                    value={x.seatsMin}
+                    onInput={(e) => edit(x.id, { seatsMin: Number(e.currentTarget.value) })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    max={50}
+                    value={x.seatsMax}
+                    onInput={(e) => edit(x.id, { seatsMax: Number(e.currentTarget.value) })}
+                  />
+                </td>
+                <td>
+                  <input value={x.zone} onInput={(e) => edit(x.id, { zone: e.currentTarget.value })} />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={x.active}
+                    onChange={(e) => edit(x.id, { active: e.currentTarget.checked })}
+                  />
+                </td>
                 <td class="row-actions">
-                  <button class="secondary small" onClick={() => run(() => api.updateTable(x.id, body(x)))}>{t('save')}</button>
-                  <button class="ghost small danger" onClick={() => run(() => api.deleteTable(x.id))}>{t('remove')}</button>
+                  <button class="secondary small" onClick={() => run(() => api.updateTable(x.id, body(x)))}>
+                    {t('save')}
+                  </button>
+                  <button class="ghost small danger" onClick={() => run(() => api.deleteTable(x.id))}>
+                    {t('remove')}
+                  </button>
                 </td>
               </tr>
             ))}
             <tr class="new-row">
-              <td><input placeholder="T9" value={draft.id} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} /></td>
-              <td><input placeholder={t('name')} value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} /></td>
-              <td><input type="number" min={1} value={draft.seatsMin} onInput={(e) => setDraft({ ...draft, seatsMin: Number(e.currentTarget.value) })} /></td>
-              <td><input type="number" min={1} value={draft.seatsMax} onInput={(e) => setDraft({ ...draft, seatsMax: Number(e.currentTarget.value) })} /></td>
-              <td><input value={draft.zone} onInput={(e) => setDraft({ ...draft, zone: e.currentTarget.value })} /></td>
+              <td>
+                <input
+                  placeholder="T9"
+                  value={draft.id}
+                  onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })}
+                />
+              </td>
+              <td>
+                <input
+                  placeholder={t('name')}
+                  value={draft.name}
+                  onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min={1}
+                  value={draft.seatsMin}
+                  onInput={(e) => setDraft({ ...draft, seatsMin: Number(e.currentTarget.value) })}
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min={1}
+                  value={draft.seatsMax}
+                  onInput={(e) => setDraft({ ...draft, seatsMax: Number(e.currentTarget.value) })}
+                />
+              </td>
+              <td>
+                <input value={draft.zone} onInput={(e) => setDraft({ ...draft, zone: e.currentTarget.value })} />
+              </td>
               <td />
-              <td><button class="primary small" onClick={() => run(async () => {
-                await api.createTable({ ...(draft.id ? { id: draft.id } : {}), name: draft.name || draft.id, seatsMin: draft.seatsMin, seatsMax: draft.seatsMax, zone: draft.zone, active: true });
-                setDraft({ id: '', name: '', seatsMin: 1, seatsMax: 4, zone: 'main' });
-              })}>+ {t('addTable')}</button></td>
+              <td>
+                <button
+                  class="primary small"
+                  onClick={() =>
+                    run(async () => {
+                      await api.createTable({
+                        ...(draft.id ? { id: draft.id } : {}),
+                        name: draft.name || draft.id,
+                        seatsMin: draft.seatsMin,
+                        seatsMax: draft.seatsMax,
+                        zone: draft.zone,
+                        active: true,
+                      });
+                      setDraft({ id: '', name: '', seatsMin: 1, seatsMax: 4, zone: 'main' });
+                    })
+                  }
+                >
+                  + {t('addTable')}
+                </button>
+              </td>
             </tr>
           </tbody>
         </table>

@@ -10,9 +10,13 @@ import type { Reservation } from '../types';
 export function Legend() {
   return (
     <div class="legend">
-      {(['confirmed', 'seated', 'completed', 'no_show'] as const).map((s) => <StatusPill status={s} />)}
+      {(['confirmed', 'seated', 'completed', 'no_show'] as const).map((s) => (
+        <StatusPill status={s} />
+      ))}
       <span class="legend-sep" />
-      {(['voice', 'sms', 'whatsapp', 'webchat', 'website', 'dashboard'] as const).map((c) => <ChannelTag channel={c} />)}
+      {(['voice', 'sms', 'whatsapp', 'webchat', 'website', 'dashboard'] as const).map((c) => (
+        <ChannelTag channel={c} />
+      ))}
     </div>
   );
 }
@@ -25,10 +29,26 @@ interface Drag {
   trackWidth: number;
 }
 
-export function Timeline(props: { seg: Segment; tables: { id: string; name: string; seatsMax: number; zone: string }[]; reservations: Reservation[]; zone: string; nowMinutes: number | null; fresh: Set<string>; step: number; onOpen: (id: string) => void; onMove: (r: Reservation, tableId: string, minutes: number) => void }) {
+export function Timeline(props: {
+  seg: Segment;
+  tables: { id: string; name: string; seatsMax: number; zone: string }[];
+  reservations: Reservation[];
+  zone: string;
+  nowMinutes: number | null;
+  fresh: Set<string>;
+  step: number;
+  onOpen: (id: string) => void;
+  onMove: (r: Reservation, tableId: string, minutes: number) => void;
+}) {
   const { seg, zone } = props;
   const drag = useRef<Drag | null>(null);
-  const [ghost, setGhost] = useState<{ id: string; dx: number; dy: number; table: string | null; minutes: number } | null>(null);
+  const [ghost, setGhost] = useState<{
+    id: string;
+    dx: number;
+    dy: number;
+    table: string | null;
+    minutes: number;
+  } | null>(null);
 
   // Drag a block to another table (row) or time (sideways), snapped to the slot step.
   const shiftOf = (r: Reservation, dxPx: number, width: number) => {
@@ -79,7 +99,14 @@ export function Timeline(props: { seg: Segment; tables: { id: string; name: stri
       <div class="tl-row tl-axis">
         <div class="tl-label" />
         <div class="tl-track">
-          {ticks.map((m) => <span class={`tl-tick${m % 60 ? ' half' : ''}${pct(m) > 97 ? ' end' : pct(m) < 3 ? ' start' : ''}`} style={{ left: `${pct(m)}%` }}>{m % 60 ? '' : hhmm(m)}</span>)}
+          {ticks.map((m) => (
+            <span
+              class={`tl-tick${m % 60 ? ' half' : ''}${pct(m) > 97 ? ' end' : pct(m) < 3 ? ' start' : ''}`}
+              style={{ left: `${pct(m)}%` }}
+            >
+              {m % 60 ? '' : hhmm(m)}
+            </span>
+          ))}
           {nowPos ? <span class="tl-now head" style={{ left: `${nowPos.left}%` }} /> : null}
         </div>
       </div>
@@ -88,9 +115,16 @@ export function Timeline(props: { seg: Segment; tables: { id: string; name: stri
         const busyNow = props.nowMinutes !== null && items.some((r) => r.status === 'seated');
         return (
           <div class={`tl-row${busyNow ? ' busy' : ''}`} data-table={tb.id}>
-            <div class="tl-label"><b>{tb.name}</b><small>{tb.seatsMax} {t('people')}</small></div>
+            <div class="tl-label">
+              <b>{tb.name}</b>
+              <small>
+                {tb.seatsMax} {t('people')}
+              </small>
+            </div>
             <div class="tl-track">
-              {ticks.map((m) => <span class={`tl-grid${m % 60 ? ' half' : ''}`} style={{ left: `${pct(m)}%` }} />)}
+              {ticks.map((m) => (
+                <span class={`tl-grid${m % 60 ? ' half' : ''}`} style={{ left: `${pct(m)}%` }} />
+              ))}
               {items.map((r) => {
                 const start = localOf(r.startAt, zone).minutes;
                 const dur = Math.round((new Date(r.endAt).getTime() - new Date(r.startAt).getTime()) / 60000);
@@ -99,23 +133,43 @@ export function Timeline(props: { seg: Segment; tables: { id: string; name: stri
                 return (
                   <button
                     class={`booking status-${r.status}${props.fresh.has(r.id) ? ' fresh' : ''}${ghost?.id === r.id ? ' dragging' : ''}`}
-                    style={{ left: `${p.left}%`, width: `${p.width}%`, ...(ghost?.id === r.id ? { transform: `translate(${ghost.dx}px, ${ghost.dy}px)` } : {}) }}
+                    style={{
+                      left: `${p.left}%`,
+                      width: `${p.width}%`,
+                      ...(ghost?.id === r.id ? { transform: `translate(${ghost.dx}px, ${ghost.dy}px)` } : {}),
+                    }}
                     data-id={r.id}
                     data-testid="booking-block"
                     title={`${r.customerName} · ${r.partySize} · ${localOf(r.startAt, zone).time}`}
                     onPointerDown={(e) => down(e, r)}
                     onPointerMove={(e) => move(e, r)}
                     onPointerUp={(e) => up(e, r)}
-                    onPointerCancel={() => { drag.current = null; setGhost(null); }}
-                    onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') props.onOpen(r.id); }}
+                    onPointerCancel={() => {
+                      drag.current = null;
+                      setGhost(null);
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') props.onOpen(r.id);
+                    }}
                   >
-                    {ghost?.id === r.id ? <span class="drag-hint">{ghost.table ?? '—'} · {hhmm(ghost.minutes)}</span> : null}
+                    {ghost?.id === r.id ? (
+                      <span class="drag-hint">
+                        {ghost.table ?? '—'} · {hhmm(ghost.minutes)}
+                      </span>
+                    ) : null}
                     <span class="b-top">
                       <span class="b-time">{localOf(r.startAt, zone).time}</span>
                       <ChannelTag channel={r.channel} short />
                       {r.tableIds.length > 1 ? <span class="b-join">{r.tableIds.join('+')}</span> : null}
-                      {r.notes ? <span class="b-note" title={r.notes}>✎</span> : null}
-                      <span class="b-party">{r.partySize}<small>p</small></span>
+                      {r.notes ? (
+                        <span class="b-note" title={r.notes}>
+                          ✎
+                        </span>
+                      ) : null}
+                      <span class="b-party">
+                        {r.partySize}
+                        <small>p</small>
+                      </span>
                     </span>
                     <span class="b-name">{r.customerName}</span>
                   </button>

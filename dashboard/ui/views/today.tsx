@@ -34,7 +34,13 @@ export function TodayView() {
 
   const load = () => {
     if (!date) return;
-    api.reservations({ date }).then((rs) => { setList(rs); setError(null); }, (e: Error) => setError(e.message));
+    api.reservations({ date }).then(
+      (rs) => {
+        setList(rs);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
   };
   useEffect(load, [date]);
   useEffect(() => reconnects.subscribe(load), [date]);
@@ -50,53 +56,89 @@ export function TodayView() {
   }, []);
 
   // Live: a booking for this day appears, changes or goes, without a reload.
-  useEffect(() => lastEvent.subscribe((ev) => {
-    if (!ev || !rest) return;
-    const res = ev.reservation;
-    const onDay = localOf(res.startAt, rest.timezone).date === date;
-    setList((cur) => {
-      if (!cur) return cur;
-      const rest2 = cur.filter((x) => x.id !== res.id);
-      return onDay ? [...rest2, res] : rest2;
-    });
-    if (ev.kind === 'created' && onDay) {
-      setFresh((f) => new Set(f).add(res.id));
-      setTimeout(() => setFresh((f) => { const n = new Set(f); n.delete(res.id); return n; }), 15_000);
-    }
-  }), [date, rest]);
+  useEffect(
+    () =>
+      lastEvent.subscribe((ev) => {
+        if (!ev || !rest) return;
+        const res = ev.reservation;
+        const onDay = localOf(res.startAt, rest.timezone).date === date;
+        setList((cur) => {
+          if (!cur) return cur;
+          const rest2 = cur.filter((x) => x.id !== res.id);
+          return onDay ? [...rest2, res] : rest2;
+        });
+        if (ev.kind === 'created' && onDay) {
+          setFresh((f) => new Set(f).add(res.id));
+          setTimeout(
+            () =>
+              setFresh((f) => {
+                const n = new Set(f);
+                n.delete(res.id);
+                return n;
+              }),
+            15_000,
+          );
+        }
+      }),
+    [date, rest],
+  );
 
   // The desktop app keeps the last list it saw, to show it read-only when the server is away.
   useEffect(() => {
-    if (list && rest && window.maitreDesktop && date === today) window.maitreDesktop.reportList({ date, timezone: rest.timezone, reservations: list });
+    if (list && rest && window.maitreDesktop && date === today)
+      window.maitreDesktop.reportList({ date, timezone: rest.timezone, reservations: list });
   }, [list]);
 
   const reservations = useMemo(() => (list ?? []).filter((x) => ON_FLOOR.includes(x.status)), [list]);
-  const services = rest ? rest.services[String(weekdayOf(date || today))] ?? [] : [];
+  const services = rest ? (rest.services[String(weekdayOf(date || today))] ?? []) : [];
   const closure = rest?.closures.find((c) => c.date === date);
-  const segments = useMemo(() => (rest ? segmentsFor(services, reservations, rest.timezone) : []), [rest, date, reservations]);
+  const segments = useMemo(
+    () => (rest ? segmentsFor(services, reservations, rest.timezone) : []),
+    [rest, date, reservations],
+  );
   const nowLocal = rest && date === today ? localOf(new Date(now), rest.timezone).minutes : null;
-  const countIn = (sg: Segment) => reservations.filter((x) => { const m = localOf(x.startAt, rest?.timezone ?? 'UTC').minutes; return m >= sg.start && m < sg.end; }).length;
+  const countIn = (sg: Segment) =>
+    reservations.filter((x) => {
+      const m = localOf(x.startAt, rest?.timezone ?? 'UTC').minutes;
+      return m >= sg.start && m < sg.end;
+    }).length;
   // Today: the service going on (or next). Another day: the busiest service.
   const busiest = segments.reduce((best, sg, i) => (countIn(sg) > countIn(segments[best]) ? i : best), 0);
   // A booking just made at the desk, or opened from an alert, brings its service into view.
-  const focusSeg = focusMinutes === null ? -1 : segments.findIndex((sg) => focusMinutes >= sg.start && focusMinutes < sg.end);
-  const idx = Math.min(segIndex ?? (focusSeg >= 0 ? focusSeg : nowLocal !== null ? currentSegment(segments, nowLocal) : busiest), Math.max(0, segments.length - 1));
+  const focusSeg =
+    focusMinutes === null ? -1 : segments.findIndex((sg) => focusMinutes >= sg.start && focusMinutes < sg.end);
+  const idx = Math.min(
+    segIndex ?? (focusSeg >= 0 ? focusSeg : nowLocal !== null ? currentSegment(segments, nowLocal) : busiest),
+    Math.max(0, segments.length - 1),
+  );
   const seg = segments[idx];
-  useEffect(() => { setSegIndex(null); setFocusMinutes(null); }, [date]);
+  useEffect(() => {
+    setSegIndex(null);
+    setFocusMinutes(null);
+  }, [date]);
   useEffect(() => {
     const opened = openId && rest ? (list ?? []).find((x) => x.id === openId) : null;
-    if (opened) { setSegIndex(null); setFocusMinutes(localOf(opened.startAt, rest?.timezone ?? 'UTC').minutes); }
+    if (opened) {
+      setSegIndex(null);
+      setFocusMinutes(localOf(opened.startAt, rest?.timezone ?? 'UTC').minutes);
+    }
   }, [openId, list === null]);
 
   if (!rest) return <div class="empty">{t('loading')}</div>;
-  const inSeg = (x: Reservation) => !seg || (() => { const m = localOf(x.startAt, rest.timezone).minutes; return m >= seg.start && m < seg.end; })();
+  const inSeg = (x: Reservation) =>
+    !seg ||
+    (() => {
+      const m = localOf(x.startAt, rest.timezone).minutes;
+      return m >= seg.start && m < seg.end;
+    })();
   const segRes = reservations.filter(inSeg);
   const covers = (xs: Reservation[]) => xs.reduce((n, x) => n + x.partySize, 0);
-  const selected = openId ? (list ?? []).find((x) => x.id === openId) ?? null : null;
+  const selected = openId ? ((list ?? []).find((x) => x.id === openId) ?? null) : null;
   const activeTables = allTables.filter((tb) => tb.active || reservations.some((x) => x.tableIds.includes(tb.id)));
   const setParam = (k: string, v: string | null) => {
     const p: Record<string, string> = Object.fromEntries(r.params.entries());
-    if (v === null) delete p[k]; else p[k] = v;
+    if (v === null) delete p[k];
+    else p[k] = v;
     go('/today', p);
   };
   const moveTo = (x: Reservation, tableId: string, minutes: number) => {
@@ -113,19 +155,38 @@ export function TodayView() {
     <section class="today">
       <div class="today-head">
         <div class="day-nav">
-          <button class="icon-btn" aria-label={t('prevDay')} onClick={() => setParam('date', addDays(date, -1))}>‹</button>
-          <h1 class="day-title">{longDate(date, l)}{date === today ? <span class="today-badge">{t('today')}</span> : null}</h1>
-          <button class="icon-btn" aria-label={t('nextDay')} onClick={() => setParam('date', addDays(date, 1))}>›</button>
-          {date !== today ? <button class="ghost small" onClick={() => setParam('date', null)}>{t('today')}</button> : null}
+          <button class="icon-btn" aria-label={t('prevDay')} onClick={() => setParam('date', addDays(date, -1))}>
+            ‹
+          </button>
+          <h1 class="day-title">
+            {longDate(date, l)}
+            {date === today ? <span class="today-badge">{t('today')}</span> : null}
+          </h1>
+          <button class="icon-btn" aria-label={t('nextDay')} onClick={() => setParam('date', addDays(date, 1))}>
+            ›
+          </button>
+          {date !== today ? (
+            <button class="ghost small" onClick={() => setParam('date', null)}>
+              {t('today')}
+            </button>
+          ) : null}
           <input type="date" class="date-pick" value={date} onChange={(e) => setParam('date', e.currentTarget.value)} />
         </div>
         <div class="today-actions">
           <div class="view-switch" role="group">
-            <button class="active" aria-pressed="true">{t('timeline')}</button>
-            <button data-testid="to-list" onClick={() => go('/bookings', { date })}>{t('list')}</button>
+            <button class="active" aria-pressed="true">
+              {t('timeline')}
+            </button>
+            <button data-testid="to-list" onClick={() => go('/bookings', { date })}>
+              {t('list')}
+            </button>
           </div>
-          <button class="secondary" data-testid="walkin-btn" onClick={() => setForm('walkin')}>+ {t('walkIn')}</button>
-          <button class="primary" onClick={() => setForm('booking')}>+ {t('newBookingBtn')}</button>
+          <button class="secondary" data-testid="walkin-btn" onClick={() => setForm('walkin')}>
+            + {t('walkIn')}
+          </button>
+          <button class="primary" onClick={() => setForm('booking')}>
+            + {t('newBookingBtn')}
+          </button>
         </div>
       </div>
 
@@ -143,14 +204,34 @@ export function TodayView() {
         </div>
       </div>
 
-      {closure ? <div class="banner banner-info">{t('closedToday')}{closure.reason ? ` — ${closure.reason}` : ''}</div> : null}
+      {closure ? (
+        <div class="banner banner-info">
+          {t('closedToday')}
+          {closure.reason ? ` — ${closure.reason}` : ''}
+        </div>
+      ) : null}
       {error ? <div class="banner banner-error">{error}</div> : null}
 
       {segments.length > 1 ? (
         <div class="seg-tabs" role="tablist">
           {segments.map((s, i) => (
-            <button role="tab" aria-selected={i === idx} data-seg={s.name} class={i === idx ? 'active' : ''} onClick={() => setSegIndex(i)}>
-              {s.name === 'lunch' ? t('lunch') : s.name === 'dinner' ? t('dinner') : s.name === 'other' ? t('other') : s.name} <small>{hhmm(s.start)}–{hhmm(s.end)}</small>
+            <button
+              role="tab"
+              aria-selected={i === idx}
+              data-seg={s.name}
+              class={i === idx ? 'active' : ''}
+              onClick={() => setSegIndex(i)}
+            >
+              {s.name === 'lunch'
+                ? t('lunch')
+                : s.name === 'dinner'
+                  ? t('dinner')
+                  : s.name === 'other'
+                    ? t('other')
+                    : s.name}{' '}
+              <small>
+                {hhmm(s.start)}–{hhmm(s.end)}
+              </small>
               <span class="seg-count">{countIn(s)}</span>
             </button>
           ))}
@@ -158,19 +239,55 @@ export function TodayView() {
       ) : null}
 
       {seg ? (
-        <Timeline seg={seg} tables={activeTables} reservations={segRes} zone={rest.timezone} nowMinutes={nowLocal} fresh={fresh} step={rest.rules.slotStepMinutes || 15} onOpen={(id) => setParam('open', id)} onMove={moveTo} />
+        <Timeline
+          seg={seg}
+          tables={activeTables}
+          reservations={segRes}
+          zone={rest.timezone}
+          nowMinutes={nowLocal}
+          fresh={fresh}
+          step={rest.rules.slotStepMinutes || 15}
+          onOpen={(id) => setParam('open', id)}
+          onMove={moveTo}
+        />
       ) : (
-        <div class="empty">{list === null ? t('loading') : closure || !services.length ? t('closedToday') : t('noBookings')}</div>
+        <div class="empty">
+          {list === null ? t('loading') : closure || !services.length ? t('closedToday') : t('noBookings')}
+        </div>
       )}
 
       <Legend />
 
-      {selected ? <BookingDetail reservation={selected} onClose={() => setParam('open', null)} onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))} /> : null}
-      {form ? <NewBookingForm walkIn={form === 'walkin'} date={date} reservations={reservations} onClose={() => setForm(null)} onCreated={(x) => { setForm(null); setSegIndex(null); setFocusMinutes(localOf(x.startAt, rest.timezone).minutes); setList((cur) => [...(cur ?? []).filter((y) => y.id !== x.id), x]); }} /> : null}
+      {selected ? (
+        <BookingDetail
+          reservation={selected}
+          onClose={() => setParam('open', null)}
+          onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))}
+        />
+      ) : null}
+      {form ? (
+        <NewBookingForm
+          walkIn={form === 'walkin'}
+          date={date}
+          reservations={reservations}
+          onClose={() => setForm(null)}
+          onCreated={(x) => {
+            setForm(null);
+            setSegIndex(null);
+            setFocusMinutes(localOf(x.startAt, rest.timezone).minutes);
+            setList((cur) => [...(cur ?? []).filter((y) => y.id !== x.id), x]);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
 function Stat({ value, label, tone }: { value: number; label: string; tone?: string }) {
-  return <div class={`stat${tone ? ` stat-${tone}` : ''}`}><span class="stat-value">{value}</span><span class="stat-label">{label}</span></div>;
+  return (
+    <div class={`stat${tone ? ` stat-${tone}` : ''}`}>
+      <span class="stat-value">{value}</span>
+      <span class="stat-label">{label}</span>
+    </div>
+  );
 }

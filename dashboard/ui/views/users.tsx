@@ -15,7 +15,9 @@ export function UsersView() {
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const load = () => api.users().then(setList, () => setList([]));
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+  }, []);
   const run = async (fn: () => Promise<unknown>, after?: () => void) => {
     try {
       await fn();
@@ -29,48 +31,130 @@ export function UsersView() {
 
   return (
     <section class="page">
-      <div class="page-head"><h1>{t('users')}</h1>{result ? <Banner kind={result.kind}>{result.text}</Banner> : null}</div>
+      <div class="page-head">
+        <h1>{t('users')}</h1>
+        {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
+      </div>
       <div class="table-wrap">
         <table class="list">
-          <thead><tr><th>{t('name')}</th><th>{t('email')}</th><th>{t('role')}</th><th>{t('status')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('name')}</th>
+              <th>{t('email')}</th>
+              <th>{t('role')}</th>
+              <th>{t('status')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {(list ?? []).map((u) => (
               <tr class={u.disabled ? 'row-disabled' : ''}>
-                <td><b>{u.name}</b>{u.id === me?.user.id ? <small class="muted"> ({t('you')})</small> : null}</td>
+                <td>
+                  <b>{u.name}</b>
+                  {u.id === me?.user.id ? <small class="muted"> ({t('you')})</small> : null}
+                </td>
                 <td>{u.email}</td>
                 <td>
-                  <select value={u.role} disabled={u.id === me?.user.id} onChange={(e) => run(() => api.patchUser(u.id, { role: e.currentTarget.value === 'admin' ? 'admin' : 'staff' }))}>
-                    <option value="admin">{tv('role', 'admin')}</option><option value="staff">{tv('role', 'staff')}</option>
+                  <select
+                    value={u.role}
+                    disabled={u.id === me?.user.id}
+                    onChange={(e) =>
+                      run(() => api.patchUser(u.id, { role: e.currentTarget.value === 'admin' ? 'admin' : 'staff' }))
+                    }
+                  >
+                    <option value="admin">{tv('role', 'admin')}</option>
+                    <option value="staff">{tv('role', 'staff')}</option>
                   </select>
                 </td>
-                <td>{u.disabled ? <span class="pill status-cancelled">{t('disabled')}</span> : <span class="pill status-seated">{t('active')}</span>}</td>
+                <td>
+                  {u.disabled ? (
+                    <span class="pill status-cancelled">{t('disabled')}</span>
+                  ) : (
+                    <span class="pill status-seated">{t('active')}</span>
+                  )}
+                </td>
                 <td class="row-actions">
-                  {u.id !== me?.user.id ? <button class="ghost small" onClick={() => run(() => api.patchUser(u.id, { disabled: !u.disabled }))}>{u.disabled ? t('enable') : t('disable')}</button> : null}
+                  {u.id !== me?.user.id ? (
+                    <button
+                      class="ghost small"
+                      onClick={() => run(() => api.patchUser(u.id, { disabled: !u.disabled }))}
+                    >
+                      {u.disabled ? t('enable') : t('disable')}
+                    </button>
+                  ) : null}
                   {reset?.id === u.id ? (
                     <span class="inline-form">
-                      <input type="password" placeholder={t('newPassword')} value={reset.password} onInput={(e) => setReset({ id: u.id, password: e.currentTarget.value })} />
-                      <button class="primary small" onClick={() => run(() => api.resetPassword(u.id, reset.password), () => setReset(null))}>{t('save')}</button>
+                      <input
+                        type="password"
+                        placeholder={t('newPassword')}
+                        value={reset.password}
+                        onInput={(e) => setReset({ id: u.id, password: e.currentTarget.value })}
+                      />
+                      <button
+                        class="primary small"
+                        onClick={() =>
+                          run(
+                            () => api.resetPassword(u.id, reset.password),
+                            () => setReset(null),
+                          )
+                        }
+                      >
+                        {t('save')}
+                      </button>
                     </span>
-                  ) : <button class="ghost small" onClick={() => setReset({ id: u.id, password: '' })}>{t('resetPassword')}</button>}
+                  ) : (
+                    <button class="ghost small" onClick={() => setReset({ id: u.id, password: '' })}>
+                      {t('resetPassword')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <form class="card form" onSubmit={(e) => { e.preventDefault(); void run(() => api.createUser(form), () => setForm({ email: '', name: '', role: 'staff', password: '' })); }}>
+      <form
+        class="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () => api.createUser(form),
+            () => setForm({ email: '', name: '', role: 'staff', password: '' }),
+          );
+        }}
+      >
         <h2>{t('addUser')}</h2>
         <div class="grid4">
-          <Field label={t('name')}><input required value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} /></Field>
-          <Field label={t('email')}><input type="email" required value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} /></Field>
+          <Field label={t('name')}>
+            <input required value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          </Field>
+          <Field label={t('email')}>
+            <input
+              type="email"
+              required
+              value={form.email}
+              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            />
+          </Field>
           <Field label={t('role')}>
             <select value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value })}>
-              <option value="staff">{tv('role', 'staff')}</option><option value="admin">{tv('role', 'admin')}</option>
+              <option value="staff">{tv('role', 'staff')}</option>
+              <option value="admin">{tv('role', 'admin')}</option>
             </select>
           </Field>
-          <Field label={t('newPassword')}><input type="password" required minLength={10} value={form.password} onInput={(e) => setForm({ ...form, password: e.currentTarget.value })} /></Field>
+          <Field label={t('newPassword')}>
+            <input
+              type="password"
+              required
+              minLength={10}
+              value={form.password}
+              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            />
+          </Field>
         </div>
-        <button class="primary" type="submit">+ {t('addUser')}</button>
+        <button class="primary" type="submit">
+          + {t('addUser')}
+        </button>
       </form>
     </section>
   );

@@ -21,7 +21,14 @@ export function readableMail(raw: string): string {
 }
 
 function qp(s: string): string {
-  return s.replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.split('=').slice(1).map((h) => parseInt(h, 16))).toString('utf8'));
+  return s.replace(/(?:=[0-9A-F]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('=')
+        .slice(1)
+        .map((h) => parseInt(h, 16)),
+    ).toString('utf8'),
+  );
 }
 
 /** An SMTP server that accepts mail, or refuses it with a 451 while `failing` is set. */
@@ -110,18 +117,44 @@ export class TwilioApiDouble {
       };
       const m = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/.exec(req.url ?? '');
       const auth = Buffer.from(String(req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
-      if (!m || req.method !== 'POST') return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+      if (!m || req.method !== 'POST')
+        return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       if (!auth.startsWith(`${m[1]}:`)) return json(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = Object.fromEntries(new URLSearchParams(body));
       const refusal = this.refuse.get(form.To) ?? this.refuse.get(form.To?.replace(/^whatsapp:/, ''));
-      if (refusal) return json(refusal.status, { code: refusal.code, message: refusal.message, more_info: `https://www.twilio.com/docs/errors/${refusal.code}`, status: refusal.status });
-      const message: TwilioMessage = { accountSid: m[1], To: form.To, From: form.From, Body: form.Body, ContentSid: form.ContentSid, ContentVariables: form.ContentVariables };
+      if (refusal)
+        return json(refusal.status, {
+          code: refusal.code,
+          message: refusal.message,
+          more_info: `https://www.twilio.com/docs/errors/${refusal.code}`,
+          status: refusal.status,
+        });
+      const message: TwilioMessage = {
+        accountSid: m[1],
+        To: form.To,
+        From: form.From,
+        Body: form.Body,
+        ContentSid: form.ContentSid,
+        ContentVariables: form.ContentVariables,
+      };
       this.messages.push(message);
       json(201, {
-        sid: `SM${randomBytes(16).toString('hex')}`, account_sid: m[1], to: form.To, from: form.From, body: form.Body ?? '',
-        status: 'queued', num_segments: '1', direction: 'outbound-api', api_version: '2010-04-01',
-        date_created: new Date().toUTCString(), date_updated: new Date().toUTCString(), date_sent: null, price: null,
-        error_code: null, error_message: null, uri: `/2010-04-01/Accounts/${m[1]}/Messages/SM.json`,
+        sid: `SM${randomBytes(16).toString('hex')}`,
+        account_sid: m[1],
+        to: form.To,
+        from: form.From,
+        body: form.Body ?? '',
+        status: 'queued',
+        num_segments: '1',
+        direction: 'outbound-api',
+        api_version: '2010-04-01',
+        date_created: new Date().toUTCString(),
+        date_updated: new Date().toUTCString(),
+        date_sent: null,
+        price: null,
+        error_code: null,
+        error_message: null,
+        uri: `/2010-04-01/Accounts/${m[1]}/Messages/SM.json`,
       });
     });
   }
@@ -132,8 +165,12 @@ export function manualClock(start: string) {
   let now = new Date(start).getTime();
   const clock = () => new Date(now);
   return Object.assign(clock, {
-    set: (iso: string) => { now = new Date(iso).getTime(); },
-    advance: (ms: number) => { now += ms; },
+    set: (iso: string) => {
+      now = new Date(iso).getTime();
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
   });
 }
 

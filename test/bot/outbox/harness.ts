@@ -1,5 +1,12 @@
 // One restaurant with notifications wired as the server wires them, on loopback doubles.
-import { BookingEventBus, BookingService, demoRestaurant, demoTables, type Clock, type Store } from '../../../booking-core';
+import {
+  BookingEventBus,
+  BookingService,
+  demoRestaurant,
+  demoTables,
+  type Clock,
+  type Store,
+} from '../../../booking-core';
 import { SqliteStore } from '../../../booking-core/stores/sqlite-store';
 import type { BackoffPolicy } from '../../../booking-core/notifications';
 import { createNotifications, type Notifications, type NotificationsConfig } from '../../../bot/outbox/service';
@@ -9,7 +16,11 @@ export const MANAGER_EMAIL = 'manager@example.test';
 export const MANAGER_PHONE = '+33600000001';
 export const FAST_BACKOFF: BackoffPolicy = { baseMs: 1000, factor: 2, maxMs: 60_000, maxAttempts: 3 };
 
-export function notificationsConfig(over: { smtpUrl?: string | null; twilioUrl?: string | null; templates?: Record<string, string> }): NotificationsConfig {
+export function notificationsConfig(over: {
+  smtpUrl?: string | null;
+  twilioUrl?: string | null;
+  templates?: Record<string, string>;
+}): NotificationsConfig {
   return {
     smtpUrl: over.smtpUrl ?? null,
     mailFrom: 'Le Petit Bistro <booking@example.test>',
@@ -17,7 +28,13 @@ export function notificationsConfig(over: { smtpUrl?: string | null; twilioUrl?:
     managerPhones: [MANAGER_PHONE],
     publicBaseUrl: 'http://maitre.example.test',
     twilio: over.twilioUrl
-      ? { accountSid: ACCOUNT_SID, authToken: 'test-auth-token', phoneNumber: '+33900000000', whatsappNumber: '+33900000009', apiBaseUrl: over.twilioUrl }
+      ? {
+          accountSid: ACCOUNT_SID,
+          authToken: 'test-auth-token',
+          phoneNumber: '+33900000000',
+          whatsappNumber: '+33900000009',
+          apiBaseUrl: over.twilioUrl,
+        }
       : { accountSid: null, authToken: null, phoneNumber: null, whatsappNumber: null, apiBaseUrl: null },
     whatsappTemplates: over.templates ?? {},
   };
@@ -41,15 +58,29 @@ export async function seededStore(file = ':memory:'): Promise<Store> {
   return store;
 }
 
-export async function rig(clock: Clock, config: NotificationsConfig, options: { store?: Store; owner?: string } = {}): Promise<Rig> {
+export async function rig(
+  clock: Clock,
+  config: NotificationsConfig,
+  options: { store?: Store; owner?: string } = {},
+): Promise<Rig> {
   const store = options.store ?? (await seededStore());
   const restaurant = await store.firstRestaurant();
   if (!restaurant) throw new Error('no restaurant');
   const events = new BookingEventBus();
   const bookings = new BookingService(store, restaurant.id, { clock, events });
-  const n = createNotifications({ store, restaurantId: restaurant.id, events, clock, config, policy: FAST_BACKOFF, owner: options.owner });
+  const n = createNotifications({
+    store,
+    restaurantId: restaurant.id,
+    events,
+    clock,
+    config,
+    policy: FAST_BACKOFF,
+    owner: options.owner,
+  });
   return {
-    store, bookings, n,
+    store,
+    bookings,
+    n,
     close: async () => {
       await n.close();
       if (!options.store) await store.close();

@@ -45,11 +45,19 @@ describe('outbox on MongoDB, two instances', { skip: mongoSkip }, () => {
     const b = await rig(clock, config, { store: storeB, owner: 'mongo-b' });
     try {
       const { reservation } = await a.bookings.book({
-        customerName: 'Mongomail', customerPhone: '+33612340000', partySize: 2, date: '2026-12-04', time: '20:00', channel: 'sms', language: 'fr',
+        customerName: 'Mongomail',
+        customerPhone: '+33612340000',
+        partySize: 2,
+        date: '2026-12-04',
+        time: '20:00',
+        channel: 'sms',
+        language: 'fr',
       });
       await a.n.notifier.settled();
       const restaurant = await a.n.notifier.restaurant();
-      const burst = Array.from({ length: 20 }, (_, i) => testMessage(restaurant, 'sms', `+3362000${String(i).padStart(4, '0')}`, clock(), 'fr'));
+      const burst = Array.from({ length: 20 }, (_, i) =>
+        testMessage(restaurant, 'sms', `+3362000${String(i).padStart(4, '0')}`, clock(), 'fr'),
+      );
       assert.equal((await a.n.notifier.queue(burst)).length, 20);
       const before = twilio.messages.length;
       const [sentA, sentB] = await Promise.all([a.n.worker.drain(), b.n.worker.drain()]);
@@ -59,7 +67,11 @@ describe('outbox on MongoDB, two instances', { skip: mongoSkip }, () => {
       const to = twilio.messages.slice(before).map((m) => m.To);
       assert.equal(to.length, 22);
       assert.equal(new Set(to).size, 22, 'no SMS twice');
-      assert.equal(smtp.mails.filter((m) => m.to.includes(MANAGER_EMAIL) && m.text.includes('Mongomail')).length, 1, 'one manager email');
+      assert.equal(
+        smtp.mails.filter((m) => m.to.includes(MANAGER_EMAIL) && m.text.includes('Mongomail')).length,
+        1,
+        'one manager email',
+      );
       const mine = (await storeB.listOutbox(100)).filter((e) => e.reservationId === reservation.id);
       assert.ok(mine.length === 3 && mine.every((e) => e.status === 'sent' && e.attempts === 1));
     } finally {

@@ -13,9 +13,24 @@ import { flush, MANAGER_EMAIL, MANAGER_PHONE, notificationsConfig, rig, seededSt
 const GUEST = '+33612345678';
 // Tuesday 1 December 2026, 10:00 in Paris; the booking is Friday 4 December at 19:30 (18:30Z).
 const NOW = '2026-12-01T09:00:00.000Z';
-const booking = (over: Partial<{ customerName: string; customerPhone: string; channel: 'sms' | 'whatsapp' | 'website' | 'voice'; customerEmail: string; time: string; language: 'fr' | 'en' }> = {}) => ({
-  customerName: 'Dupont', customerPhone: GUEST, partySize: 4, date: '2026-12-04', time: '19:30',
-  channel: 'sms' as const, language: 'fr' as const, ...over,
+const booking = (
+  over: Partial<{
+    customerName: string;
+    customerPhone: string;
+    channel: 'sms' | 'whatsapp' | 'website' | 'voice';
+    customerEmail: string;
+    time: string;
+    language: 'fr' | 'en';
+  }> = {},
+) => ({
+  customerName: 'Dupont',
+  customerPhone: GUEST,
+  partySize: 4,
+  date: '2026-12-04',
+  time: '19:30',
+  channel: 'sms' as const,
+  language: 'fr' as const,
+  ...over,
 });
 
 describe('outbox', () => {
@@ -41,10 +56,16 @@ describe('outbox', () => {
       const mail = smtp.mails.find((m) => m.raw.includes('Smsbook'));
       assert.ok(mail, 'the manager email arrived over SMTP');
       assert.deepEqual(mail.to, [MANAGER_EMAIL]);
-      assert.match(mail.text, /Subject: Nouvelle réservation : Madame Smsbook, 4 personnes, vendredi 4 décembre à 19h30/);
+      assert.match(
+        mail.text,
+        /Subject: Nouvelle réservation : Madame Smsbook, 4 personnes, vendredi 4 décembre à 19h30/,
+      );
       assert.match(mail.text, /From: .*booking@example\.test/);
       assert.match(mail.text, /Couverts : 4/);
-      assert.ok(mail.text.includes(`#/bookings?date=2026-12-04&open=${reservation.id}`), 'links to the booking in the dashboard');
+      assert.ok(
+        mail.text.includes(`#/bookings?date=2026-12-04&open=${reservation.id}`),
+        'links to the booking in the dashboard',
+      );
       const guestSms = twilio.to(GUEST);
       assert.equal(guestSms.length, 1);
       assert.equal(guestSms[0].accountSid, ACCOUNT_SID);
@@ -70,14 +91,21 @@ describe('outbox', () => {
     const r = await rig(clock, notificationsConfig({ smtpUrl, twilioUrl }));
     smtp.failing = true;
     try {
-      const { reservation: first } = await r.bookings.book(booking({ customerName: 'Failfirst', customerPhone: '+33611111111' }));
+      const { reservation: first } = await r.bookings.book(
+        booking({ customerName: 'Failfirst', customerPhone: '+33611111111' }),
+      );
       await flush(r);
-      const emailOf = async (id: string) => (await r.store.listOutbox(100)).find((e) => e.reservationId === id && e.kind === 'email');
+      const emailOf = async (id: string) =>
+        (await r.store.listOutbox(100)).find((e) => e.reservationId === id && e.kind === 'email');
       let e = await emailOf(first.id);
       assert.equal(e?.status, 'pending');
       assert.equal(e?.attempts, 1);
       assert.match(e?.lastError ?? '', /451/);
-      assert.equal(new Date(e?.nextAttemptAt ?? 0).getTime() - clock().getTime(), 1000, 'first retry after the base delay');
+      assert.equal(
+        new Date(e?.nextAttemptAt ?? 0).getTime() - clock().getTime(),
+        1000,
+        'first retry after the base delay',
+      );
       await r.n.worker.drain();
       assert.equal((await emailOf(first.id))?.attempts, 1, 'not retried before its time');
       clock.advance(1000);
@@ -94,7 +122,9 @@ describe('outbox', () => {
       assert.equal((await r.bookings.get(first.id))?.status, 'confirmed', 'the booking is unaffected');
       assert.equal(twilio.to('+33611111111').length, 1, 'the SMS went out all the same');
 
-      const { reservation: second } = await r.bookings.book(booking({ customerName: 'Waitforit', customerPhone: '+33622222222', time: '20:00' }));
+      const { reservation: second } = await r.bookings.book(
+        booking({ customerName: 'Waitforit', customerPhone: '+33622222222', time: '20:00' }),
+      );
       await flush(r);
       assert.equal((await emailOf(second.id))?.status, 'pending');
       smtp.failing = false;
@@ -127,11 +157,22 @@ describe('outbox', () => {
       assert.equal((await r.n.scheduler.tick()).length, 0, 'queued once');
       await r.n.worker.drain();
       const reminder = twilio.to(phone).at(-1);
-      assert.match(reminder?.Body ?? '', /rappel.*vendredi 4 décembre à 19h30.*Répondez 1 pour confirmer ou 9 pour annuler/);
+      assert.match(
+        reminder?.Body ?? '',
+        /rappel.*vendredi 4 décembre à 19h30.*Répondez 1 pour confirmer ou 9 pour annuler/,
+      );
       assert.equal((await pendingReminderFor(r.store, phone))?.reservationId, reservation.id);
 
-      assert.deepEqual(await answerReminder(r.bookings, r.store, phone, 'bonjour'), { handled: false }, 'other words are ordinary turns');
-      assert.deepEqual(await answerReminder(r.bookings, r.store, phone, '9', 'voice'), { handled: false }, 'a "9" said in a call is not the answer to an SMS');
+      assert.deepEqual(
+        await answerReminder(r.bookings, r.store, phone, 'bonjour'),
+        { handled: false },
+        'other words are ordinary turns',
+      );
+      assert.deepEqual(
+        await answerReminder(r.bookings, r.store, phone, '9', 'voice'),
+        { handled: false },
+        'a "9" said in a call is not the answer to an SMS',
+      );
       const answer = await answerReminder(r.bookings, r.store, phone, '9', 'sms');
       assert.equal(answer.handled && answer.action, 'cancelled');
       assert.match(answer.handled ? answer.reply : '', /annulée/);
@@ -141,7 +182,12 @@ describe('outbox', () => {
       assert.ok(avail.slots.some((s) => s.time === '19:30'));
       await flush(r);
       const sent = twilio.to(phone).length;
-      assert.ok((await r.store.listOutbox(100)).some((e) => e.dedupeKey?.startsWith(`cancelled:${reservation.id}:manager:email`)), 'managers hear of it');
+      assert.ok(
+        (await r.store.listOutbox(100)).some((e) =>
+          e.dedupeKey?.startsWith(`cancelled:${reservation.id}:manager:email`),
+        ),
+        'managers hear of it',
+      );
       assert.equal(sent, 2, 'confirmation + reminder; the reply itself told the guest of the cancellation');
       clock.set('2026-12-04T16:30:00.000Z');
       assert.equal((await r.n.scheduler.tick()).length, 0, 'no reminder for a cancelled booking');
@@ -156,11 +202,16 @@ describe('outbox', () => {
     const r = await rig(clock, notificationsConfig({ smtpUrl, twilioUrl }));
     const phone = '+447700900123';
     try {
-      const { reservation } = await r.bookings.book(booking({ customerPhone: phone, language: 'en', customerName: 'Smith' }));
+      const { reservation } = await r.bookings.book(
+        booking({ customerPhone: phone, language: 'en', customerName: 'Smith' }),
+      );
       clock.set('2026-12-03T09:30:00.000Z');
       await r.n.scheduler.tick();
       await flush(r);
-      assert.match(twilio.to(phone).at(-1)?.Body ?? '', /Friday 4 December at 7:30 pm.*Reply 1 to confirm or 9 to cancel/);
+      assert.match(
+        twilio.to(phone).at(-1)?.Body ?? '',
+        /Friday 4 December at 7:30 pm.*Reply 1 to confirm or 9 to cancel/,
+      );
       const answer = await answerReminder(r.bookings, r.store, phone, ' 1 ');
       assert.ok(answer.handled);
       assert.equal(answer.action, 'confirmed');
@@ -171,9 +222,19 @@ describe('outbox', () => {
       assert.equal((await r.n.scheduler.tick()).length, 1, 'two hours before');
       await r.n.worker.drain();
       assert.equal(twilio.to(phone).length, 3);
-      assert.equal((await r.store.getTranscript(`sms:${phone}`)).filter((l) => l.from === 'bot').length, 2, 'reminders show in the conversation');
+      assert.equal(
+        (await r.store.getTranscript(`sms:${phone}`)).filter((l) => l.from === 'bot').length,
+        2,
+        'reminders show in the conversation',
+      );
       // The guest then talks about something else: a "9" now answers the bot's question, not the reminder.
-      await r.store.appendTranscript({ conversationId: `sms:${phone}`, channel: 'sms', from: 'bot', text: 'How many guests?', at: '2026-12-04T16:33:00.000Z' });
+      await r.store.appendTranscript({
+        conversationId: `sms:${phone}`,
+        channel: 'sms',
+        from: 'bot',
+        text: 'How many guests?',
+        at: '2026-12-04T16:33:00.000Z',
+      });
       clock.set('2026-12-04T16:34:00.000Z');
       assert.deepEqual(await answerReminder(r.bookings, r.store, phone, '9'), { handled: false });
       assert.equal((await r.bookings.get(reservation.id))?.status, 'confirmed');
@@ -205,15 +266,21 @@ describe('outbox', () => {
       await flush(r);
       assert.equal(twilio.to(stopped).length, 1, 'START: messages again');
 
-      const { reservation: other } = await r.bookings.book(booking({ customerPhone: unsubscribed, customerName: 'Unsub', time: '20:00' }));
+      const { reservation: other } = await r.bookings.book(
+        booking({ customerPhone: unsubscribed, customerName: 'Unsub', time: '20:00' }),
+      );
       await flush(r);
-      const refused = (await r.store.listOutbox(100)).find((e) => e.reservationId === other.id && e.to === unsubscribed);
+      const refused = (await r.store.listOutbox(100)).find(
+        (e) => e.reservationId === other.id && e.to === unsubscribed,
+      );
       assert.equal(refused?.status, 'suppressed');
       assert.match(refused?.lastError ?? '', /21610/);
       twilio.refuse.delete(unsubscribed);
       await r.bookings.modify(other.id, { time: '20:30' });
       await flush(r);
-      const changed = (await r.store.listOutbox(100)).find((e) => e.reservationId === other.id && e.to === unsubscribed && e.dedupeKey?.startsWith('changed:'));
+      const changed = (await r.store.listOutbox(100)).find(
+        (e) => e.reservationId === other.id && e.to === unsubscribed && e.dedupeKey?.startsWith('changed:'),
+      );
       assert.equal(changed?.status, 'suppressed', 'the opt-out Twilio reported is remembered');
       assert.equal(twilio.to(unsubscribed).length, 0);
     } finally {
@@ -233,7 +300,9 @@ describe('outbox', () => {
     try {
       const restaurant = await a.n.notifier.restaurant();
       const before = twilio.messages.length;
-      const planned = Array.from({ length: 40 }, (_, i) => ({ ...testMessage(restaurant, 'sms', `+3361000${String(i).padStart(4, '0')}`, clock(), 'fr') }));
+      const planned = Array.from({ length: 40 }, (_, i) => ({
+        ...testMessage(restaurant, 'sms', `+3361000${String(i).padStart(4, '0')}`, clock(), 'fr'),
+      }));
       assert.equal((await a.n.notifier.queue(planned)).length, 40);
       assert.equal((await b.n.notifier.queue(planned)).length, 0, 'the dedupe key refuses a second copy');
       const [sentA, sentB] = await Promise.all([a.n.worker.drain(), b.n.worker.drain()]);
@@ -281,10 +350,16 @@ describe('outbox', () => {
     const clock = manualClock(NOW);
     const r = await rig(clock, notificationsConfig({ smtpUrl: null, twilioUrl: null }));
     try {
-      const { reservation } = await r.bookings.book(booking({ channel: 'website', customerEmail: 'guest@example.test' }));
+      const { reservation } = await r.bookings.book(
+        booking({ channel: 'website', customerEmail: 'guest@example.test' }),
+      );
       await flush(r);
       const entries = (await r.store.listOutbox(100)).filter((e) => e.reservationId === reservation.id);
-      assert.deepEqual(entries.map((e) => e.kind).sort(), ['email', 'email', 'sms', 'sms'], 'manager + guest, by email and SMS');
+      assert.deepEqual(
+        entries.map((e) => e.kind).sort(),
+        ['email', 'email', 'sms', 'sms'],
+        'manager + guest, by email and SMS',
+      );
       assert.ok(entries.every((e) => e.status === 'not_configured'));
       assert.match(entries.find((e) => e.kind === 'email')?.lastError ?? '', /SMTP_URL/);
       assert.equal((await r.bookings.get(reservation.id))?.status, 'confirmed');
@@ -296,9 +371,19 @@ describe('outbox', () => {
   test('WhatsApp: free text inside the 24-hour window, an approved template outside it', async () => {
     const clock = manualClock(NOW);
     const phone = '+33666666666';
-    const r = await rig(clock, notificationsConfig({ smtpUrl, twilioUrl, templates: { 'reminder:fr': 'HX0123456789abcdef0123456789abcdef' } }));
+    const r = await rig(
+      clock,
+      notificationsConfig({ smtpUrl, twilioUrl, templates: { 'reminder:fr': 'HX0123456789abcdef0123456789abcdef' } }),
+    );
     try {
-      await r.store.appendTranscript({ conversationId: `whatsapp:${phone}`, channel: 'whatsapp', from: 'guest', text: 'Une table pour 4 vendredi', at: '2026-12-01T08:55:00.000Z', address: phone });
+      await r.store.appendTranscript({
+        conversationId: `whatsapp:${phone}`,
+        channel: 'whatsapp',
+        from: 'guest',
+        text: 'Une table pour 4 vendredi',
+        at: '2026-12-01T08:55:00.000Z',
+        address: phone,
+      });
       const { reservation } = await r.bookings.book(booking({ channel: 'whatsapp', customerPhone: phone }));
       await flush(r);
       const confirmation = twilio.to(phone)[0];
@@ -314,7 +399,9 @@ describe('outbox', () => {
       assert.equal(JSON.parse(reminder.ContentVariables ?? '{}')['4'], '19h30');
       await r.bookings.cancel(reservation.id);
       await flush(r);
-      const cancelled = (await r.store.listOutbox(100)).find((e) => e.dedupeKey === `cancelled:${reservation.id}:guest:whatsapp`);
+      const cancelled = (await r.store.listOutbox(100)).find(
+        (e) => e.dedupeKey === `cancelled:${reservation.id}:guest:whatsapp`,
+      );
       assert.equal(cancelled?.status, 'not_configured', 'no template for it outside the window');
       assert.match(cancelled?.lastError ?? '', /WHATSAPP_TEMPLATES/);
     } finally {

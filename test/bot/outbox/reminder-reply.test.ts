@@ -18,7 +18,14 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   }
 }
 
-const sms = (from: string, body: string) => ({ MessageSid: sid('SM'), AccountSid: `AC${'0'.repeat(32)}`, From: from, To: '+33900000000', Body: body, NumMedia: '0' });
+const sms = (from: string, body: string) => ({
+  MessageSid: sid('SM'),
+  AccountSid: `AC${'0'.repeat(32)}`,
+  From: from,
+  To: '+33900000000',
+  Body: body,
+  NumMedia: '0',
+});
 
 describe('reminder replies over the messaging webhook', () => {
   const twilio = new TwilioApiDouble();
@@ -37,11 +44,15 @@ describe('reminder replies over the messaging webhook', () => {
   });
 
   async function bookAndRemind(phone: string, time: string): Promise<string> {
-    const r = await s.json('/api/reservations', { body: { customerName: 'Lefebvre', phoneNumber: phone, partySize: 6, date, time, source: 'sms' } });
+    const r = await s.json('/api/reservations', {
+      body: { customerName: 'Lefebvre', phoneNumber: phone, partySize: 6, date, time, source: 'sms' },
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const q = await s.json(`/api/notifications/reminder/${r.body.id}`, { method: 'POST', token });
     assert.equal(q.status, 202, JSON.stringify(q.body));
-    await until('the reminder SMS', () => twilio.to(phone).find((m) => /Répondez 1 pour confirmer ou 9 pour annuler/.test(m.Body ?? '')));
+    await until('the reminder SMS', () =>
+      twilio.to(phone).find((m) => /Répondez 1 pour confirmer ou 9 pour annuler/.test(m.Body ?? '')),
+    );
     return r.body.id as string;
   }
 
@@ -70,7 +81,10 @@ describe('reminder replies over the messaging webhook', () => {
     const q = await s.json(`/api/notifications/reminder/${id}`, { method: 'POST', token });
     assert.equal(q.status, 202);
     const entry = await until('the entry suppressed', async () => {
-      const list = (await s.json(`/api/admin/outbox?reservationId=${id}`, { token })).body as Array<{ id: string; status: string }>;
+      const list = (await s.json(`/api/admin/outbox?reservationId=${id}`, { token })).body as Array<{
+        id: string;
+        status: string;
+      }>;
       return list.find((e) => e.id === q.body.queued[0].id && e.status === 'suppressed');
     });
     assert.ok(entry);

@@ -29,8 +29,12 @@ describe('outbox routes', () => {
     const twilioUrl = await twilio.start();
     s = await startTestServer({
       env: {
-        SMTP_URL: smtpUrl, MAIL_FROM: 'booking@example.test', MANAGER_EMAILS: 'manager@example.test', MANAGER_PHONES: '+33600000002',
-        TWILIO_PHONE_NUMBER: '+33900000000', TWILIO_API_BASE_URL: twilioUrl,
+        SMTP_URL: smtpUrl,
+        MAIL_FROM: 'booking@example.test',
+        MANAGER_EMAILS: 'manager@example.test',
+        MANAGER_PHONES: '+33600000002',
+        TWILIO_PHONE_NUMBER: '+33900000000',
+        TWILIO_API_BASE_URL: twilioUrl,
       },
     });
     token = await s.login();
@@ -43,11 +47,22 @@ describe('outbox routes', () => {
 
   test('a booking through the public API: manager email, guest SMS and email, listed as sent', async () => {
     const r = await s.json('/api/reservations', {
-      body: { customerName: 'Madame Httpcheck', phoneNumber: '+33655500077', partySize: 2, date, time: '19:30', source: 'website', email: 'guest@example.test', language: 'en' },
+      body: {
+        customerName: 'Madame Httpcheck',
+        phoneNumber: '+33655500077',
+        partySize: 2,
+        date,
+        time: '19:30',
+        source: 'website',
+        email: 'guest@example.test',
+        language: 'en',
+      },
     });
     assert.equal(r.status, 201);
     const id = r.body.id ?? r.body.reservation?.id;
-    const manager = await until('the manager email', () => smtp.mails.find((m) => m.to.includes('manager@example.test') && m.text.includes('Httpcheck')));
+    const manager = await until('the manager email', () =>
+      smtp.mails.find((m) => m.to.includes('manager@example.test') && m.text.includes('Httpcheck')),
+    );
     assert.ok(manager.text.includes(`${s.base}/#/bookings?date=${date}&open=${id}`), 'the link points at this server');
     const guestMail = await until('the guest email', () => smtp.mails.find((m) => m.to.includes('guest@example.test')));
     assert.match(guestMail.text, /Your table is booked: 2 guests/);
@@ -59,8 +74,12 @@ describe('outbox routes', () => {
       const items = res.body as Array<{ status: string }>;
       return items.length === 4 && items.every((e) => e.status === 'sent') ? items : undefined;
     });
-    assert.deepEqual(list.map((e: any) => `${e.kind}:${e.to}`).sort(),
-      ['email:guest@example.test', 'email:manager@example.test', 'sms:+33600000002', 'sms:+33655500077']);
+    assert.deepEqual(list.map((e: any) => `${e.kind}:${e.to}`).sort(), [
+      'email:guest@example.test',
+      'email:manager@example.test',
+      'sms:+33600000002',
+      'sms:+33655500077',
+    ]);
     assert.ok(list.every((e: any) => e.attempts === 1 && e.lastError === null));
   });
 
@@ -82,11 +101,18 @@ describe('outbox routes', () => {
       const id = r.body.queued[0].id as string;
       // The server's policy retries for minutes; here the first refusal is enough to see it pending with the error.
       const pending = await until('the refusal recorded', async () => {
-        const list = (await s.json('/api/admin/outbox?status=pending', { token })).body as Array<{ id: string; lastError: string | null }>;
+        const list = (await s.json('/api/admin/outbox?status=pending', { token })).body as Array<{
+          id: string;
+          lastError: string | null;
+        }>;
         return list.find((e) => e.id === id && e.lastError);
       });
       assert.match(pending.lastError ?? '', /SMTP 451/);
-      assert.equal((await s.json(`/api/admin/outbox/${id}/retry`, { method: 'POST', token })).status, 409, 'only failed or not configured messages');
+      assert.equal(
+        (await s.json(`/api/admin/outbox/${id}/retry`, { method: 'POST', token })).status,
+        409,
+        'only failed or not configured messages',
+      );
     } finally {
       smtp.failing = false;
     }
@@ -102,13 +128,22 @@ describe('outbox routes', () => {
 
   test('POST /api/notifications/reminder/:id sends the reminder now', async () => {
     const r = await s.json('/api/reservations', {
-      body: { customerName: 'Remindme', phoneNumber: '+33655500088', partySize: 2, date, time: '20:00', source: 'website' },
+      body: {
+        customerName: 'Remindme',
+        phoneNumber: '+33655500088',
+        partySize: 2,
+        date,
+        time: '20:00',
+        source: 'website',
+      },
     });
     const id = r.body.id ?? r.body.reservation?.id;
     const q = await s.json(`/api/notifications/reminder/${id}`, { method: 'POST', token });
     assert.equal(q.status, 202);
     assert.equal(q.body.queued[0].purpose, 'reminder');
-    const sms = await until('the reminder', () => twilio.to('+33655500088').find((m) => /Répondez 1/.test(m.Body ?? '')));
+    const sms = await until('the reminder', () =>
+      twilio.to('+33655500088').find((m) => /Répondez 1/.test(m.Body ?? '')),
+    );
     assert.match(sms.Body ?? '', /20h/);
     assert.equal((await s.json('/api/notifications/reminder/nope', { method: 'POST', token })).status, 404);
   });

@@ -4,7 +4,14 @@
 // `event: handoff <reason>` and `end:` check the protocol's other activities.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { BookingService, demoRestaurant, demoTables, type Clock, type Reservation, type Restaurant } from '../../../booking-core';
+import {
+  BookingService,
+  demoRestaurant,
+  demoTables,
+  type Clock,
+  type Reservation,
+  type Restaurant,
+} from '../../../booking-core';
 import { SqliteStore } from '../../../booking-core/stores/sqlite-store';
 import { createBot, type CreatedBot } from '../../../bot/create-bot';
 import type { HandoffAlert } from '../../../bot/maitre-bot';
@@ -21,7 +28,9 @@ export interface World {
   handoffs: HandoffAlert[];
 }
 
-export async function makeWorld(options: { file?: string; now?: Date; clock?: Clock; tweak?: (r: Restaurant) => void } = {}): Promise<World> {
+export async function makeWorld(
+  options: { file?: string; now?: Date; clock?: Clock; tweak?: (r: Restaurant) => void } = {},
+): Promise<World> {
   const store = new SqliteStore(options.file ?? ':memory:');
   await store.init();
   let restaurant = await store.firstRestaurant();
@@ -35,7 +44,15 @@ export async function makeWorld(options: { file?: string; now?: Date; clock?: Cl
   const clock: Clock = options.clock ?? (() => now);
   const bookings = new BookingService(store, restaurant.id, { clock });
   const handoffs: HandoffAlert[] = [];
-  const created = createBot({ store, bookings, clock, onHandoff: (a) => { handoffs.push(a); }, log: () => {} });
+  const created = createBot({
+    store,
+    bookings,
+    clock,
+    onHandoff: (a) => {
+      handoffs.push(a);
+    },
+    log: () => {},
+  });
   return { store, bookings, restaurant, clock, created, handoffs };
 }
 
@@ -50,7 +67,10 @@ let seq = 0;
 export function sms(phone = `+336${String(10000000 + seq++).slice(-8)}`, locale: Channel['locale'] = 'fr-FR'): Channel {
   return { channelId: 'sms', conversationId: `sms:${phone}`, from: phone, locale };
 }
-export function voice(phone = `+336${String(20000000 + seq++).slice(-8)}`, locale: Channel['locale'] = 'fr-FR'): Channel {
+export function voice(
+  phone = `+336${String(20000000 + seq++).slice(-8)}`,
+  locale: Channel['locale'] = 'fr-FR',
+): Channel {
   return { channelId: 'voice', conversationId: `voice:CA${seq++}`, from: phone, locale };
 }
 export function webchat(locale: Channel['locale'] = 'fr-FR'): Channel {
@@ -59,11 +79,25 @@ export function webchat(locale: Channel['locale'] = 'fr-FR'): Channel {
 }
 
 export function activity(ch: Channel, text: string): Partial<Activity> {
-  return { type: 'message', channelId: ch.channelId, conversation: { id: ch.conversationId, isGroup: false, conversationType: 'personal', name: '' }, from: { id: ch.from, name: '' }, text, locale: ch.locale };
+  return {
+    type: 'message',
+    channelId: ch.channelId,
+    conversation: { id: ch.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: ch.from, name: '' },
+    text,
+    locale: ch.locale,
+  };
 }
 
 export function opening(ch: Channel): Partial<Activity> {
-  return { type: 'conversationUpdate', channelId: ch.channelId, conversation: { id: ch.conversationId, isGroup: false, conversationType: 'personal', name: '' }, from: { id: ch.from, name: '' }, membersAdded: [{ id: ch.from, name: '' }], locale: ch.locale };
+  return {
+    type: 'conversationUpdate',
+    channelId: ch.channelId,
+    conversation: { id: ch.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: ch.from, name: '' },
+    membersAdded: [{ id: ch.from, name: '' }],
+    locale: ch.locale,
+  };
 }
 
 export interface Played {
@@ -78,12 +112,19 @@ export interface Played {
  * `locale: fr-FR|en-US` (the language replies must be in from here on).
  */
 export async function play(world: World, ch: Channel, script: string): Promise<Played> {
-  const lines = script.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = script
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const log: string[] = [];
   const all: Partial<Activity>[] = [];
   let turn: Partial<Activity>[] | null = null;
   let locale: string = ch.locale;
-  const said = () => (turn ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '').join(' ');
+  const said = () =>
+    (turn ?? [])
+      .filter((a) => a.type === 'message')
+      .map((a) => a.text ?? '')
+      .join(' ');
   for (const line of lines) {
     const m = /^(user|open|bot!?|event|end|say|locale):\s*(.*)$/.exec(line);
     assert.ok(m, `bad script line: ${line}`);
@@ -97,7 +138,8 @@ export async function play(world: World, ch: Channel, script: string): Promise<P
         assert.equal(a.locale, locale, `reply locale\n${log.join('\n')}`);
         const question = /\?\s*$/.test(a.text ?? '');
         assert.equal(a.inputHint, question ? 'expectingInput' : 'acceptingInput', `inputHint of "${a.text}"`);
-        if (ch.channelId === 'voice') assert.ok(a.speak && !/[€:;()«»]/.test(a.speak), `voice reply has an ear-friendly speak: "${a.speak}"`);
+        if (ch.channelId === 'voice')
+          assert.ok(a.speak && !/[€:;()«»]/.test(a.speak), `voice reply has an ear-friendly speak: "${a.speak}"`);
       }
       continue;
     }
@@ -108,9 +150,22 @@ export async function play(world: World, ch: Channel, script: string): Promise<P
     assert.ok(turn, `"${line}" before any user line`);
     const context = `\n--- transcript so far ---\n${log.join('\n')}`;
     if (kind === 'bot') assert.match(said(), new RegExp(rest, 'i'), `bot should say /${rest}/${context}`);
-    else if (kind === 'bot!') assert.doesNotMatch(said(), new RegExp(rest, 'i'), `bot should not say /${rest}/${context}`);
-    else if (kind === 'say') assert.match(turn.filter((a) => a.type === 'message').map((a) => a.speak ?? '').join(' '), new RegExp(rest, 'i'), `voice should say /${rest}/${context}`);
-    else if (kind === 'end') assert.ok(turn.some((a) => a.type === 'endOfConversation'), `endOfConversation expected${context}`);
+    else if (kind === 'bot!')
+      assert.doesNotMatch(said(), new RegExp(rest, 'i'), `bot should not say /${rest}/${context}`);
+    else if (kind === 'say')
+      assert.match(
+        turn
+          .filter((a) => a.type === 'message')
+          .map((a) => a.speak ?? '')
+          .join(' '),
+        new RegExp(rest, 'i'),
+        `voice should say /${rest}/${context}`,
+      );
+    else if (kind === 'end')
+      assert.ok(
+        turn.some((a) => a.type === 'endOfConversation'),
+        `endOfConversation expected${context}`,
+      );
     else if (kind === 'event') {
       const [name, reason] = rest.split(/\s+/);
       const ev: Partial<Activity> | undefined = turn.find((a) => a.type === 'event' && a.name === name);
@@ -133,20 +188,50 @@ export function localOf(world: World, r: Reservation): { date: string; time: str
 }
 
 /** Checks the one booking a conversation made: real values, not just words. */
-export async function assertBooked(world: World, phone: string, expected: { partySize: number; date: string; time: string; name?: string; channel?: string; language?: string }): Promise<Reservation> {
+export async function assertBooked(
+  world: World,
+  phone: string,
+  expected: { partySize: number; date: string; time: string; name?: string; channel?: string; language?: string },
+): Promise<Reservation> {
   const list = await reservationsOf(world, phone);
   assert.equal(list.length, 1, `one confirmed booking for ${phone}, found ${list.length}`);
   const r = list[0];
   assert.deepEqual(
-    { partySize: r.partySize, ...localOf(world, r), ...(expected.name ? { name: r.customerName } : {}), ...(expected.channel ? { channel: r.channel } : {}), ...(expected.language ? { language: r.language } : {}) },
-    { partySize: expected.partySize, date: expected.date, time: expected.time, ...(expected.name ? { name: expected.name } : {}), ...(expected.channel ? { channel: expected.channel } : {}), ...(expected.language ? { language: expected.language } : {}) },
+    {
+      partySize: r.partySize,
+      ...localOf(world, r),
+      ...(expected.name ? { name: r.customerName } : {}),
+      ...(expected.channel ? { channel: r.channel } : {}),
+      ...(expected.language ? { language: r.language } : {}),
+    },
+    {
+      partySize: expected.partySize,
+      date: expected.date,
+      time: expected.time,
+      ...(expected.name ? { name: expected.name } : {}),
+      ...(expected.channel ? { channel: expected.channel } : {}),
+      ...(expected.language ? { language: expected.language } : {}),
+    },
   );
   return r;
 }
 
 /** Books directly through the core (a booking that exists before the conversation). */
-export async function seedBooking(world: World, b: { phone: string; name: string; partySize: number; date: string; time: string; language?: 'fr' | 'en' }): Promise<Reservation> {
-  return (await world.bookings.book({ customerName: b.name, customerPhone: b.phone, partySize: b.partySize, date: b.date, time: b.time, channel: 'website', language: b.language ?? 'fr' })).reservation;
+export async function seedBooking(
+  world: World,
+  b: { phone: string; name: string; partySize: number; date: string; time: string; language?: 'fr' | 'en' },
+): Promise<Reservation> {
+  return (
+    await world.bookings.book({
+      customerName: b.name,
+      customerPhone: b.phone,
+      partySize: b.partySize,
+      date: b.date,
+      time: b.time,
+      channel: 'website',
+      language: b.language ?? 'fr',
+    })
+  ).reservation;
 }
 
 /** Fills every table at a time so the bot must offer alternatives. */
@@ -155,7 +240,15 @@ export async function fillAt(world: World, date: string, time: string): Promise<
   for (const partySize of [2, 3]) {
     for (;;) {
       try {
-        await world.bookings.book({ customerName: `Filler ${i}`, customerPhone: `+33199000${String(i++).padStart(3, '0')}`, partySize, date, time, channel: 'dashboard', language: 'fr' });
+        await world.bookings.book({
+          customerName: `Filler ${i}`,
+          customerPhone: `+33199000${String(i++).padStart(3, '0')}`,
+          partySize,
+          date,
+          time,
+          channel: 'dashboard',
+          language: 'fr',
+        });
       } catch {
         break;
       }

@@ -9,7 +9,10 @@ import { ZONE, paris } from './table';
 
 type Reply = { status?: number; content?: string; delayMs?: number; raw?: string };
 let reply: Reply = {};
-const seen: { auth?: string; body: { model?: string; response_format?: unknown; messages?: { role: string; content: string }[] } }[] = [];
+const seen: {
+  auth?: string;
+  body: { model?: string; response_format?: unknown; messages?: { role: string; content: string }[] };
+}[] = [];
 let server: Server;
 let baseURL = '';
 
@@ -34,7 +37,10 @@ before(async () => {
           JSON.stringify(
             status === 200
               ? {
-                  id: 'chatcmpl-test', object: 'chat.completion', created: 0, model: 'test-model',
+                  id: 'chatcmpl-test',
+                  object: 'chat.completion',
+                  created: 0,
+                  model: 'test-model',
                   choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
                 }
               : { error: { message: 'nope', type: 'server_error' } },
@@ -55,7 +61,17 @@ const ctx = { lang: 'fr' as const, now: paris('2026-11-22 18:00'), timezone: ZON
 const llm = (timeoutMs = 5000) => createLlmUnderstander({ apiKey: 'sk-test', baseURL, model: 'test-model', timeoutMs });
 
 test('a valid JSON answer becomes the fields it gives (nulls dropped)', async () => {
-  reply = { content: JSON.stringify({ intent: 'book', partySize: 4, date: '2026-12-24', time: '20:30', name: 'Dupont', partOfDay: null, phone: null }) };
+  reply = {
+    content: JSON.stringify({
+      intent: 'book',
+      partySize: 4,
+      date: '2026-12-24',
+      time: '20:30',
+      name: 'Dupont',
+      partOfDay: null,
+      phone: null,
+    }),
+  };
   const got = await llm()('le réveillon de Noël, quatre, vers 20h30, Dupont', ctx);
   assert.deepEqual(got, { intent: 'book', partySize: 4, date: '2026-12-24', time: '20:30', name: 'Dupont' });
   const last = seen[seen.length - 1];
