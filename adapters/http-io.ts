@@ -85,6 +85,7 @@ export function xmlReply(body: string): WebhookReply {
 export function cleanText(input: string | undefined, maxChars: number): string {
   if (!input) return '';
   const printable = input
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]/g, ' ')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/[ \t]+/g, ' ')

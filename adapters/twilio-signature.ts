@@ -15,7 +15,7 @@ export type SignatureVerdict = { ok: true } | { ok: false; reason: 'not_configur
 
 /** The URL Twilio signed for a request received at `pathAndQuery` (req.url). */
 export function publicUrl(publicBaseUrl: string, pathAndQuery: string): string {
-  return publicBaseUrl.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : '/' + pathAndQuery);
+  return publicBaseUrl.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`);
 }
 
 export function verifyTwilioSignature(

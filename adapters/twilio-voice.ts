@@ -514,5 +514,5 @@ export function callerNumber(from: string | undefined): string | null {
  * dialog never mistakes it for a phone number (it asks for one instead).
  */
 function anonymousId(callSid: string): string {
-  return 'anonymous:' + callSid.toLowerCase().replace(/\d/g, (d) => String.fromCharCode(103 + Number(d)));
+  return `anonymous:${callSid.toLowerCase().replace(/\d/g, (d) => String.fromCharCode(103 + Number(d)))}`;
 }

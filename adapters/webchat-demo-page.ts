@@ -1,7 +1,7 @@
 // /webchat/demo: a sample restaurant website carrying the one-line widget tag, as a restaurant
 // would paste it into its own site. Nothing on the page knows about the chat but the tag.
 
-const escape = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export interface DemoRestaurant {
@@ -34,8 +34,8 @@ function hoursRows(services: DemoRestaurant['services']): Array<[string, string]
 }
 
 export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): string {
-  const name = escape(restaurant.name);
-  const tag = `<script src="${escape(publicBaseUrl.replace(/\/+$/, ''))}/webchat/widget.js" async></script>`;
+  const name = escapeHtml(restaurant.name);
+  const tag = `<script src="${escapeHtml(publicBaseUrl.replace(/\/+$/, ''))}/webchat/widget.js" async></script>`;
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -66,12 +66,12 @@ export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): str
   « une table pour 2 demain à 20h ».</p>
   <h2>Horaires</h2>
   <div class="hours">${hoursRows(restaurant.services)
-    .map(([days, text]) => `<span>${escape(days)}</span><span>${escape(text)}</span>`)
+    .map(([days, text]) => `<span>${escapeHtml(days)}</span><span>${escapeHtml(text)}</span>`)
     .join('')}</div>
   <h2>Nous trouver</h2>
-  <p>${escape(restaurant.address ?? '')}${restaurant.phone ? `<br>Téléphone : ${escape(restaurant.phone)}` : ''}</p>
+  <p>${escapeHtml(restaurant.address ?? '')}${restaurant.phone ? `<br>Téléphone : ${escapeHtml(restaurant.phone)}` : ''}</p>
   <h2>Pour les développeurs</h2>
-  <p>Cette page de démonstration contient seulement la balise du widget :<br><code>${escape(tag)}</code></p>
+  <p>Cette page de démonstration contient seulement la balise du widget :<br><code>${escapeHtml(tag)}</code></p>
 </main>
 <footer>${name} — page de démonstration de Maître</footer>
 ${tag}

@@ -39,7 +39,7 @@ export function createWhisperStt(options: WhisperOptions): SpeechToText {
   const model = options.model ?? 'whisper-1';
   const auth =
     options.twilioAccountSid && options.twilioAuthToken
-      ? 'Basic ' + Buffer.from(`${options.twilioAccountSid}:${options.twilioAuthToken}`).toString('base64')
+      ? `Basic ${Buffer.from(`${options.twilioAccountSid}:${options.twilioAuthToken}`).toString('base64')}`
       : null;
 
   return {

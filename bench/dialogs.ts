@@ -41,7 +41,7 @@ export async function benchDialogs(
   const whole: number[] = [];
   for (let i = 0; i < runs + 30; i++) {
     const phone = `+3361${String(1_000_000 + n++).slice(-7)}`;
-    let t = performance.now();
+    const t = performance.now();
     await respond(message(phone, FIRST_TURNS[i % FIRST_TURNS.length]));
     if (i >= 30) first.push(performance.now() - t);
   }

@@ -84,7 +84,7 @@ async function main() {
   }
 
   const results = { machine: machine(), rows };
-  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(
     `\nMeasured on ${results.machine.cpus}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, ${results.machine.date}\n`,
   );

@@ -125,7 +125,7 @@ export async function benchWebhookTurns(runs = 150): Promise<TurnRow[]> {
   let phone = 0;
   const sms = (text: string) => ({
     MessageSid: `SM${String(phone).padStart(32, '0')}`,
-    AccountSid: 'AC' + '0'.repeat(32),
+    AccountSid: `AC${'0'.repeat(32)}`,
     From: `+3361${String(1_000_000 + phone++).slice(-7)}0`,
     To: '+33100000000',
     Body: text,
@@ -147,7 +147,7 @@ export async function benchWebhookTurns(runs = 150): Promise<TurnRow[]> {
       const callSid = `CA${String(i).padStart(32, '0')}`;
       const params = {
         CallSid: callSid,
-        AccountSid: 'AC' + '0'.repeat(32),
+        AccountSid: `AC${'0'.repeat(32)}`,
         From: `+3369${String(1_000_000 + i).slice(-7)}0`,
         To: '+33100000000',
         Direction: 'inbound',

@@ -269,7 +269,7 @@ export class BookingService {
   /** Lets a hold go at once (the guest said no). */
   async release(holdId: string): Promise<void> {
     const held = await this.store.getReservation(holdId);
-    if (!held || held.status !== 'held') return;
+    if (held?.status !== 'held') return;
     await this.store.releaseReservation({
       ...held,
       status: 'expired',
@@ -575,6 +575,7 @@ export class BookingService {
   private checkName(name: string): string {
     const clean = name
       .normalize('NFC')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
       .replace(/[\u0000-\u001f\u007f]/g, '')
       .trim();
     if (clean.length < 1 || clean.length > 80)

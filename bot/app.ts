@@ -79,7 +79,7 @@ export async function createApp(
     'restifyError',
     (
       req: restify.Request,
-      res: restify.Response,
+      _res: restify.Response,
       err: Error & { statusCode?: number; body?: { code?: string } },
       cb: () => void,
     ) => {

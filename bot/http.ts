@@ -2,7 +2,7 @@
 // security headers. The booking core's error table is mapped to statuses here, once.
 import type { Request, Response, Next } from 'restify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BookingError, ERROR_CODES, type ErrorCode } from '../booking-core';
 
 export class HttpError extends Error {

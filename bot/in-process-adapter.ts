@@ -54,7 +54,10 @@ export class InProcessAdapter extends BotAdapter {
 
   private proactiveFor(conversationId: string): Partial<Activity>[] {
     let list = this.proactive.get(conversationId);
-    if (!list) this.proactive.set(conversationId, (list = []));
+    if (!list) {
+      list = [];
+      this.proactive.set(conversationId, list);
+    }
     return list;
   }
 }

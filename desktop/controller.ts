@@ -3,9 +3,9 @@
 // native alerts, and reconnection. main.ts wires it to Electron; tests wire it to fakes.
 import { BookingAlerts, type NewBooking } from './booking-alerts';
 import type { AlertsLike, ConnectSocket, Probe, SocketLike, WindowLike } from './electron-api';
-import { OfflineCache, renderOfflinePage, sanitiseList } from './offline-cache';
-import { normaliseServerUrl, SettingsStore } from './settings';
-import { TokenStore } from './token-store';
+import { type OfflineCache, renderOfflinePage, sanitiseList } from './offline-cache';
+import { normaliseServerUrl, type SettingsStore } from './settings';
+import type { TokenStore } from './token-store';
 
 export type DesktopState = 'starting' | 'setup' | 'online' | 'offline';
 

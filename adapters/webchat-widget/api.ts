@@ -50,5 +50,5 @@ export class ChatApi {
 /** A random id for a message, so a resent message is not answered twice. */
 export function messageId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return 'm-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
+  return `m-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

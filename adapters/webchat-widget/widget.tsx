@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessage } from '../webchat-protocol';
 import { WEBCHAT_MAX_TEXT } from '../webchat-protocol';
-import { ApiError, ChatApi, messageId } from './api';
+import { ApiError, type ChatApi, messageId } from './api';
 import type { WidgetTexts } from './i18n';
 
 export interface WidgetProps {

@@ -13,7 +13,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, factor: 2, maxMs
 
 /** The wait before the next try, after `attempts` tries have failed (attempts >= 1). */
 export function retryDelayMs(policy: BackoffPolicy, attempts: number): number {
-  const exp = policy.baseMs * Math.pow(policy.factor, Math.max(0, attempts - 1));
+  const exp = policy.baseMs * policy.factor ** Math.max(0, attempts - 1);
   return Math.min(policy.maxMs, Math.round(exp));
 }
 

@@ -4,7 +4,7 @@
 // issue adds to a domain type is stored even before its schema line is written, and
 // `minimize: false` so empty objects (`meta: {}`) survive. Indexes are declared here and
 // created explicitly by MongoStore.init(): autoIndex is off.
-import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { Schema, type Types, type Connection, type Model } from 'mongoose';
 import type { Reservation, Restaurant, Table } from '../model';
 import type { ConversationSummary, FeedEvent, OutboxEntry, TranscriptEntry, User } from '../store';
 

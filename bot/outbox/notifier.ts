@@ -63,7 +63,9 @@ export class Notifier {
       events.on('reservation:updated', run('updated')),
       events.on('reservation:cancelled', run('cancelled')),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      for (const off of offs) off();
+    };
   }
 
   /** Resolves when every event received so far has its entries in the outbox. */

@@ -141,7 +141,7 @@ export class OutboxWorker {
     }
     if (entry.meta.purpose === 'reminder' && entry.reservationId) {
       const r = await store.getReservation(entry.reservationId);
-      if (!r || r.status !== 'confirmed' || new Date(r.startAt).getTime() <= now.getTime()) {
+      if (r?.status !== 'confirmed' || new Date(r.startAt).getTime() <= now.getTime()) {
         return { ...entry, status: 'suppressed', lastError: `the booking is ${r ? r.status : 'gone'}; no reminder` };
       }
     }

@@ -57,7 +57,7 @@ export function registerDashboardFiles(ctx: AppContext): void {
     const rel = normalize(decodeURIComponent(req.path().slice('/dashboard/'.length)));
     const file = dir ? resolve(dir, rel) : null;
     // Never outside the dashboard folder.
-    if (!dir || !file || !file.startsWith(dir + sep) || !existsSync(file)) {
+    if (!dir || !file?.startsWith(dir + sep) || !existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'not_found', message: `No file ${req.path()}.` }));
       return next();

@@ -102,7 +102,7 @@ function Shell() {
   return (
     <div class={`shell${compact ? ' compact' : ''}`}>
       <header class="topbar">
-        <button class="icon-btn nav-toggle" aria-label="menu" onClick={() => setMenuOpen(!menuOpen)}>
+        <button type="button" class="icon-btn nav-toggle" aria-label="menu" onClick={() => setMenuOpen(!menuOpen)}>
           ☰
         </button>
         <div class="brand">
@@ -122,6 +122,7 @@ function Shell() {
             {live === 'live' ? t('live') : t('reconnecting')}
           </span>
           <button
+            type="button"
             class={`icon-btn sound${sound ? ' on' : ''}`}
             title={t('sound')}
             aria-pressed={sound}
@@ -129,13 +130,13 @@ function Shell() {
           >
             <BellIcon muted={!sound} />
           </button>
-          <button class="lang-btn" onClick={() => setLang(l === 'fr' ? 'en' : 'fr')}>
+          <button type="button" class="lang-btn" onClick={() => setLang(l === 'fr' ? 'en' : 'fr')}>
             {l === 'fr' ? 'EN' : 'FR'}
           </button>
           <span class="user" title={s.user.email}>
             {s.user.name} · {tv('role', s.user.role)}
           </span>
-          <button class="ghost" onClick={() => endSession('logout')}>
+          <button type="button" class="ghost" onClick={() => endSession('logout')}>
             {t('logout')}
           </button>
         </div>

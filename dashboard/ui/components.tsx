@@ -65,7 +65,7 @@ export function Drawer({
       <aside class="drawer" role="dialog" aria-modal="true">
         <header class="drawer-head">
           <h2>{title}</h2>
-          <button class="icon-btn" aria-label={t('close')} onClick={onClose}>
+          <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>
             ✕
           </button>
         </header>

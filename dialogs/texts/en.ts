@@ -214,7 +214,7 @@ export const en: Texts = {
     ),
   keptBooking: say('Very well, I’m keeping your reservation as it is.'),
 
-  hours: (days, voice) => {
+  hours: (days) => {
     const key = (d: DayHours) => JSON.stringify(d.services.map((s) => [s.open, s.close]));
     if (days.every((d) => key(d) === key(days[0]))) {
       return days[0].services.length

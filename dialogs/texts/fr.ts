@@ -1,7 +1,3 @@
-// French catalogue. Written text says "samedi 3 décembre à 20 h"; the voice variant says
-// "20 heures" and keeps sentences short. Questions carry the words a guest (and the
-// acceptance harness) expects: "combien de personnes", "quel jour", "quelle heure", "quel nom".
-import type { Alternative } from '../../booking-core';
 import type { BookingFacts, DayHours, MenuLine, Said, ServiceHours, Texts } from './types';
 
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
@@ -216,7 +212,7 @@ export const fr: Texts = {
     ),
   keptBooking: say('Très bien, je garde votre réservation telle quelle.'),
 
-  hours: (days, voice) => {
+  hours: (days) => {
     const key = (d: DayHours) => JSON.stringify(d.services.map((s) => [s.open, s.close]));
     if (days.every((d) => key(d) === key(days[0]))) {
       return days[0].services.length

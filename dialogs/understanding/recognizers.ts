@@ -22,17 +22,26 @@ const booleanModels = new Map<Lang, BooleanModel>();
 
 function dateTimeModel(lang: Lang): DateTimeModel {
   let m = dateTimeModels.get(lang);
-  if (!m) dateTimeModels.set(lang, (m = new DateTimeRecognizer(CULTURE[lang]).getDateTimeModel()));
+  if (!m) {
+    m = new DateTimeRecognizer(CULTURE[lang]).getDateTimeModel();
+    dateTimeModels.set(lang, m);
+  }
   return m;
 }
 function numberModel(lang: Lang): NumberModel {
   let m = numberModels.get(lang);
-  if (!m) numberModels.set(lang, (m = new NumberRecognizer(CULTURE[lang]).getNumberModel()));
+  if (!m) {
+    m = new NumberRecognizer(CULTURE[lang]).getNumberModel();
+    numberModels.set(lang, m);
+  }
   return m;
 }
 function booleanModel(lang: Lang): BooleanModel {
   let m = booleanModels.get(lang);
-  if (!m) booleanModels.set(lang, (m = new ChoiceRecognizer(CULTURE[lang]).getBooleanModel()));
+  if (!m) {
+    m = new ChoiceRecognizer(CULTURE[lang]).getBooleanModel();
+    booleanModels.set(lang, m);
+  }
   return m;
 }
 

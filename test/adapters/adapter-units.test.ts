@@ -94,7 +94,7 @@ describe('Message splitting', () => {
   });
 
   it('cuts at paragraphs, then sentences, then words, never losing a character', () => {
-    const para = 'a'.repeat(900) + '\n\n' + 'b'.repeat(900);
+    const para = `${'a'.repeat(900)}\n\n${'b'.repeat(900)}`;
     assert.deepEqual(splitMessage(para, 1600), ['a'.repeat(900), 'b'.repeat(900)]);
     const sentences = 'Une phrase complète ici. '.repeat(100).trim();
     const parts = splitMessage(sentences, 160);

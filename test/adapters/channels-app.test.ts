@@ -7,7 +7,7 @@ import type { Reservation } from '../../booking-core';
 import { startTestServer, type TestServer } from '../helpers/app';
 import { sid, twilioPost, twimlAttributes, twimlTexts, type PostResult } from './adapter-harness';
 
-const ACCOUNT = 'AC' + '0'.repeat(32);
+const ACCOUNT = `AC${'0'.repeat(32)}`;
 
 /** Answers the bot as a guest would: gives the fact it asks for, or confirms the read-back. */
 function answerFor(said: string, facts: { name: string; yes: string }): string | null {
@@ -76,7 +76,7 @@ async function textConversation(
       MessageSid: sid('SM'),
       AccountSid: ACCOUNT,
       From: pre + from,
-      To: pre + '+33100000000',
+      To: `${pre}+33100000000`,
       Body: text,
       NumMedia: '0',
     };

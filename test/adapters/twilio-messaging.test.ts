@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startHarness, sid, twilioPost, twimlTexts, type Harness } from './adapter-harness';
 
-const ACCOUNT = 'AC' + '0'.repeat(32);
+const ACCOUNT = `AC${'0'.repeat(32)}`;
 
 function sms(from: string, body: string, extra: Record<string, string> = {}) {
   return {
@@ -37,7 +37,7 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
     assert.equal(a?.channelId, 'sms');
     assert.equal(a?.from?.id, '+33611110001');
     assert.equal(a?.locale, 'fr-FR');
-    assert.equal((a?.channelData as { raw: Record<string, string> }).raw.Body, 'bonjour');
+    assert.equal((a?.channelData as { raw: Record<string, string> } | undefined)?.raw.Body, 'bonjour');
   });
 
   it('treats whatsapp:+… senders as the same guest on the whatsapp channel, English for +44', async () => {
@@ -157,7 +157,7 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
     const seen = h.bot.messages().find((m) => m.conversation?.id === 'sms:+33611110012');
     assert.ok((seen?.text ?? '').length <= 1000);
 
-    const junk = String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256)) + '\uD800\uFFFE';
+    const junk = `${String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256))}\uD800\uFFFE`;
     const r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110013', junk));
     assert.equal(r.status, 200);
     assert.match(r.text, /<Response>/);

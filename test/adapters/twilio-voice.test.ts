@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startHarness, sid, twilioPost, twimlAttributes, twimlTexts, type Harness } from './adapter-harness';
 
-const ACCOUNT = 'AC' + '0'.repeat(32);
+const ACCOUNT = `AC${'0'.repeat(32)}`;
 
 function call(from: string) {
   return {
@@ -93,7 +93,10 @@ describe('Twilio voice adapter', () => {
     assert.equal(msg?.text, 'une table pour deux');
     assert.equal(msg?.locale, 'fr-FR');
     assert.equal(msg?.from?.id, '+33612340002');
-    assert.equal((msg?.channelData as { raw: Record<string, string> }).raw.SpeechResult, 'une table pour deux');
+    assert.equal(
+      (msg?.channelData as { raw: Record<string, string> } | undefined)?.raw.SpeechResult,
+      'une table pour deux',
+    );
 
     r = await twilioPost(h.base, '/twilio/voice/gather?turn=2&lang=fr', {
       ...c,
@@ -249,10 +252,11 @@ describe('Twilio voice adapter', () => {
     const c = call('+33612340011');
     const r = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', {
       ...c,
-      SpeechResult: 'a\u0000b\u0007 ' + 'x'.repeat(10_000),
+      SpeechResult: `a\u0000b\u0007 ${'x'.repeat(10_000)}`,
     });
     assert.equal(r.status, 200);
     const msg = h.bot.messages().find((a) => a.conversation?.id === `voice:${c.CallSid}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     assert.ok(msg?.text && msg.text.length <= 600 && !/[\u0000\u0007]/.test(msg.text));
   });
 });
@@ -367,7 +371,7 @@ describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', 
       });
       assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo Une table pour quatre demain soir.']);
       const download = seen.find((s) => s.path === '/Recordings/RE1.wav');
-      assert.equal(download?.auth, 'Basic ' + Buffer.from(`${ACCOUNT}:tok`).toString('base64'));
+      assert.equal(download?.auth, `Basic ${Buffer.from(`${ACCOUNT}:tok`).toString('base64')}`);
       const upload = seen.find((s) => s.path === '/v1/audio/transcriptions');
       assert.match(upload?.body ?? '', /name="model"\r\n\r\nwhisper-1/);
       assert.match(upload?.body ?? '', /fake audio/);

@@ -170,7 +170,7 @@ test('the widget speaks English on an English page', { skip }, async () => {
       res.end(page);
       next();
     });
-    await en.goto(s.base.replace('127.0.0.1', 'localhost') + '/test-english-site');
+    await en.goto(`${s.base.replace('127.0.0.1', 'localhost')}/test-english-site`);
     await en.getByRole('button', { name: 'Open the chat to book a table' }).click();
     await en.waitForFunction(
       () => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) > 0,

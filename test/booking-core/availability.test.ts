@@ -475,9 +475,10 @@ describe('availability (pure function)', () => {
       for (const t of c.includes ?? []) assert.ok(times.includes(t), `${t} should be offered: ${times.join(' ')}`);
       for (const t of c.excludes ?? []) assert.ok(!times.includes(t), `${t} should not be offered: ${times.join(' ')}`);
       assert.equal(result.refusal, c.refusal ?? null);
-      if (c.tablesAt) assert.deepEqual(result.slots.find((s) => s.time === c.tablesAt![0])?.tableIds, c.tablesAt[1]);
-      if (c.instantAt)
-        assert.equal(result.slots.find((s) => s.time === c.instantAt![0])?.startAt.toISOString(), c.instantAt[1]);
+      const { tablesAt, instantAt } = c;
+      if (tablesAt) assert.deepEqual(result.slots.find((s) => s.time === tablesAt[0])?.tableIds, tablesAt[1]);
+      if (instantAt)
+        assert.equal(result.slots.find((s) => s.time === instantAt[0])?.startAt.toISOString(), instantAt[1]);
     });
   }
 

@@ -48,7 +48,7 @@ describe('hostile input', () => {
       ['/api/admin/tables', 'POST', { Authorization: `Bearer ${token}` }],
       ['/api/admin/restaurant', 'PUT', { Authorization: `Bearer ${token}` }],
     ];
-    const nested = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const nested = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     for (const [path, method, auth] of routes) {
       for (const [body, type] of [
         ['customerName=x&partySize=2', 'application/x-www-form-urlencoded'],

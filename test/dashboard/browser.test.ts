@@ -49,7 +49,7 @@ before(async () => {
     message: `The 'To' number ${REFUSED} is not a valid phone number.`,
   });
   s = await startTestServer({
-    TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
+    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
     TWILIO_AUTH_TOKEN: 'dashboard-test-twilio-token',
     TWILIO_PHONE_NUMBER: '+33900000000',
     TWILIO_API_BASE_URL: await twilio.start(),
@@ -127,7 +127,7 @@ after(async () => {
 });
 
 async function logIn(creds: { email: string; password: string }): Promise<void> {
-  await page.goto(s.base + '/');
+  await page.goto(`${s.base}/`);
   await page.fill('input[name=email]', creds.email);
   await page.fill('input[name=password]', creds.password);
   await page.click('button[type=submit]');
@@ -135,7 +135,7 @@ async function logIn(creds: { email: string; password: string }): Promise<void> 
 }
 
 test('an admin logs in and sees the service on Today', { skip }, async () => {
-  await page.goto(s.base + '/');
+  await page.goto(`${s.base}/`);
   await page.waitForSelector('input[name=email]');
   await shot('01-login');
   await logIn({ email: 'owner@example.test', password: 'Owner-Secret-2026!' });

@@ -213,12 +213,12 @@ test('conversations and their transcripts come from the store', async () => {
 });
 
 test('the dashboard is served at / and its assets under /dashboard/, nothing outside', async () => {
-  const page = await fetch(s.base + '/');
+  const page = await fetch(`${s.base}/`);
   if (page.status === 503) return; // not built in this checkout; the browser test builds it
   assert.equal(page.status, 200);
   assert.match(await page.text(), /<div id="app">/);
-  const js = await fetch(s.base + '/dashboard/app.js');
+  const js = await fetch(`${s.base}/dashboard/app.js`);
   assert.equal(js.status, 200);
   assert.match(js.headers.get('content-type') ?? '', /javascript/);
-  assert.equal((await fetch(s.base + '/dashboard/..%2F..%2Fpackage.json')).status, 404);
+  assert.equal((await fetch(`${s.base}/dashboard/..%2F..%2Fpackage.json`)).status, 404);
 });

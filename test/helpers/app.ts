@@ -36,7 +36,7 @@ export async function startTestServer(
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-    TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
+    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     NODE_ENV: 'test',

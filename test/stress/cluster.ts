@@ -44,7 +44,7 @@ export function startInstance(name: string, env: { MONGODB_URI: string; DATA_DIR
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       TWILIO_AUTH_TOKEN: SECRETS.twilioToken,
-      TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
       TWILIO_PHONE_NUMBER: '+33100000000',
       NODE_ENV: 'production',
       RATE_LIMIT_PER_MINUTE: '100000',
@@ -215,7 +215,7 @@ export const newSid = (prefix: string) =>
 export function smsParams(from: string, body: string, sid = newSid('SM')): Record<string, string> {
   return {
     MessageSid: sid,
-    AccountSid: 'AC' + '0'.repeat(32),
+    AccountSid: `AC${'0'.repeat(32)}`,
     From: from,
     To: '+33100000000',
     Body: body,
@@ -226,7 +226,7 @@ export function smsParams(from: string, body: string, sid = newSid('SM')): Recor
 export function callParams(callSid: string, from: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     CallSid: callSid,
-    AccountSid: 'AC' + '0'.repeat(32),
+    AccountSid: `AC${'0'.repeat(32)}`,
     From: from,
     To: '+33100000000',
     Direction: 'inbound',

@@ -245,7 +245,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     assert.match(twimlText(first.text, ['Message']), READ_BACK);
     const yes = smsParams(phone, 'oui');
     const answers = await Promise.all(targets.map((i) => twilioPost(i.base, '/twilio/messaging', yes)));
-    answers.forEach((r) => note(r.status));
+    for (const r of answers) note(r.status);
     assert.deepEqual(
       answers.map((r) => r.status),
       [200, 200, 200],
@@ -272,7 +272,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     const spoken = await Promise.all(
       targets.map((i) => twilioPost(i.base, path, callParams(callSid, caller, { SpeechResult: 'oui' }))),
     );
-    spoken.forEach((r) => note(r.status));
+    for (const r of spoken) note(r.status);
     assert.deepEqual(
       spoken.map((r) => r.status),
       [200, 200, 200],
@@ -309,7 +309,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     assert.match(twimlText(first.text, ['Message']), /quel nom/i);
     // Whichever runs first, the other sees its effect: a name and a change of time, both kept.
     const together = await Promise.all([say(a, 'au nom de Girard'), say(b, 'plutôt 20h30')]);
-    together.forEach((r) => note(r.status));
+    for (const r of together) note(r.status);
     const answers = together.map((r) => twimlText(r.text, ['Message']));
     assert.ok(
       answers.some((t) => READ_BACK.test(t) && /20 ?h ?30/.test(t) && /Girard/.test(t)),
@@ -329,7 +329,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
   it('hostile input through the webhooks and web chat: refused cleanly, nothing stored, nothing leaked', async () => {
     const before = (await reservationsOn(a.base, token, parisDate(1))).length;
     const huge = 'x'.repeat(3 * 1024 * 1024);
-    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     const junk = new Blob([new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))]);
     const hostile: Array<[string, string, string, string | Blob]> = [
       [
@@ -526,7 +526,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
         }),
       ),
     );
-    fill.forEach((r) => note(r.status));
+    for (const r of fill) note(r.status);
     assert.equal(fill.filter((r) => r.status === 201).length, free, fill.map((r) => `${r.status}`).join(','));
     stored = await at22();
     assert.equal(stored.length, TABLES_FOR_TWO);

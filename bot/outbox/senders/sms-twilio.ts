@@ -3,7 +3,6 @@
 // with ContentVariables) is sent instead, or the entry is "not configured".
 import twilio from 'twilio';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
-import type { OutboxEntry } from '../../../booking-core';
 import { NotConfiguredError, OptedOutError, SendError, type Sender, type SendResult } from './types';
 
 export interface TwilioSenderOptions {

@@ -138,17 +138,30 @@ export function BookingDetail({
 
         <div class="actions">
           {r.status === 'confirmed' ? (
-            <button class="primary big" data-action="seat" disabled={busy} onClick={() => patch({ status: 'seated' })}>
+            <button
+              type="button"
+              class="primary big"
+              data-action="seat"
+              disabled={busy}
+              onClick={() => patch({ status: 'seated' })}
+            >
               ✓ {t('seat')}
             </button>
           ) : null}
           {r.status === 'confirmed' ? (
-            <button class="warn" data-action="no_show" disabled={busy} onClick={() => patch({ status: 'no_show' })}>
+            <button
+              type="button"
+              class="warn"
+              data-action="no_show"
+              disabled={busy}
+              onClick={() => patch({ status: 'no_show' })}
+            >
               {t('noShow')}
             </button>
           ) : null}
           {r.status === 'seated' ? (
             <button
+              type="button"
               class="primary"
               data-action="complete"
               disabled={busy}
@@ -158,12 +171,19 @@ export function BookingDetail({
             </button>
           ) : null}
           {r.status === 'seated' || r.status === 'no_show' ? (
-            <button class="ghost" data-action="undo" disabled={busy} onClick={() => patch({ status: 'confirmed' })}>
+            <button
+              type="button"
+              class="ghost"
+              data-action="undo"
+              disabled={busy}
+              onClick={() => patch({ status: 'confirmed' })}
+            >
               ↺ {t('undo')}
             </button>
           ) : null}
           {r.status === 'confirmed' ? (
             <button
+              type="button"
               class="danger ghost"
               data-action="cancel"
               disabled={busy}
@@ -178,7 +198,13 @@ export function BookingDetail({
 
         {reminderAllowed(r, new Date()) ? (
           <div class="reminder">
-            <button class="secondary" data-action="remind" disabled={busy} onClick={() => void sendReminder()}>
+            <button
+              type="button"
+              class="secondary"
+              data-action="remind"
+              disabled={busy}
+              onClick={() => void sendReminder()}
+            >
               ✉ {t('sendReminder')}
             </button>
             {reminder ? (
@@ -227,7 +253,7 @@ export function BookingDetail({
             <Field label={t('notes')} wide>
               <textarea rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
             </Field>
-            <button class="secondary" data-action="move" disabled={busy} onClick={move}>
+            <button type="button" class="secondary" data-action="move" disabled={busy} onClick={move}>
               {t('save')}
             </button>
           </fieldset>

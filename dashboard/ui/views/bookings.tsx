@@ -54,8 +54,10 @@ export function BookingsView() {
     <section class="page">
       <div class="filters">
         <div class="view-switch" role="group">
-          <button onClick={() => go('/today', date ? { date } : {})}>{t('timeline')}</button>
-          <button class="active" aria-pressed="true">
+          <button type="button" onClick={() => go('/today', date ? { date } : {})}>
+            {t('timeline')}
+          </button>
+          <button type="button" class="active" aria-pressed="true">
             {t('list')}
           </button>
         </div>

@@ -86,7 +86,7 @@ export function InsightsView() {
                       const row = data.coversByServiceAndDay.find((x) => x.date === d && x.service === s);
                       const total =
                         data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) || 1;
-                      return row && row.covers ? (
+                      return row?.covers ? (
                         <div
                           class={`bar-part svc-${s}`}
                           style={{ height: `${(row.covers / total) * 100}%` }}

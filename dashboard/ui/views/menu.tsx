@@ -40,7 +40,7 @@ export function MenuView() {
     } catch (e) {
       setResult({
         kind: 'error',
-        text: e instanceof ApiError ? `${e.field ? e.field + ': ' : ''}${e.message}` : String(e),
+        text: e instanceof ApiError ? `${e.field ? `${e.field}: ` : ''}${e.message}` : String(e),
       });
     }
   };
@@ -51,7 +51,7 @@ export function MenuView() {
         <h1>{t('menu')}</h1>
         <div class="page-actions">
           {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
-          <button class="primary" onClick={save}>
+          <button type="button" class="primary" onClick={save}>
             {t('save')}
           </button>
         </div>
@@ -80,6 +80,7 @@ export function MenuView() {
               />
             </Field>
             <button
+              type="button"
               class="icon-btn"
               disabled={si === 0}
               onClick={() =>
@@ -91,6 +92,7 @@ export function MenuView() {
               ↑
             </button>
             <button
+              type="button"
               class="icon-btn danger"
               aria-label={t('remove')}
               onClick={() =>
@@ -119,6 +121,7 @@ export function MenuView() {
             />
           ))}
           <button
+            type="button"
             class="ghost small"
             onClick={() =>
               update((x) => {
@@ -131,6 +134,7 @@ export function MenuView() {
         </div>
       ))}
       <button
+        type="button"
         class="secondary"
         onClick={() =>
           update((x) => {
@@ -180,7 +184,7 @@ function DishRow({
             onInput={(e) => onChange({ ...d, price: Number(e.currentTarget.value) })}
           />
         </Field>
-        <button class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
+        <button type="button" class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
           ✕
         </button>
         <Field label={`${t('description')} FR`}>
@@ -202,6 +206,7 @@ function DishRow({
           const on = (d.allergens ?? []).includes(a);
           return (
             <button
+              type="button"
               class={`chip${on ? ' on' : ''}`}
               aria-pressed={on}
               onClick={() =>

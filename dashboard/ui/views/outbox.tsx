@@ -123,7 +123,7 @@ export function OutboxView() {
               ))}
             </select>
           </Field>
-          <button class="secondary" data-testid="outbox-refresh" onClick={() => void load()}>
+          <button type="button" class="secondary" data-testid="outbox-refresh" onClick={() => void load()}>
             ↻ {t('refresh')}
           </button>
         </div>
@@ -131,7 +131,7 @@ export function OutboxView() {
       {booking ? (
         <div class="filter-chip" role="status">
           {t('bookingMessages')}{' '}
-          <button class="ghost small" onClick={() => set('booking', '')}>
+          <button type="button" class="ghost small" onClick={() => set('booking', '')}>
             {t('showAll')}
           </button>
         </div>
@@ -184,6 +184,7 @@ export function OutboxView() {
                 <td class="row-actions">
                   {canRetry(e.status) ? (
                     <button
+                      type="button"
                       class="ghost small"
                       data-action="retry"
                       disabled={busyId === e.id}

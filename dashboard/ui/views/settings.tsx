@@ -75,7 +75,7 @@ export function SettingsView() {
         <h1>{t('settings')}</h1>
         <div class="page-actions">
           {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
-          <button class="primary" data-testid="save-settings" disabled={busy} onClick={save}>
+          <button type="button" class="primary" data-testid="save-settings" disabled={busy} onClick={save}>
             {t('save')}
           </button>
         </div>
@@ -191,6 +191,7 @@ export function SettingsView() {
                     />
                   ))}
                   <button
+                    type="button"
                     class="ghost small"
                     onClick={() =>
                       update((d) => {
@@ -238,6 +239,7 @@ export function SettingsView() {
               />
             </Field>
             <button
+              type="button"
               class="ghost small danger"
               onClick={() =>
                 update((d) => {
@@ -250,6 +252,7 @@ export function SettingsView() {
           </div>
         ))}
         <button
+          type="button"
           class="ghost small"
           onClick={() =>
             update((d) => {
@@ -375,6 +378,7 @@ export function SettingsView() {
               />
             </Field>
             <button
+              type="button"
               class="ghost small danger"
               onClick={() =>
                 update((d) => {
@@ -388,6 +392,7 @@ export function SettingsView() {
         ))}
         {err('rules.turnTimes') ? <div class="field-error">{err('rules.turnTimes')}</div> : null}
         <button
+          type="button"
           class="ghost small"
           onClick={() =>
             update((d) => {
@@ -435,7 +440,7 @@ function ServiceRow({
           }
         />
       </Field>
-      <button class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
+      <button type="button" class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
         ✕
       </button>
     </div>

@@ -98,10 +98,14 @@ export function TablesView() {
                   />
                 </td>
                 <td class="row-actions">
-                  <button class="secondary small" onClick={() => run(() => api.updateTable(x.id, body(x)))}>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    onClick={() => run(() => api.updateTable(x.id, body(x)))}
+                  >
                     {t('save')}
                   </button>
-                  <button class="ghost small danger" onClick={() => run(() => api.deleteTable(x.id))}>
+                  <button type="button" class="ghost small danger" onClick={() => run(() => api.deleteTable(x.id))}>
                     {t('remove')}
                   </button>
                 </td>
@@ -144,6 +148,7 @@ export function TablesView() {
               <td />
               <td>
                 <button
+                  type="button"
                   class="primary small"
                   onClick={() =>
                     run(async () => {

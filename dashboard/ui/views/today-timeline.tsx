@@ -82,7 +82,7 @@ export function Timeline(props: {
     if (!d.moved) return props.onOpen(r.id);
     const g = ghost;
     setGhost(null);
-    if (!g || !g.table) return;
+    if (!g?.table) return;
     const same = r.tableIds.length === 1 && r.tableIds[0] === g.table && g.minutes === localOf(r.startAt, zone).minutes;
     if (!same) props.onMove(r, g.table, g.minutes);
     e.preventDefault();
@@ -132,6 +132,7 @@ export function Timeline(props: {
                 if (!p) return null;
                 return (
                   <button
+                    type="button"
                     class={`booking status-${r.status}${props.fresh.has(r.id) ? ' fresh' : ''}${ghost?.id === r.id ? ' dragging' : ''}`}
                     style={{
                       left: `${p.left}%`,

@@ -155,18 +155,28 @@ export function TodayView() {
     <section class="today">
       <div class="today-head">
         <div class="day-nav">
-          <button class="icon-btn" aria-label={t('prevDay')} onClick={() => setParam('date', addDays(date, -1))}>
+          <button
+            type="button"
+            class="icon-btn"
+            aria-label={t('prevDay')}
+            onClick={() => setParam('date', addDays(date, -1))}
+          >
             ‹
           </button>
           <h1 class="day-title">
             {longDate(date, l)}
             {date === today ? <span class="today-badge">{t('today')}</span> : null}
           </h1>
-          <button class="icon-btn" aria-label={t('nextDay')} onClick={() => setParam('date', addDays(date, 1))}>
+          <button
+            type="button"
+            class="icon-btn"
+            aria-label={t('nextDay')}
+            onClick={() => setParam('date', addDays(date, 1))}
+          >
             ›
           </button>
           {date !== today ? (
-            <button class="ghost small" onClick={() => setParam('date', null)}>
+            <button type="button" class="ghost small" onClick={() => setParam('date', null)}>
               {t('today')}
             </button>
           ) : null}
@@ -174,17 +184,17 @@ export function TodayView() {
         </div>
         <div class="today-actions">
           <div class="view-switch" role="group">
-            <button class="active" aria-pressed="true">
+            <button type="button" class="active" aria-pressed="true">
               {t('timeline')}
             </button>
-            <button data-testid="to-list" onClick={() => go('/bookings', { date })}>
+            <button type="button" data-testid="to-list" onClick={() => go('/bookings', { date })}>
               {t('list')}
             </button>
           </div>
-          <button class="secondary" data-testid="walkin-btn" onClick={() => setForm('walkin')}>
+          <button type="button" class="secondary" data-testid="walkin-btn" onClick={() => setForm('walkin')}>
             + {t('walkIn')}
           </button>
-          <button class="primary" onClick={() => setForm('booking')}>
+          <button type="button" class="primary" onClick={() => setForm('booking')}>
             + {t('newBookingBtn')}
           </button>
         </div>
@@ -197,7 +207,7 @@ export function TodayView() {
         <Stat value={segRes.filter((x) => x.status === 'no_show').length} label={t('noShow')} tone="no_show" />
         <div class="next-up">
           {upcoming.slice(0, 4).map((x) => (
-            <button class="next-chip" onClick={() => setParam('open', x.id)}>
+            <button type="button" class="next-chip" onClick={() => setParam('open', x.id)}>
               <b>{localOf(x.startAt, rest.timezone).time}</b> {x.customerName} · {x.partySize}
             </button>
           ))}
@@ -216,6 +226,7 @@ export function TodayView() {
         <div class="seg-tabs" role="tablist">
           {segments.map((s, i) => (
             <button
+              type="button"
               role="tab"
               aria-selected={i === idx}
               data-seg={s.name}

@@ -76,6 +76,7 @@ export function UsersView() {
                 <td class="row-actions">
                   {u.id !== me?.user.id ? (
                     <button
+                      type="button"
                       class="ghost small"
                       onClick={() => run(() => api.patchUser(u.id, { disabled: !u.disabled }))}
                     >
@@ -91,6 +92,7 @@ export function UsersView() {
                         onInput={(e) => setReset({ id: u.id, password: e.currentTarget.value })}
                       />
                       <button
+                        type="button"
                         class="primary small"
                         onClick={() =>
                           run(
@@ -103,7 +105,7 @@ export function UsersView() {
                       </button>
                     </span>
                   ) : (
-                    <button class="ghost small" onClick={() => setReset({ id: u.id, password: '' })}>
+                    <button type="button" class="ghost small" onClick={() => setReset({ id: u.id, password: '' })}>
                       {t('resetPassword')}
                     </button>
                   )}
