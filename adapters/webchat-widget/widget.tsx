@@ -1,7 +1,7 @@
 // The chat itself: a round button that opens a panel with the conversation. Keyboard first:
 // the button and every control are real buttons, Escape closes the panel and gives focus back to
 // the button, the message list is a polite live region so screen readers read new replies.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessage } from '../webchat-protocol';
 import { WEBCHAT_MAX_TEXT } from '../webchat-protocol';
 import { ApiError, type ChatApi, messageId } from './api';
@@ -57,36 +57,53 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
-  const merge = (incoming: ChatMessage[]) =>
-    setMessages((current) => {
-      const seen = new Set(current.map((m) => m.seq));
-      return [...current, ...incoming.filter((m) => !seen.has(m.seq))].sort((a, b) => a.seq - b.seq);
-    });
+  const root = useRef<HTMLDivElement>(null);
+  const opening = useRef(false);
 
-  const start = async (id: string | null) => {
-    setBusy(true);
-    try {
-      const view = await api.open(id, locale);
-      storage.set('local', STORE_ID, view.conversationId);
-      setConversationId(view.conversationId);
-      setRestaurant(view.restaurantName);
-      setMessages(view.messages);
-      setEnded(view.ended);
-      setNotice(view.restarted ? t.restarted : null);
-      setLoaded(true);
-    } catch {
-      setNotice(t.failed);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const merge = useCallback(
+    (incoming: ChatMessage[]) =>
+      setMessages((current) => {
+        const seen = new Set(current.map((m) => m.seq));
+        return [...current, ...incoming.filter((m) => !seen.has(m.seq))].sort((a, b) => a.seq - b.seq);
+      }),
+    [],
+  );
 
-  // Open (or reopened after a reload): fetch the conversation once.
+  const start = useCallback(
+    async (id: string | null) => {
+      setBusy(true);
+      try {
+        const view = await api.open(id, locale);
+        storage.set('local', STORE_ID, view.conversationId);
+        setConversationId(view.conversationId);
+        setRestaurant(view.restaurantName);
+        setMessages(view.messages);
+        setEnded(view.ended);
+        setNotice(view.restarted ? t.restarted : null);
+        setLoaded(true);
+      } catch {
+        setNotice(t.failed);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, locale, t],
+  );
+
   useEffect(() => {
     storage.set('session', STORE_OPEN, open ? '1' : null);
-    if (open && !loaded && !busy) void start(conversationId);
     if (open) input.current?.focus();
   }, [open]);
+
+  // Opened (or reopened after a reload): fetch the conversation once per opening, not again
+  // after a failure (the guest sees the notice and can send, which retries).
+  useEffect(() => {
+    if (!open || loaded || opening.current) return;
+    opening.current = true;
+    void start(conversationId).finally(() => {
+      opening.current = false;
+    });
+  }, [open, loaded, conversationId, start]);
 
   // Slow polling while open, for anything the server says outside a turn.
   useEffect(() => {
@@ -103,18 +120,36 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
       );
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [open, loaded, conversationId, busy, messages]);
+  }, [api, merge, open, loaded, conversationId, busy, messages]);
 
-  // Keep the newest message in view.
+  // Keep the newest message in view: whatever is added to the log (a reply, the guest's
+  // pending message, the typing dots) scrolls it to the bottom.
   useEffect(() => {
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [messages, pending, busy]);
+    if (!open || !el) return;
+    el.scrollTop = el.scrollHeight;
+    const observer = new MutationObserver(() => {
+      el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [open]);
 
-  const close = () => {
+  const close = useCallback(() => {
     setOpen(false);
     launcher.current?.focus();
-  };
+  }, []);
+
+  // Escape closes the chat from whichever of its controls has the focus (keydown bubbles up).
+  useEffect(() => {
+    const el = root.current;
+    if (!open || !el) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    el.addEventListener('keydown', onKey);
+    return () => el.removeEventListener('keydown', onKey);
+  }, [open, close]);
 
   const send = async (text: string, id = messageId()) => {
     if (!conversationId || busy) return;
@@ -162,7 +197,7 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
     !busy && !pending && lastBot === messages[messages.length - 1] ? (lastBot?.suggestions ?? []) : [];
 
   return (
-    <div class="maitre-root" onKeyDown={(e) => e.key === 'Escape' && open && close()}>
+    <div class="maitre-root" ref={root}>
       {open && (
         <section
           class="panel"
@@ -223,13 +258,14 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
             </p>
           )}
           {suggestions.length > 0 && (
-            <div class="chips" role="group" aria-label={t.suggestions}>
+            <fieldset class="chips">
+              <legend class="sr-only">{t.suggestions}</legend>
               {suggestions.map((s) => (
                 <button type="button" class="chip" key={s} onClick={() => void send(s)}>
                   {s}
                 </button>
               ))}
-            </div>
+            </fieldset>
           )}
           {ended ? (
             <div class="ended">

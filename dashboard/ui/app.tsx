@@ -45,6 +45,8 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = l;
+  }, [l]);
+  useEffect(() => {
     restoreSession(async (token) => api.me(token)).finally(() => setReady(true));
   }, []);
 
@@ -65,12 +67,13 @@ function Shell() {
   const isAdmin = s?.user.role === 'admin';
   const compact = r.params.get('desktop') === '1';
 
+  const token = s?.token;
   useEffect(() => {
-    if (!s) return;
+    if (!token) return;
     loadBasics().catch(() => undefined);
-    startLive(s.token);
+    startLive(token);
     return () => stopLive();
-  }, [s?.token]);
+  }, [token]);
 
   // New-booking alert: visible everywhere, audible when the host turned sound on.
   useEffect(
@@ -79,7 +82,8 @@ function Shell() {
         if (!ev || !rest) return;
         const when = localOf(ev.reservation.startAt, rest.timezone);
         const day = when.date === localOf(new Date(), rest.timezone).date ? '' : `${shortDate(when.date, lang.get())} `;
-        const what = `${ev.reservation.customerName} · ${ev.reservation.partySize} ${t('people')} · ${day}${when.time} · ${tv('channel', ev.reservation.channel)}`;
+        const { customerName, partySize, channel } = ev.reservation;
+        const what = `${customerName} · ${partySize} ${t('people')} · ${day}${when.time} · ${tv('channel', channel)}`;
         if (ev.kind === 'created') {
           // Bookings made at the desk are shown quietly; guests' bookings ring.
           const fromGuest = ev.reservation.channel !== 'dashboard';
@@ -109,9 +113,15 @@ function Shell() {
           <span class="brand-mark">M</span>
           <span class="brand-name">{rest?.name ?? t('appName')}</span>
         </div>
-        <nav class={`nav${menuOpen ? ' open' : ''}`} onClick={() => setMenuOpen(false)}>
+        <nav class={`nav${menuOpen ? ' open' : ''}`}>
           {NAV.filter((n) => !n.admin || isAdmin).map((n) => (
-            <a href={`#${n.path}`} class={n === item ? 'active' : ''} data-nav={n.path.slice(1)}>
+            <a
+              key={n.path}
+              href={`#${n.path}`}
+              class={n === item ? 'active' : ''}
+              data-nav={n.path.slice(1)}
+              onClick={() => setMenuOpen(false)}
+            >
               {n.label()}
             </a>
           ))}
@@ -149,7 +159,8 @@ function Shell() {
       <main class="content">{!allowed ? <Forbidden /> : <View path={item.path} />}</main>
       <div class="toasts" aria-live="polite">
         {alerts.map((a) => (
-          <div
+          <button
+            type="button"
             class={`toast toast-${a.kind}`}
             data-testid="toast"
             key={a.id}
@@ -160,7 +171,7 @@ function Shell() {
           >
             <strong>{a.title}</strong>
             <span>{a.body}</span>
-          </div>
+          </button>
         ))}
       </div>
     </div>

@@ -1,5 +1,6 @@
 // Small building blocks shared by the views.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { t, tv } from './i18n';
 import type { Channel, Status } from './types';
 
@@ -38,6 +39,7 @@ export function Field({
   wide?: boolean;
 }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as children; wrapping it is what labels it
     <label class={`field${error ? ' invalid' : ''}${wide ? ' wide' : ''}`}>
       <span class="field-label">{label}</span>
       {children}
@@ -55,14 +57,25 @@ export function Drawer({
   onClose: () => void;
   children: ComponentChildren;
 }) {
+  const panel = useRef<HTMLElement>(null);
+  // A dialog: focus goes in when it opens and back where it was when it closes; Escape closes it.
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
-    <div
-      class="drawer-backdrop"
-      onClick={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-    >
-      <aside class="drawer" role="dialog" aria-modal="true">
+    <div class="drawer-backdrop">
+      {/* The dimmed page beside the panel closes it on a tap, as the ✕ button does for keyboards. */}
+      <button type="button" class="drawer-scrim" tabIndex={-1} aria-hidden="true" onClick={onClose} />
+      <aside class="drawer" role="dialog" aria-modal="true" tabIndex={-1} ref={panel}>
         <header class="drawer-head">
           <h2>{title}</h2>
           <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>
@@ -79,7 +92,15 @@ export function Forbidden() {
   return (
     <div class="empty forbidden" data-testid="forbidden">
       <div class="empty-icon" aria-hidden="true">
-        <svg width="40" height="40" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
+        <svg
+          width="40"
+          height="40"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          aria-hidden="true"
+        >
           <rect x="4" y="11" width="16" height="10" rx="2" />
           <path d="M8 11V7a4 4 0 0 1 8 0v4" />
         </svg>

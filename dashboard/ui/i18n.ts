@@ -49,6 +49,7 @@ const WORDS = {
   bookingCancelled: ['Réservation annulée', 'Booking cancelled'],
   timeline: ['Plan de salle', 'Timeline'],
   list: ['Liste', 'List'],
+  views: ['Affichage', 'View'],
   covers: ['couverts', 'covers'],
   expected: ['attendus', 'expected'],
   seatedNow: ['à table', 'seated'],

@@ -193,8 +193,9 @@ test('a booking made on the public API appears on Today without a reload', { ski
   await page.waitForSelector('[data-action=complete]');
   const stored = await api<{ status: string }>(s.base, `/api/admin/reservations/${r.body.id}`, { token: adminToken });
   assert.equal(stored.body.status, 'seated');
+  // Escape closes the panel, as its ✕ does.
   await page.keyboard.press('Escape');
-  await page.click('.drawer-head .icon-btn');
+  await page.waitForSelector('[data-testid=booking-detail]', { state: 'detached' });
   await page.waitForSelector(`[data-testid=booking-block][data-id="${r.body.id}"].status-seated`);
 });
 

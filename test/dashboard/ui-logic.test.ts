@@ -12,6 +12,7 @@ import {
   summaryOf,
   whenText,
 } from '../../dashboard/ui/outbox-logic';
+import { copyDraft, keyOf } from '../../dashboard/ui/draft-keys';
 import { validateSettings } from '../../dashboard/ui/settings-rules';
 import { localOf } from '../../dashboard/ui/time';
 import { currentSegment, placement, segmentsFor } from '../../dashboard/ui/timeline';
@@ -154,4 +155,18 @@ test('a reminder is offered for confirmed bookings still to come; test addresses
   assert.equal(addressProblem('sms', '0612345678'), 'phone');
   assert.equal(addressProblem('whatsapp', 'whatsapp:+33612345678'), null);
   assert.equal(addressProblem('sms', '+33612345678'), null);
+});
+
+test('an edited list keeps each row’s key through copies, removals and moves', () => {
+  const draft = { closures: [{ date: '2026-12-24' }, { date: '2026-12-25' }, { date: '2026-12-31' }] };
+  const [first, second, third] = draft.closures.map(keyOf);
+  assert.equal(new Set([first, second, third]).size, 3);
+  const copy = copyDraft(draft);
+  copy.closures.splice(0, 1);
+  copy.closures.push({ date: '2027-01-01' });
+  assert.deepEqual(copy.closures.slice(0, 2).map(keyOf), [second, third]);
+  assert.ok(![first, second, third].includes(keyOf(copy.closures[2])), 'a new row gets a key of its own');
+  const again = copyDraft(copy);
+  [again.closures[0], again.closures[1]] = [again.closures[1], again.closures[0]];
+  assert.deepEqual(again.closures.slice(0, 2).map(keyOf), [third, second]);
 });

@@ -34,19 +34,22 @@ export function BookingDetail({
   const [transcript, setTranscript] = useState<TranscriptEntry[] | null>(null);
   const [reminder, setReminder] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
+  // The form starts again from the booking whenever the booking changes (saved, or moved live).
+  const soleTable = r.tableIds.length === 1 ? r.tableIds[0] : '';
   useEffect(() => {
     setMoveDate(local.date);
     setMoveTime(local.time);
     setParty(String(r.partySize));
     setNotes(r.notes);
-    setMoveTable(r.tableIds.length === 1 ? r.tableIds[0] : '');
-  }, [r.id, r.updatedAt]);
+    setMoveTable(soleTable);
+  }, [local.date, local.time, r.partySize, r.notes, soleTable]);
   useEffect(() => {
+    setReminder(null);
+    setTranscript(null);
     api.reservationConversation(r.id).then(
       (c) => setTranscript(c.transcript),
       () => setTranscript([]),
     );
-    setReminder(null);
   }, [r.id]);
 
   const patch = async (body: Record<string, unknown>) => {
@@ -240,7 +243,7 @@ export function BookingDetail({
                   {allTables
                     .filter((tb) => tb.active)
                     .map((tb) => (
-                      <option value={tb.id}>
+                      <option key={tb.id} value={tb.id}>
                         {tb.name} ({tb.seatsMax})
                       </option>
                     ))}
@@ -272,8 +275,9 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] | null }) {
   if (!entries.length) return <p class="muted">{t('noTranscript')}</p>;
   return (
     <ol class="transcript" data-testid="transcript">
-      {entries.map((e) => (
-        <li class={`msg from-${e.from}`}>
+      {entries.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a transcript is append-only, its position is its identity
+        <li key={i} class={`msg from-${e.from}`}>
           <span class="msg-who">
             {e.from === 'guest' ? t('guest') : e.from === 'bot' ? t('bot') : t('system')} ·{' '}
             {new Date(e.at).toLocaleTimeString(l === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}

@@ -92,7 +92,7 @@ export function NewBookingForm(props: {
             <select name="table" value={table} onChange={(e) => setTable(e.currentTarget.value)}>
               <option value="">{t('autoTable')}</option>
               {choices.map((tb) => (
-                <option value={tb.id}>
+                <option key={tb.id} value={tb.id}>
                   {tb.name} · {tb.seatsMax} {props.walkIn && busyNow.has(tb.id) ? '(!)' : ''}
                 </option>
               ))}

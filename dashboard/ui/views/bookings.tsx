@@ -1,5 +1,5 @@
 // All bookings as a list: search by name or phone, filter by date, status and channel.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { ChannelTag, StatusPill } from '../components';
 import { t, tv } from '../i18n';
@@ -22,14 +22,15 @@ export function BookingsView() {
   const openId = r.params.get('open');
   const [list, setList] = useState<Reservation[] | null>(null);
   const [search, setSearch] = useState(q);
+  const typing = useRef<ReturnType<typeof setTimeout>>();
 
   const set = (k: string, v: string) => {
-    const p: Record<string, string> = Object.fromEntries(r.params.entries());
+    const p: Record<string, string> = Object.fromEntries(route.get().params.entries());
     if (v) p[k] = v;
     else delete p[k];
     go('/bookings', p);
   };
-  const load = () => {
+  const load = useCallback(() => {
     if (!date && !q) return;
     const query: Record<string, string> = {};
     if (date) query.date = date;
@@ -37,15 +38,16 @@ export function BookingsView() {
     if (channel) query.channel = channel;
     if (q) query.q = q;
     api.reservations(query).then(setList, () => setList([]));
+  }, [date, status, channel, q]);
+  useEffect(load, [load]);
+  useEffect(() => lastEvent.subscribe(() => load()), [load]);
+  useEffect(() => () => clearTimeout(typing.current), []);
+  // The search runs once the host stops typing for a moment.
+  const onSearch = (value: string) => {
+    setSearch(value);
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => set('q', value.trim()), 300);
   };
-  useEffect(load, [date, status, channel, q]);
-  useEffect(() => lastEvent.subscribe(() => load()), [date, status, channel, q]);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (search !== q) set('q', search.trim());
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [search]);
 
   const rows = [...(list ?? [])].sort((a, b) => a.startAt.localeCompare(b.startAt));
   const selected = openId ? (rows.find((x) => x.id === openId) ?? null) : null;
@@ -53,20 +55,18 @@ export function BookingsView() {
   return (
     <section class="page">
       <div class="filters">
-        <div class="view-switch" role="group">
-          <button type="button" onClick={() => go('/today', date ? { date } : {})}>
-            {t('timeline')}
-          </button>
-          <button type="button" class="active" aria-pressed="true">
+        <nav class="view-switch" aria-label={t('views')}>
+          <a href={date ? `#/today?date=${date}` : '#/today'}>{t('timeline')}</a>
+          <a class="active" aria-current="page" href={`#/bookings${date ? `?date=${date}` : ''}`}>
             {t('list')}
-          </button>
-        </div>
+          </a>
+        </nav>
         <input
           type="search"
           class="search"
           placeholder={t('search')}
           value={search}
-          onInput={(e) => setSearch(e.currentTarget.value)}
+          onInput={(e) => onSearch(e.currentTarget.value)}
         />
         <input type="date" value={date} onChange={(e) => set('date', e.currentTarget.value)} aria-label={t('date')} />
         <select value={status} onChange={(e) => set('status', e.currentTarget.value)} aria-label={t('status')}>
@@ -74,7 +74,9 @@ export function BookingsView() {
             {t('status')}: {t('all')}
           </option>
           {STATUSES.map((s) => (
-            <option value={s}>{tv('status', s)}</option>
+            <option key={s} value={s}>
+              {tv('status', s)}
+            </option>
           ))}
         </select>
         <select value={channel} onChange={(e) => set('channel', e.currentTarget.value)} aria-label={t('channel')}>
@@ -82,7 +84,9 @@ export function BookingsView() {
             {t('channel')}: {t('all')}
           </option>
           {CHANNELS.map((c) => (
-            <option value={c}>{tv('channel', c)}</option>
+            <option key={c} value={c}>
+              {tv('channel', c)}
+            </option>
           ))}
         </select>
         <span class="count">
@@ -107,7 +111,7 @@ export function BookingsView() {
             {rows.map((x) => {
               const l = localOf(x.startAt, zone);
               return (
-                <tr class={`row-${x.status}`} onClick={() => set('open', x.id)}>
+                <tr key={x.id} class={`row-${x.status}`} onClick={() => set('open', x.id)}>
                   <td>
                     <b>{l.time}</b>
                     {l.date !== date ? <small> {l.date}</small> : null}
@@ -134,6 +138,7 @@ export function BookingsView() {
       </div>
       {selected ? (
         <BookingDetail
+          key={selected.id}
           reservation={selected}
           onClose={() => set('open', '')}
           onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))}

@@ -1,5 +1,5 @@
 // What the bot said with guests, by channel, with each full transcript.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { Drawer } from '../components';
 import { lang, t, tv } from '../i18n';
@@ -17,18 +17,18 @@ export function ConversationsView() {
   useEffect(() => {
     api.conversations(channel ? { channel } : {}).then(setList, () => setList([]));
   }, [channel]);
-  const show = (id: string) => {
+  const show = useCallback((id: string) => {
     setOpen({ id, transcript: null });
     api.conversation(id).then(
       (c) => setOpen({ id, transcript: c.transcript }),
       () => setOpen({ id, transcript: [] }),
     );
-  };
+  }, []);
   // A staff alert's link (#/conversations?open=<id>) opens that transcript.
   useEffect(() => {
     const id = route.get().params.get('open');
     if (id) show(id);
-  }, []);
+  }, [show]);
 
   return (
     <section class="page">
@@ -38,7 +38,9 @@ export function ConversationsView() {
             {t('channel')}: {t('all')}
           </option>
           {['voice', 'sms', 'whatsapp', 'webchat'].map((c) => (
-            <option value={c}>{tv('channel', c)}</option>
+            <option key={c} value={c}>
+              {tv('channel', c)}
+            </option>
           ))}
         </select>
       </div>
@@ -56,7 +58,7 @@ export function ConversationsView() {
           </thead>
           <tbody>
             {(list ?? []).map((c) => (
-              <tr onClick={() => show(c.id)}>
+              <tr key={c.id} onClick={() => show(c.id)}>
                 <td>
                   {new Date(c.startedAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', {
                     dateStyle: 'short',

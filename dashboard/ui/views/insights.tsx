@@ -24,12 +24,9 @@ export function InsightsView() {
   const days: string[] = [];
   if (data) for (let d = data.from; d <= data.to && days.length < 400; d = addDays(d, 1)) days.push(d);
   const services = data ? [...new Set(data.coversByServiceAndDay.map((x) => x.service))] : [];
-  const maxCovers = data
-    ? Math.max(
-        1,
-        ...days.map((d) => data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0)),
-      )
-    : 1;
+  const coversOn = (d: string) =>
+    (data?.coversByServiceAndDay ?? []).filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0);
+  const maxCovers = Math.max(1, ...days.map(coversOn));
 
   return (
     <section class="page insights">
@@ -75,19 +72,14 @@ export function InsightsView() {
             <h2>{t('coversPerService')}</h2>
             <div class="bars-v">
               {days.map((d) => (
-                <div class="bar-col" title={d}>
-                  <div
-                    class="bar-stack"
-                    style={{
-                      height: `${(data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) / maxCovers) * 100}%`,
-                    }}
-                  >
+                <div class="bar-col" key={d} title={d}>
+                  <div class="bar-stack" style={{ height: `${(coversOn(d) / maxCovers) * 100}%` }}>
                     {services.map((s) => {
                       const row = data.coversByServiceAndDay.find((x) => x.date === d && x.service === s);
-                      const total =
-                        data.coversByServiceAndDay.filter((x) => x.date === d).reduce((n, x) => n + x.covers, 0) || 1;
+                      const total = coversOn(d) || 1;
                       return row?.covers ? (
                         <div
+                          key={s}
                           class={`bar-part svc-${s}`}
                           style={{ height: `${(row.covers / total) * 100}%` }}
                           title={`${s}: ${row.covers}`}
@@ -103,7 +95,7 @@ export function InsightsView() {
             </div>
             <div class="legend">
               {services.map((s) => (
-                <span class={`legend-swatch svc-${s}`}>
+                <span class={`legend-swatch svc-${s}`} key={s}>
                   {s === 'lunch' ? t('lunch') : s === 'dinner' ? t('dinner') : s === 'other' ? t('other') : s}
                 </span>
               ))}
@@ -138,7 +130,7 @@ function Breakdown({
     <div class="card">
       <h2>{title}</h2>
       {entries.map(([k, v]) => (
-        <div class="bar-h">
+        <div class="bar-h" key={k}>
           <span class="bar-h-label">{label(k)}</span>
           <span class="bar-h-track">
             <span class="bar-h-fill" style={{ width: `${(v / max) * 100}%` }} />

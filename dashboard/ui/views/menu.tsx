@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
+import { copyDraft, keyOf } from '../draft-keys';
 import { t } from '../i18n';
 import type { Dish, MenuSection } from '../types';
 
@@ -25,7 +26,7 @@ export function MenuView() {
   if (!sections) return <div class="empty">{t('loading')}</div>;
 
   const update = (fn: (s: MenuSection[]) => void) => {
-    const next = structuredClone(sections);
+    const next = copyDraft(sections);
     fn(next);
     setSections(next);
     setResult(null);
@@ -57,7 +58,7 @@ export function MenuView() {
         </div>
       </div>
       {sections.map((s, si) => (
-        <div class="card">
+        <div class="card" key={keyOf(s)}>
           <div class="section-head">
             <Field label={`${t('section')} FR`}>
               <input
@@ -106,11 +107,12 @@ export function MenuView() {
           </div>
           {s.dishes.map((d, di) => (
             <DishRow
+              key={keyOf(d)}
               dish={d}
               allergens={allergens}
               onChange={(nd) =>
                 update((x) => {
-                  x[si].dishes[di] = nd;
+                  Object.assign(x[si].dishes[di], nd);
                 })
               }
               onRemove={() =>
@@ -200,13 +202,14 @@ function DishRow({
           />
         </Field>
       </div>
-      <div class="allergens" aria-label={t('allergens')}>
-        <span class="muted">{t('allergens')}:</span>
+      <fieldset class="allergens">
+        <legend class="muted">{t('allergens')}</legend>
         {allergens.map((a) => {
           const on = (d.allergens ?? []).includes(a);
           return (
             <button
               type="button"
+              key={a}
               class={`chip${on ? ' on' : ''}`}
               aria-pressed={on}
               onClick={() =>
@@ -220,7 +223,7 @@ function DishRow({
             </button>
           );
         })}
-      </div>
+      </fieldset>
     </div>
   );
 }

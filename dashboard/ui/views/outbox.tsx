@@ -1,6 +1,6 @@
 // Messages: what the outbox sent, is sending or could not send (texts, WhatsApp, emails),
 // with a retry for the ones that failed, and a test message to check the set-up.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
 import { errorText, lang, t, tv } from '../i18n';
@@ -24,9 +24,10 @@ const KIND_BADGE: Record<MessageKind, string> = { sms: 'SMS', whatsapp: 'WA', em
 export function KindTag({ kind }: { kind: MessageKind }) {
   return (
     <span class={`chan kind-${kind}`} title={tv('kind', kind)}>
-      <span class="chan-badge" aria-label={tv('kind', kind)}>
+      <span class="chan-badge" aria-hidden="true">
         {KIND_BADGE[kind] ?? kind}
       </span>
+      <span class="sr-only">{tv('kind', kind)}</span>
     </span>
   );
 }
@@ -57,7 +58,7 @@ export function OutboxView() {
     else delete p[k];
     go('/outbox', p);
   };
-  const load = () => {
+  const load = useCallback(() => {
     const q: Record<string, string> = {};
     if (status) q.status = status;
     if (booking) q.reservationId = booking;
@@ -68,27 +69,32 @@ export function OutboxView() {
       },
       (e) => setLoadError(errorText(e)),
     );
-  };
+  }, [status, booking]);
   useEffect(() => {
     void load();
-  }, [status, booking]);
+  }, [load]);
   // A booking event queues its messages a moment later: look again once they are written.
-  useEffect(
-    () =>
-      lastEvent.subscribe(() => {
-        setTimeout(() => void load(), 700);
-      }),
-    [status, booking],
-  );
-  useEffect(() => reconnects.subscribe(() => void load()), [status, booking]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = lastEvent.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 700);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [load]);
+  useEffect(() => reconnects.subscribe(() => void load()), [load]);
   // While something is on its way, look again so "pending" turns into what really happened;
   // a message already refused once waits minutes for its next try, so look less often.
   const moving = (list ?? []).filter((e) => isInFlight(e.status));
+  const lookAgainMs = !moving.length ? null : moving.some((e) => e.attempts === 0) ? 1500 : 10_000;
   useEffect(() => {
-    if (!moving.length) return;
-    const timer = setTimeout(() => void load(), moving.some((e) => e.attempts === 0) ? 1500 : 10_000);
-    return () => clearTimeout(timer);
-  }, [list]);
+    if (lookAgainMs === null) return;
+    const timer = setInterval(() => void load(), lookAgainMs);
+    return () => clearInterval(timer);
+  }, [lookAgainMs, load]);
 
   const retry = async (id: string) => {
     setBusyId(id);
@@ -119,7 +125,9 @@ export function OutboxView() {
             <select value={status} data-testid="outbox-status" onChange={(e) => set('status', e.currentTarget.value)}>
               <option value="">{t('all')}</option>
               {OUTBOX_STATUSES.map((s) => (
-                <option value={s}>{tv('outbox', s)}</option>
+                <option key={s} value={s}>
+                  {tv('outbox', s)}
+                </option>
               ))}
             </select>
           </Field>
@@ -260,7 +268,9 @@ function TestForm({
         <Field label={t('channel')}>
           <select name="channel" value={kind} onChange={(e) => setKind(e.currentTarget.value as MessageKind)}>
             {(['email', 'sms', 'whatsapp'] as const).map((k) => (
-              <option value={k}>{tv('kind', k)}</option>
+              <option key={k} value={k}>
+                {tv('kind', k)}
+              </option>
             ))}
           </select>
         </Field>
@@ -303,7 +313,7 @@ function TestForm({
           <span data-testid="test-result">
             {t('testQueued')}{' '}
             {latest.map((e, i) => (
-              <span class="test-line">
+              <span class="test-line" key={e.id}>
                 {i ? ' · ' : ''}
                 {tv('kind', e.kind)} → {e.to}: <OutboxPill status={e.status} />
                 {e.lastError ? <small> {e.lastError}</small> : null}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
+import { copyDraft, keyOf } from '../draft-keys';
 import { lang, t, type WordKey } from '../i18n';
 import { SLOT_STEPS, validateSettings } from '../settings-rules';
 import { useSignal } from '../signal';
@@ -12,7 +13,6 @@ import type { Restaurant, Service } from '../types';
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
 export function SettingsView() {
-  const current = useSignal(restaurant);
   const l = useSignal(lang);
   const [draft, setDraft] = useState<Restaurant | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,7 +28,7 @@ export function SettingsView() {
   if (!draft) return <div class="empty">{t('loading')}</div>;
 
   const update = (fn: (d: Restaurant) => void) => {
-    const next = structuredClone(draft);
+    const next = copyDraft(draft);
     fn(next);
     setDraft(next);
     if (Object.keys(errors).length) setErrors(validateSettings(next, l));
@@ -127,7 +127,7 @@ export function SettingsView() {
           <Field label={t('languages')} error={err('languages')}>
             <div class="checks">
               {(['fr', 'en'] as const).map((lg) => (
-                <label>
+                <label key={lg}>
                   <input
                     type="checkbox"
                     checked={draft.languages.includes(lg)}
@@ -169,18 +169,20 @@ export function SettingsView() {
           {DAYS.map((day) => {
             const list = draft.services[String(day)] ?? [];
             return (
-              <div class="weekday" data-day={day}>
+              <div class="weekday" data-day={day} key={day}>
                 <div class="weekday-name">{t(`weekday${day}` as WordKey)}</div>
                 <div class="weekday-services">
                   {!list.length ? <span class="muted">{t('closed')}</span> : null}
                   {list.map((s, i) => (
                     <ServiceRow
+                      key={keyOf(s)}
                       service={s}
                       path={`services.${day}.${i}`}
                       errors={errors}
                       onChange={(next) =>
                         update((d) => {
-                          (d.services[String(day)] ??= [])[i] = next;
+                          // Into the row's own copy, so it keeps its key (and the focus) while typed in.
+                          Object.assign((d.services[String(day)] ?? [])[i], next);
                         })
                       }
                       onRemove={() =>
@@ -195,12 +197,15 @@ export function SettingsView() {
                     class="ghost small"
                     onClick={() =>
                       update((d) => {
-                        (d.services[String(day)] ??= []).push({
-                          name: list.length ? 'dinner' : 'lunch',
-                          open: list.length ? '19:00' : '12:00',
-                          close: list.length ? '23:00' : '14:30',
-                          lastSeatingMinutes: 60,
-                        });
+                        d.services[String(day)] = [
+                          ...(d.services[String(day)] ?? []),
+                          {
+                            name: list.length ? 'dinner' : 'lunch',
+                            open: list.length ? '19:00' : '12:00',
+                            close: list.length ? '23:00' : '14:30',
+                            lastSeatingMinutes: 60,
+                          },
+                        ];
                       })
                     }
                   >
@@ -216,7 +221,7 @@ export function SettingsView() {
       <div class="card">
         <h2>{t('closures')}</h2>
         {draft.closures.map((c, i) => (
-          <div class="row-inline">
+          <div class="row-inline" key={keyOf(c)}>
             <Field label={t('date')} error={err(`closures.${i}.date`)}>
               <input
                 type="date"
@@ -278,7 +283,9 @@ export function SettingsView() {
               }
             >
               {SLOT_STEPS.map((s) => (
-                <option value={String(s)}>{s}</option>
+                <option key={s} value={String(s)}>
+                  {s}
+                </option>
               ))}
             </select>
           </Field>
@@ -353,7 +360,7 @@ export function SettingsView() {
         </div>
         <h3>{t('turnTimes')}</h3>
         {draft.rules.turnTimes.map((tt, i) => (
-          <div class="row-inline">
+          <div class="row-inline" key={keyOf(tt)}>
             <Field label={t('upToParty')} error={err(`rules.turnTimes.${i}.maxParty`)}>
               <input
                 type="number"

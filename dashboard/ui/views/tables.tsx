@@ -1,5 +1,5 @@
 // Tables editor (admin): name, seats, zone, active; add and remove.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner } from '../components';
 import { errorText, t } from '../i18n';
@@ -11,17 +11,20 @@ export function TablesView() {
   const [draft, setDraft] = useState({ id: '', name: '', seatsMin: 1, seatsMax: 4, zone: 'main' });
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const load = () =>
-    api.tables().then(
-      (ts) => {
-        setList(ts);
-        tablesSignal.set(ts);
-      },
-      () => setList([]),
-    );
+  const load = useCallback(
+    () =>
+      api.tables().then(
+        (ts) => {
+          setList(ts);
+          tablesSignal.set(ts);
+        },
+        () => setList([]),
+      ),
+    [],
+  );
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -62,7 +65,7 @@ export function TablesView() {
           </thead>
           <tbody>
             {(list ?? []).map((x) => (
-              <tr>
+              <tr key={x.id}>
                 <td>
                   <b>{x.id}</b>
                 </td>

@@ -11,11 +11,11 @@ export function Legend() {
   return (
     <div class="legend">
       {(['confirmed', 'seated', 'completed', 'no_show'] as const).map((s) => (
-        <StatusPill status={s} />
+        <StatusPill key={s} status={s} />
       ))}
       <span class="legend-sep" />
       {(['voice', 'sms', 'whatsapp', 'webchat', 'website', 'dashboard'] as const).map((c) => (
-        <ChannelTag channel={c} />
+        <ChannelTag key={c} channel={c} />
       ))}
     </div>
   );
@@ -101,6 +101,7 @@ export function Timeline(props: {
         <div class="tl-track">
           {ticks.map((m) => (
             <span
+              key={m}
               class={`tl-tick${m % 60 ? ' half' : ''}${pct(m) > 97 ? ' end' : pct(m) < 3 ? ' start' : ''}`}
               style={{ left: `${pct(m)}%` }}
             >
@@ -114,7 +115,7 @@ export function Timeline(props: {
         const items = byTable.get(tb.id) ?? [];
         const busyNow = props.nowMinutes !== null && items.some((r) => r.status === 'seated');
         return (
-          <div class={`tl-row${busyNow ? ' busy' : ''}`} data-table={tb.id}>
+          <div key={tb.id} class={`tl-row${busyNow ? ' busy' : ''}`} data-table={tb.id}>
             <div class="tl-label">
               <b>{tb.name}</b>
               <small>
@@ -123,7 +124,7 @@ export function Timeline(props: {
             </div>
             <div class="tl-track">
               {ticks.map((m) => (
-                <span class={`tl-grid${m % 60 ? ' half' : ''}`} style={{ left: `${pct(m)}%` }} />
+                <span key={m} class={`tl-grid${m % 60 ? ' half' : ''}`} style={{ left: `${pct(m)}%` }} />
               ))}
               {items.map((r) => {
                 const start = localOf(r.startAt, zone).minutes;
@@ -133,7 +134,15 @@ export function Timeline(props: {
                 return (
                   <button
                     type="button"
-                    class={`booking status-${r.status}${props.fresh.has(r.id) ? ' fresh' : ''}${ghost?.id === r.id ? ' dragging' : ''}`}
+                    key={r.id}
+                    class={[
+                      'booking',
+                      `status-${r.status}`,
+                      props.fresh.has(r.id) ? 'fresh' : '',
+                      ghost?.id === r.id ? 'dragging' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
                     style={{
                       left: `${p.left}%`,
                       width: `${p.width}%`,

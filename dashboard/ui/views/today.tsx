@@ -1,6 +1,6 @@
 // Today: tables × time for the day's services, one block per booking, live. A host should
 // see at a glance who is coming, who is seated, and which tables are free.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import { errorText, lang, t } from '../i18n';
 import { lastEvent, reconnects } from '../live';
@@ -26,13 +26,15 @@ export function TodayView() {
   const [list, setList] = useState<Reservation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const [segIndex, setSegIndex] = useState<number | null>(null);
+  // The service shown: the host's pick (a tab), or the one holding a time to bring into view
+  // (a booking just made at the desk, or the one last opened). Both hold for the day they were made on.
+  const [pick, setPick] = useState<{ date: string; index: number | null; minutes: number | null } | null>(null);
   const [form, setForm] = useState<null | 'walkin' | 'booking'>(null);
   const [now, setNow] = useState(Date.now());
-  const [focusMinutes, setFocusMinutes] = useState<number | null>(null);
   const openId = r.params.get('open');
+  const zone = rest?.timezone ?? null;
 
-  const load = () => {
+  const load = useCallback(() => {
     if (!date) return;
     api.reservations({ date }).then(
       (rs) => {
@@ -41,15 +43,15 @@ export function TodayView() {
       },
       (e: Error) => setError(e.message),
     );
-  };
-  useEffect(load, [date]);
-  useEffect(() => reconnects.subscribe(load), [date]);
+  }, [date]);
+  useEffect(load, [load]);
+  useEffect(() => reconnects.subscribe(load), [load]);
   // Events come from the instance this page is connected to; with several server instances
   // (MongoDB) a booking taken by another one shows up by this periodic refresh.
   useEffect(() => {
     const timer = setInterval(load, 60_000);
     return () => clearInterval(timer);
-  }, [date]);
+  }, [load]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
@@ -59,9 +61,9 @@ export function TodayView() {
   useEffect(
     () =>
       lastEvent.subscribe((ev) => {
-        if (!ev || !rest) return;
+        if (!ev || !zone) return;
         const res = ev.reservation;
-        const onDay = localOf(res.startAt, rest.timezone).date === date;
+        const onDay = localOf(res.startAt, zone).date === date;
         setList((cur) => {
           if (!cur) return cur;
           const rest2 = cur.filter((x) => x.id !== res.id);
@@ -80,21 +82,24 @@ export function TodayView() {
           );
         }
       }),
-    [date, rest],
+    [date, zone],
   );
 
   // The desktop app keeps the last list it saw, to show it read-only when the server is away.
   useEffect(() => {
-    if (list && rest && window.maitreDesktop && date === today)
-      window.maitreDesktop.reportList({ date, timezone: rest.timezone, reservations: list });
-  }, [list]);
+    if (list && zone && window.maitreDesktop && date === today)
+      window.maitreDesktop.reportList({ date, timezone: zone, reservations: list });
+  }, [list, zone, date, today]);
 
   const reservations = useMemo(() => (list ?? []).filter((x) => ON_FLOOR.includes(x.status)), [list]);
-  const services = rest ? (rest.services[String(weekdayOf(date || today))] ?? []) : [];
+  const services = useMemo(
+    () => (rest ? (rest.services[String(weekdayOf(date || today))] ?? []) : []),
+    [rest, date, today],
+  );
   const closure = rest?.closures.find((c) => c.date === date);
   const segments = useMemo(
-    () => (rest ? segmentsFor(services, reservations, rest.timezone) : []),
-    [rest, date, reservations],
+    () => (zone ? segmentsFor(services, reservations, zone) : []),
+    [zone, services, reservations],
   );
   const nowLocal = rest && date === today ? localOf(new Date(now), rest.timezone).minutes : null;
   const countIn = (sg: Segment) =>
@@ -104,25 +109,22 @@ export function TodayView() {
     }).length;
   // Today: the service going on (or next). Another day: the busiest service.
   const busiest = segments.reduce((best, sg, i) => (countIn(sg) > countIn(segments[best]) ? i : best), 0);
-  // A booking just made at the desk, or opened from an alert, brings its service into view.
+  const selected = openId ? ((list ?? []).find((x) => x.id === openId) ?? null) : null;
+  // An open booking (tapped, or opened from an alert) brings its service into view, and so does
+  // a booking just made at the desk; otherwise the host's tab, else the service going on.
+  const focusMinutes = selected
+    ? localOf(selected.startAt, zone ?? 'UTC').minutes
+    : pick?.date === date
+      ? pick.minutes
+      : null;
   const focusSeg =
     focusMinutes === null ? -1 : segments.findIndex((sg) => focusMinutes >= sg.start && focusMinutes < sg.end);
+  const chosen = !selected && pick?.date === date ? pick.index : null;
   const idx = Math.min(
-    segIndex ?? (focusSeg >= 0 ? focusSeg : nowLocal !== null ? currentSegment(segments, nowLocal) : busiest),
+    chosen ?? (focusSeg >= 0 ? focusSeg : nowLocal !== null ? currentSegment(segments, nowLocal) : busiest),
     Math.max(0, segments.length - 1),
   );
   const seg = segments[idx];
-  useEffect(() => {
-    setSegIndex(null);
-    setFocusMinutes(null);
-  }, [date]);
-  useEffect(() => {
-    const opened = openId && rest ? (list ?? []).find((x) => x.id === openId) : null;
-    if (opened) {
-      setSegIndex(null);
-      setFocusMinutes(localOf(opened.startAt, rest?.timezone ?? 'UTC').minutes);
-    }
-  }, [openId, list === null]);
 
   if (!rest) return <div class="empty">{t('loading')}</div>;
   const inSeg = (x: Reservation) =>
@@ -133,7 +135,6 @@ export function TodayView() {
     })();
   const segRes = reservations.filter(inSeg);
   const covers = (xs: Reservation[]) => xs.reduce((n, x) => n + x.partySize, 0);
-  const selected = openId ? ((list ?? []).find((x) => x.id === openId) ?? null) : null;
   const activeTables = allTables.filter((tb) => tb.active || reservations.some((x) => x.tableIds.includes(tb.id)));
   const setParam = (k: string, v: string | null) => {
     const p: Record<string, string> = Object.fromEntries(r.params.entries());
@@ -183,14 +184,14 @@ export function TodayView() {
           <input type="date" class="date-pick" value={date} onChange={(e) => setParam('date', e.currentTarget.value)} />
         </div>
         <div class="today-actions">
-          <div class="view-switch" role="group">
-            <button type="button" class="active" aria-pressed="true">
+          <nav class="view-switch" aria-label={t('views')}>
+            <a class="active" aria-current="page" href={`#/today?date=${date}`}>
               {t('timeline')}
-            </button>
-            <button type="button" data-testid="to-list" onClick={() => go('/bookings', { date })}>
+            </a>
+            <a data-testid="to-list" href={`#/bookings?date=${date}`}>
               {t('list')}
-            </button>
-          </div>
+            </a>
+          </nav>
           <button type="button" class="secondary" data-testid="walkin-btn" onClick={() => setForm('walkin')}>
             + {t('walkIn')}
           </button>
@@ -207,7 +208,7 @@ export function TodayView() {
         <Stat value={segRes.filter((x) => x.status === 'no_show').length} label={t('noShow')} tone="no_show" />
         <div class="next-up">
           {upcoming.slice(0, 4).map((x) => (
-            <button type="button" class="next-chip" onClick={() => setParam('open', x.id)}>
+            <button type="button" class="next-chip" key={x.id} onClick={() => setParam('open', x.id)}>
               <b>{localOf(x.startAt, rest.timezone).time}</b> {x.customerName} · {x.partySize}
             </button>
           ))}
@@ -228,10 +229,11 @@ export function TodayView() {
             <button
               type="button"
               role="tab"
+              key={`${s.name}@${s.start}`}
               aria-selected={i === idx}
               data-seg={s.name}
               class={i === idx ? 'active' : ''}
-              onClick={() => setSegIndex(i)}
+              onClick={() => setPick({ date, index: i, minutes: null })}
             >
               {s.name === 'lunch'
                 ? t('lunch')
@@ -271,8 +273,13 @@ export function TodayView() {
 
       {selected ? (
         <BookingDetail
+          key={selected.id}
           reservation={selected}
-          onClose={() => setParam('open', null)}
+          onClose={() => {
+            // Back on the timeline, the service of the booking just looked at stays in view.
+            setPick({ date, index: null, minutes: localOf(selected.startAt, rest.timezone).minutes });
+            setParam('open', null);
+          }}
           onChanged={(x) => setList((cur) => (cur ?? []).map((y) => (y.id === x.id ? x : y)))}
         />
       ) : null}
@@ -284,8 +291,7 @@ export function TodayView() {
           onClose={() => setForm(null)}
           onCreated={(x) => {
             setForm(null);
-            setSegIndex(null);
-            setFocusMinutes(localOf(x.startAt, rest.timezone).minutes);
+            setPick({ date, index: null, minutes: localOf(x.startAt, rest.timezone).minutes });
             setList((cur) => [...(cur ?? []).filter((y) => y.id !== x.id), x]);
           }}
         />

@@ -1,5 +1,5 @@
 // Staff users (admin): create, change role, disable, reset a password.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
 import { errorText, t, tv } from '../i18n';
@@ -14,10 +14,10 @@ export function UsersView() {
   const [reset, setReset] = useState<{ id: string; password: string } | null>(null);
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const load = () => api.users().then(setList, () => setList([]));
+  const load = useCallback(() => api.users().then(setList, () => setList([])), []);
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
   const run = async (fn: () => Promise<unknown>, after?: () => void) => {
     try {
       await fn();
@@ -48,7 +48,7 @@ export function UsersView() {
           </thead>
           <tbody>
             {(list ?? []).map((u) => (
-              <tr class={u.disabled ? 'row-disabled' : ''}>
+              <tr key={u.id} class={u.disabled ? 'row-disabled' : ''}>
                 <td>
                   <b>{u.name}</b>
                   {u.id === me?.user.id ? <small class="muted"> ({t('you')})</small> : null}
