@@ -5,6 +5,7 @@ import type http from 'node:http';
 import { join } from 'node:path';
 import restify from 'restify';
 import {
+  BookingError,
   BookingEventBus,
   BookingService,
   demoRestaurant,
@@ -17,7 +18,7 @@ import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { StaffAuth } from '../dashboard/auth';
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { HttpError, securityHeaders, sendError } from './http';
+import { parseBody, parseQuery, rateLimit, route, securityHeaders, sendError } from './http';
 import { startLiveRelay } from './live-relay';
 import { MODULES } from './modules';
 
@@ -61,7 +62,7 @@ export async function createApp(
   const restaurantId = await restaurantOf(store);
   const events = new BookingEventBus();
   const bookings = new BookingService(store, restaurantId, { clock, events });
-  const auth = new StaffAuth(store, config.jwtSecret);
+  const auth = new StaffAuth(store, config.jwtSecret, sendError);
   const admin = await auth.ensureFirstAdmin(config.admin, config.production);
 
   const server = restify.createServer({
@@ -112,7 +113,7 @@ export async function createApp(
   );
   server.on('uncaughtException', (req: restify.Request, res: restify.Response, _route: unknown, err: Error) => {
     log(`[http] uncaught in ${req.method} ${req.path()}: ${err.stack ?? err.message}`);
-    sendError(res, new HttpError('internal'));
+    sendError(res, new BookingError('internal'));
   });
 
   const closers: Array<() => Promise<void> | void> = [];
@@ -129,6 +130,7 @@ export async function createApp(
     restaurantId,
     server,
     httpServer: server.server as unknown as http.Server,
+    http: { route, parseBody, parseQuery, rateLimit, sendError },
     auth,
     log,
     onClose: (fn) => closers.push(fn),

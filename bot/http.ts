@@ -1,19 +1,10 @@
-// HTTP plumbing shared by every route: the SPEC's error shape, body validation, rate limits,
-// security headers. The booking core's error table is mapped to statuses here, once.
+// HTTP plumbing shared by every route: one JSON error shape ({"error","message"}), body
+// validation, rate limits, security headers. The booking core's error table is mapped to
+// statuses here, once; dashboard/http-kit.ts is the part of it the dashboard's routes get.
 import type { Request, Response, Next } from 'restify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { BookingError, ERROR_CODES, type ErrorCode } from '../booking-core';
-
-export class HttpError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message ?? ERROR_CODES[code].message);
-  }
-}
 
 export function sendError(res: Response, err: unknown, log?: (line: string) => void): void {
   let code: ErrorCode = 'internal';
@@ -24,8 +15,6 @@ export function sendError(res: Response, err: unknown, log?: (line: string) => v
     message = err.message;
     if (err.details.field) extra.field = err.details.field;
     if (err.details.alternatives) extra.alternatives = err.details.alternatives;
-  } else if (err instanceof HttpError) {
-    ({ code, message, extra } = err);
   } else {
     // Never a stack trace or a driver message to the client; the log gets the detail.
     log?.(`[http] unexpected error: ${(err as Error)?.stack ?? String(err)}`);
@@ -36,7 +25,7 @@ export function sendError(res: Response, err: unknown, log?: (line: string) => v
   res.json({ error: code, message, ...extra });
 }
 
-/** Wraps an async handler: every failure becomes the SPEC's error shape. */
+/** Wraps an async handler: every failure becomes the JSON error shape. */
 export function route(handler: (req: Request, res: Response) => Promise<void>, log?: (line: string) => void) {
   return (req: Request, res: Response, next: Next): void => {
     handler(req, res).then(
@@ -53,7 +42,7 @@ export function route(handler: (req: Request, res: Response) => Promise<void>, l
 export function parseBody<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
   const type = String(req.headers['content-type'] ?? '');
   if (req.body !== undefined && req.body !== null && !/application\/json/i.test(type)) {
-    throw new HttpError('unsupported_media_type');
+    throw new BookingError('unsupported_media_type');
   }
   // No body at all reads as {} (the schema names what is missing); a JSON null does not.
   return parseWith(schema, req.body === undefined || req.body === '' ? {} : req.body);
@@ -65,7 +54,7 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new HttpError('invalid_input', 'The body must be a JSON object.');
+    throw new BookingError('invalid_input', 'The body must be a JSON object.');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -74,14 +63,14 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
     issue.code === 'unrecognized_keys'
       ? `Unknown field: ${issue.keys.join(', ')}.`
       : `${field || 'body'}: ${issue.message}`;
-  throw new HttpError('invalid_input', message, { field: field || undefined });
+  throw new BookingError('invalid_input', message, field ? { field } : {});
 }
 
 export function clientKey(req: Request): string {
   return req.socket?.remoteAddress ?? 'unknown';
 }
 
-/** Per-client request budget per minute; over it, 429 in the SPEC's shape. */
+/** Per-client request budget per minute; over it, 429 in the JSON error shape. */
 export function rateLimit(pointsPerMinute: number, keyOf: (req: Request) => string = clientKey) {
   const limiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
   return (req: Request, res: Response, next: Next): void => {
@@ -89,7 +78,7 @@ export function rateLimit(pointsPerMinute: number, keyOf: (req: Request) => stri
       () => next(),
       (rej: { msBeforeNext?: number }) => {
         res.header('Retry-After', String(Math.ceil((rej.msBeforeNext ?? 60_000) / 1000)));
-        sendError(res, new HttpError('rate_limited'));
+        sendError(res, new BookingError('rate_limited'));
         next(false);
       },
     );

@@ -3,9 +3,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { CHANNELS, LANGUAGES, hashToken, toPublic, type Reservation, type Restaurant } from '../booking-core';
+import {
+  BookingError,
+  CHANNELS,
+  LANGUAGES,
+  hashToken,
+  toPublic,
+  type Reservation,
+  type Restaurant,
+} from '../booking-core';
 import type { AppContext } from './context';
-import { HttpError, parseBody, parseQuery, rateLimit, route } from './http';
+import { parseBody, parseQuery, rateLimit, route } from './http';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
@@ -82,7 +90,7 @@ export function registerPublicApi(ctx: AppContext): void {
       const q = parseQuery(req, availabilityQuery);
       const avail = await bookings.availability(q.date, q.partySize);
       if (avail.refusal && avail.refusal !== 'closed')
-        throw new HttpError(avail.refusal, undefined, {
+        throw new BookingError(avail.refusal, undefined, {
           field: avail.refusal === 'party_too_large' ? 'partySize' : 'date',
         });
       res.json({
@@ -173,10 +181,10 @@ export function registerPublicApi(ctx: AppContext): void {
 async function ownReservation(ctx: AppContext, req: Request): Promise<Reservation> {
   const token = manageToken(req);
   if (!token)
-    throw new HttpError('unauthorized', 'The manage token is required (Authorization: Bearer <manageToken>).');
+    throw new BookingError('unauthorized', 'The manage token is required (Authorization: Bearer <manageToken>).');
   const r = await ctx.bookings.get(String(req.params.id ?? ''));
   if (!r || r.status === 'held' || !r.manageTokenHash || !sameHash(r.manageTokenHash, hashToken(token))) {
-    throw new HttpError('not_found', 'No reservation with that id and token.');
+    throw new BookingError('not_found', 'No reservation with that id and token.');
   }
   return r;
 }

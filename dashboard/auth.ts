@@ -3,8 +3,8 @@ import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Request, Response, Next } from 'restify';
-import type { Role, Store, User } from '../booking-core';
-import { HttpError, sendError } from '../bot/http';
+import { BookingError, type Role, type Store, type User } from '../booking-core';
+import type { HttpKit } from './http-kit';
 
 const TOKEN_TTL = '12h';
 const BCRYPT_ROUNDS = 10;
@@ -41,6 +41,7 @@ export class StaffAuth {
   constructor(
     private readonly store: Store,
     private readonly secret: string,
+    private readonly sendError: HttpKit['sendError'],
   ) {}
 
   sign(user: User): string {
@@ -80,9 +81,9 @@ export class StaffAuth {
       this.verify(token).then(
         (user) => {
           if (!user) {
-            sendError(
+            this.sendError(
               res,
-              new HttpError(
+              new BookingError(
                 'unauthorized',
                 token ? 'The token is invalid or expired.' : 'Log in first (Authorization: Bearer <token>).',
               ),
@@ -90,14 +91,14 @@ export class StaffAuth {
             return next(false);
           }
           if (role === 'admin' && user.role !== 'admin') {
-            sendError(res, new HttpError('forbidden', 'Only an admin can do that.'));
+            this.sendError(res, new BookingError('forbidden', 'Only an admin can do that.'));
             return next(false);
           }
           (req as Request & { user?: User }).user = user;
           next();
         },
         (err: unknown) => {
-          sendError(res, err);
+          this.sendError(res, err);
           next(false);
         },
       );
@@ -121,7 +122,7 @@ export class StaffAuth {
       return { email: first?.email ?? '(no active admin)', password: null, created: false };
     }
     if (!admin && production)
-      throw new HttpError(
+      throw new BookingError(
         'unavailable_service',
         'ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first admin',
       );
@@ -148,6 +149,6 @@ export class StaffAuth {
 
 export function currentUser(req: Request): User {
   const user = (req as Request & { user?: User }).user;
-  if (!user) throw new HttpError('unauthorized');
+  if (!user) throw new BookingError('unauthorized');
   return user;
 }

@@ -1,6 +1,6 @@
 // The dashboard's part of the server: live feed, staff users, menu, insights, conversations
 // and the single-page app's files. One module for bot/modules.ts.
-import type { AppContext } from '../bot/context';
+import type { DashboardContext } from './context';
 import { registerConversationsApi } from './api/conversations-api';
 import { registerInsightsApi } from './api/insights-api';
 import { registerMenuApi } from './api/menu-api';
@@ -8,7 +8,7 @@ import { registerDashboardFiles } from './api/static-files';
 import { registerUsersApi } from './api/users-api';
 import { attachLiveFeed } from './live';
 
-export function registerDashboard(ctx: AppContext): void {
+export function registerDashboard(ctx: DashboardContext): void {
   const live = attachLiveFeed(ctx.httpServer, ctx.feed, ctx.auth, ctx.log);
   ctx.onClose(() => live.close());
   registerUsersApi(ctx, { onSessionsRevoked: (id) => live.disconnectUser(id) });

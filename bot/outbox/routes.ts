@@ -1,10 +1,10 @@
 // Staff routes of the outbox (SPEC): the list with status and attempts, a test message, and
 // a reminder sent on demand. Staff JWT on each.
 import { z } from 'zod';
-import { toPublic, type OutboxEntry, type OutboxStatus } from '../../booking-core';
+import { BookingError, toPublic, type OutboxEntry, type OutboxStatus } from '../../booking-core';
 import { isE164, testMessage, type MessageKind, type PlannedMessage } from '../../booking-core/notifications';
 import type { AppContext } from '../context';
-import { HttpError, parseBody, parseQuery, route } from '../http';
+import { parseBody, parseQuery, route } from '../http';
 import type { Notifications } from './service';
 
 const STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'not_configured', 'suppressed'];
@@ -70,9 +70,9 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
     route(async (req, res) => {
       const id = String(req.params.id ?? '');
       const entry = (await ctx.store.listOutbox(5000)).find((e) => e.id === id);
-      if (!entry) throw new HttpError('not_found', `No outbox entry ${id}.`);
+      if (!entry) throw new BookingError('not_found', `No outbox entry ${id}.`);
       if (entry.status !== 'failed' && entry.status !== 'not_configured')
-        throw new HttpError('conflict', `A ${entry.status} message is not retried.`);
+        throw new BookingError('conflict', `A ${entry.status} message is not retried.`);
       const again: OutboxEntry = {
         ...entry,
         status: 'pending',
@@ -101,7 +101,7 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
         const kind: MessageKind = body.channel ?? (body.to.includes('@') ? 'email' : 'sms');
         const ok = kind === 'email' ? /^[^\s@]+@[^\s@]+$/.test(body.to) : isE164(body.to.replace(/^whatsapp:/, ''));
         if (!ok)
-          throw new HttpError(
+          throw new BookingError(
             'invalid_input',
             kind === 'email' ? 'to: not an email address.' : 'to: not a phone number in +E.164 form.',
             { field: 'to' },
@@ -114,7 +114,7 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
           for (const to of config.managerPhones) targets.push({ kind: 'sms', to });
       }
       if (!targets.length)
-        throw new HttpError('invalid_input', 'No recipient: give "to", or set MANAGER_EMAILS / MANAGER_PHONES.', {
+        throw new BookingError('invalid_input', 'No recipient: give "to", or set MANAGER_EMAILS / MANAGER_PHONES.', {
           field: 'to',
         });
       const planned: PlannedMessage[] = targets.map((t) => testMessage(restaurant, t.kind, t.to, now, language));
@@ -130,12 +130,12 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
     route(async (req, res) => {
       const r = await bookings.mustGet(String(req.params.id ?? ''));
       if (r.status !== 'confirmed')
-        throw new HttpError('invalid_transition', `A ${r.status} booking gets no reminder.`);
+        throw new BookingError('invalid_transition', `A ${r.status} booking gets no reminder.`);
       if (new Date(r.startAt).getTime() <= clock().getTime())
-        throw new HttpError('invalid_transition', 'That booking has already started.');
+        throw new BookingError('invalid_transition', 'That booking has already started.');
       const queued = await n.notifier.queueReminder(toPublic(r), `manual:${clock().toISOString()}`);
       if (!queued.length)
-        throw new HttpError('invalid_input', 'The guest has no phone number that can receive a text.', {
+        throw new BookingError('invalid_input', 'The guest has no phone number that can receive a text.', {
           field: 'customerPhone',
         });
       res.status(202);

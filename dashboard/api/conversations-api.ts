@@ -1,8 +1,7 @@
 // Conversations the bot had, with their transcripts; and the one that made a booking.
 import { z } from 'zod';
-import { toPublic } from '../../booking-core';
-import type { AppContext } from '../../bot/context';
-import { HttpError, parseQuery, route } from '../../bot/http';
+import { BookingError, toPublic } from '../../booking-core';
+import type { DashboardContext } from '../context';
 
 const listQuery = z.object({
   channel: z.enum(['voice', 'sms', 'whatsapp', 'webchat']).optional(),
@@ -10,8 +9,9 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export function registerConversationsApi(ctx: AppContext): void {
+export function registerConversationsApi(ctx: DashboardContext): void {
   const { server, store, bookings, auth, log } = ctx;
+  const { route, parseQuery } = ctx.http;
   const staff = auth.require();
 
   server.get(
@@ -33,7 +33,7 @@ export function registerConversationsApi(ctx: AppContext): void {
     route(async (req, res) => {
       const id = String(req.params.id);
       const transcript = await store.getTranscript(id);
-      if (!transcript.length) throw new HttpError('not_found', `No conversation ${id}.`);
+      if (!transcript.length) throw new BookingError('not_found', `No conversation ${id}.`);
       const summary = (await store.listConversations(2000)).find((c) => c.id === id) ?? null;
       const ids = new Set([
         ...(summary?.reservationIds ?? []),

@@ -1,8 +1,7 @@
 // Insights over a date range (default: the last 30 days up to today).
 import { z } from 'zod';
-import { addDays, daysBetween, isValidDate, localDateOf, localToInstant } from '../../booking-core';
-import type { AppContext } from '../../bot/context';
-import { HttpError, parseQuery, route } from '../../bot/http';
+import { BookingError, addDays, daysBetween, isValidDate, localDateOf, localToInstant } from '../../booking-core';
+import type { DashboardContext } from '../context';
 import { computeInsights } from '../insights';
 
 const date = z
@@ -11,8 +10,9 @@ const date = z
   .refine(isValidDate, 'is not a real date');
 const query = z.object({ from: date.optional(), to: date.optional() });
 
-export function registerInsightsApi(ctx: AppContext): void {
+export function registerInsightsApi(ctx: DashboardContext): void {
   const { server, store, bookings, auth, log } = ctx;
+  const { route, parseQuery } = ctx.http;
   server.get(
     '/api/admin/insights',
     auth.require('admin'),
@@ -22,9 +22,9 @@ export function registerInsightsApi(ctx: AppContext): void {
       const today = localDateOf(bookings.now(), restaurant.timezone);
       const to = q.to ?? today;
       const from = q.from ?? addDays(to, -29);
-      if (from > to) throw new HttpError('invalid_input', 'from must not be after to.', { field: 'from' });
+      if (from > to) throw new BookingError('invalid_input', 'from must not be after to.', { field: 'from' });
       if (daysBetween(from, to) > 366)
-        throw new HttpError('invalid_input', 'At most one year at a time.', { field: 'from' });
+        throw new BookingError('invalid_input', 'At most one year at a time.', { field: 'from' });
       const at = (d: string) => (localToInstant(d, 0, restaurant.timezone) ?? new Date(`${d}T00:00:00Z`)).toISOString();
       const reservations = await store.findReservations({
         restaurantId: restaurant.id,

@@ -2,8 +2,7 @@
 // answers read restaurant.menu, so saving here changes what guests are told.
 import { z } from 'zod';
 import type { MenuSection, Restaurant } from '../../booking-core';
-import type { AppContext } from '../../bot/context';
-import { parseBody, route } from '../../bot/http';
+import type { DashboardContext } from '../context';
 
 const bilingual = (max: number) =>
   z.object({ fr: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) }).strict();
@@ -45,8 +44,9 @@ export const menuBody = z
   })
   .strict();
 
-export function registerMenuApi(ctx: AppContext): void {
+export function registerMenuApi(ctx: DashboardContext): void {
   const { server, store, bookings, auth, log } = ctx;
+  const { route, parseBody } = ctx.http;
   const staff = auth.require();
   const admin = auth.require('admin');
 

@@ -3,6 +3,7 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
 import {
+  BookingError,
   CHANNELS,
   LANGUAGES,
   PUBLIC_STATUSES,
@@ -16,8 +17,7 @@ import {
   type Restaurant,
   type Table,
 } from '../../booking-core';
-import type { AppContext } from '../../bot/context';
-import { HttpError, clientKey, parseBody, parseQuery, rateLimit, route } from '../../bot/http';
+import type { DashboardContext } from '../context';
 import { currentUser, publicUser } from '../auth';
 
 const date = z
@@ -57,7 +57,7 @@ const staffBooking = z
 function statusFilter(raw: string): ReservationStatus {
   const parsed = statusEnum.safeParse(raw.trim());
   if (!parsed.success)
-    throw new HttpError(
+    throw new BookingError(
       'invalid_input',
       `status must be among ${PUBLIC_STATUSES.join(', ')} (comma-separated); "${raw.trim().slice(0, 30)}" is not one.`,
       { field: 'status' },
@@ -177,11 +177,12 @@ const restaurantBody = z
   .partial()
   .strict();
 
-export function registerStaffApi(ctx: AppContext): void {
+export function registerStaffApi(ctx: DashboardContext): void {
   const { server, bookings, store, auth, config, log } = ctx;
+  const { route, parseBody, parseQuery, rateLimit } = ctx.http;
   const staff = auth.require();
   const admin = auth.require('admin');
-  const loginLimit = rateLimit(config.loginRateLimitPerMinute, clientKey);
+  const loginLimit = rateLimit(config.loginRateLimitPerMinute);
 
   server.post(
     '/api/auth/login',
@@ -189,7 +190,7 @@ export function registerStaffApi(ctx: AppContext): void {
     route(async (req, res) => {
       const body = parseBody(req, loginBody);
       const result = await auth.login(body.email, body.password);
-      if (!result) throw new HttpError('unauthorized', 'Wrong email or password.');
+      if (!result) throw new BookingError('unauthorized', 'Wrong email or password.');
       res.json(result);
     }, log),
   );
@@ -288,9 +289,9 @@ export function registerStaffApi(ctx: AppContext): void {
     route(async (req, res) => {
       const body = parseBody(req, tableBody);
       const id = body.id ?? body.name.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 20);
-      if (!id) throw new HttpError('invalid_input', 'The table needs an id of letters and digits.', { field: 'id' });
+      if (!id) throw new BookingError('invalid_input', 'The table needs an id of letters and digits.', { field: 'id' });
       if ((await bookings.tables()).some((t) => t.id === id))
-        throw new HttpError('conflict', `Table ${id} already exists.`, { field: 'id' });
+        throw new BookingError('conflict', `Table ${id} already exists.`, { field: 'id' });
       const table: Table = {
         id,
         restaurantId: ctx.restaurantId,
@@ -311,7 +312,7 @@ export function registerStaffApi(ctx: AppContext): void {
     admin,
     route(async (req, res) => {
       const existing = (await bookings.tables()).find((t) => t.id === String(req.params.id));
-      if (!existing) throw new HttpError('not_found', `No table ${String(req.params.id)}.`);
+      if (!existing) throw new BookingError('not_found', `No table ${String(req.params.id)}.`);
       const body = parseBody(req, tableBody);
       const table: Table = {
         ...existing,
@@ -338,11 +339,11 @@ export function registerStaffApi(ctx: AppContext): void {
       });
       const holding = upcoming.filter((r) => r.tableIds.includes(id));
       if (holding.length)
-        throw new HttpError(
+        throw new BookingError(
           'conflict',
           `Table ${id} has ${holding.length} upcoming booking(s); move them first or deactivate the table.`,
         );
-      if (!(await store.deleteTable(ctx.restaurantId, id))) throw new HttpError('not_found', `No table ${id}.`);
+      if (!(await store.deleteTable(ctx.restaurantId, id))) throw new BookingError('not_found', `No table ${id}.`);
       res.json({ deleted: id });
     }, log),
   );
@@ -363,11 +364,13 @@ export function registerStaffApi(ctx: AppContext): void {
       const current = await bookings.restaurant();
       const next = { ...current, ...body } as Restaurant;
       if (!next.languages.includes(next.defaultLanguage))
-        throw new HttpError('invalid_input', 'defaultLanguage must be one of languages.', { field: 'defaultLanguage' });
+        throw new BookingError('invalid_input', 'defaultLanguage must be one of languages.', {
+          field: 'defaultLanguage',
+        });
       const tableIds = new Set((await bookings.tables()).map((t) => t.id));
       const unknown = next.tableCombinations.flatMap((c) => c.tableIds).find((id) => !tableIds.has(id));
       if (unknown)
-        throw new HttpError('invalid_input', `tableCombinations names an unknown table ${unknown}.`, {
+        throw new BookingError('invalid_input', `tableCombinations names an unknown table ${unknown}.`, {
           field: 'tableCombinations',
         });
       await store.saveRestaurant(next);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Request, Response, Next } from 'restify';
-import type { AppContext } from '../../bot/context';
+import type { DashboardContext } from '../context';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +29,19 @@ export function dashboardDir(): string | null {
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? null;
 }
 
-export function registerDashboardFiles(ctx: AppContext): void {
+// The page loads only its own script and styles and talks only to this server.
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export function registerDashboardFiles(ctx: DashboardContext): void {
   const { server } = ctx;
   const send = (res: Response, file: string, cache: string) => {
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
@@ -43,11 +55,7 @@ export function registerDashboardFiles(ctx: AppContext): void {
       res.end('The dashboard is not built yet: run `npm run build` (npm start does it).');
       return next();
     }
-    // The page loads only its own script and styles and talks only to this server.
-    res.header(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    );
+    res.header('Content-Security-Policy', PAGE_POLICY);
     send(res, join(dir, 'index.html'), 'no-cache');
     next();
   });

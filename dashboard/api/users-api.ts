@@ -2,9 +2,8 @@
 // the restaurant out: the last active admin can be neither disabled nor made staff.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { User } from '../../booking-core';
-import type { AppContext } from '../../bot/context';
-import { HttpError, parseBody, route } from '../../bot/http';
+import { BookingError, type User } from '../../booking-core';
+import type { DashboardContext } from '../context';
 import { currentUser, hashPassword, publicUser } from '../auth';
 
 const password = z.string().min(10, 'must be at least 10 characters').max(200);
@@ -34,13 +33,14 @@ export interface UserEvents {
   onSessionsRevoked?: (userId: string) => void;
 }
 
-export function registerUsersApi(ctx: AppContext, hooks: UserEvents = {}): void {
+export function registerUsersApi(ctx: DashboardContext, hooks: UserEvents = {}): void {
   const { server, store, auth, log } = ctx;
+  const { route, parseBody } = ctx.http;
   const admin = auth.require('admin');
 
   const mustGet = async (id: string): Promise<User> => {
     const user = await store.getUser(id);
-    if (!user) throw new HttpError('not_found', `No user ${id}.`);
+    if (!user) throw new BookingError('not_found', `No user ${id}.`);
     return user;
   };
 
@@ -59,7 +59,7 @@ export function registerUsersApi(ctx: AppContext, hooks: UserEvents = {}): void 
     route(async (req, res) => {
       const body = parseBody(req, createBody);
       if (await store.getUserByEmail(body.email))
-        throw new HttpError('conflict', `${body.email} already has an account.`, { field: 'email' });
+        throw new BookingError('conflict', `${body.email} already has an account.`, { field: 'email' });
       const user: User = {
         id: randomUUID(),
         email: body.email,
@@ -84,9 +84,10 @@ export function registerUsersApi(ctx: AppContext, hooks: UserEvents = {}): void 
       const me = currentUser(req);
       const losesAdmin = user.role === 'admin' && !user.disabled && (body.disabled === true || body.role === 'staff');
       if (losesAdmin) {
-        if (user.id === me.id) throw new HttpError('conflict', 'You cannot disable or demote your own account.');
+        if (user.id === me.id) throw new BookingError('conflict', 'You cannot disable or demote your own account.');
         const admins = (await store.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
-        if (admins.length <= 1) throw new HttpError('conflict', 'The last active admin cannot be disabled or demoted.');
+        if (admins.length <= 1)
+          throw new BookingError('conflict', 'The last active admin cannot be disabled or demoted.');
       }
       const next: User = {
         ...user,

@@ -1,0 +1,25 @@
+// What the dashboard needs from the server that hosts it. The dashboard imports only the
+// booking core and itself; bot/app.ts builds this context (its AppContext extends it) and
+// hands it to registerStaffApi and registerDashboard.
+import type http from 'node:http';
+import type { Server } from 'restify';
+import type { BookingEventBus, BookingService, Store } from '../booking-core';
+import type { StaffAuth } from './auth';
+import type { HttpKit } from './http-kit';
+
+export interface DashboardContext {
+  server: Server;
+  /** The node http(s) server under restify (socket.io attaches here). */
+  httpServer: http.Server;
+  http: HttpKit;
+  store: Store;
+  bookings: BookingService;
+  /** Every instance's booking events: staff screens listen here. */
+  feed: BookingEventBus;
+  auth: StaffAuth;
+  restaurantId: string;
+  config: { loginRateLimitPerMinute: number };
+  log: (line: string) => void;
+  /** Run at shutdown, last registered first. */
+  onClose: (fn: () => Promise<void> | void) => void;
+}
