@@ -24,6 +24,11 @@ export function messageActivity(sender: Sender, text: string, raw: unknown): Par
   };
 }
 
+/** Digits the caller pressed on the phone keypad: the dialogs read `value.keys` (0 is a person). */
+export function keysActivity(sender: Sender, digits: string, raw: unknown): Partial<Activity> {
+  return { ...messageActivity(sender, digits, raw), value: { keys: digits } };
+}
+
 /** A new phone call or web chat: the bot greets the guest who joined. */
 export function joinActivity(sender: Sender, raw: unknown): Partial<Activity> {
   return {

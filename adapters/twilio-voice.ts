@@ -9,7 +9,7 @@ import type { TurnRunner } from './activity-adapter';
 import { readReplies, type Handoff, type TurnOutcome } from './bot-replies';
 import { texts } from './channel-texts';
 import { BodyError, cleanText, jsonError, parseForm, readRawBody, sendReply, xmlReply } from './http-io';
-import { endActivity, joinActivity, messageActivity, type Sender } from './inbound';
+import { endActivity, joinActivity, keysActivity, messageActivity, type Sender } from './inbound';
 import { e164, localeFromPhone, type ChannelLocale } from './locale';
 import { withinBudget, type ReplayGuard, type WebhookReply } from './replay-guard';
 import { verifyTwilioSignature, type SignatureConfig } from './twilio-signature';
@@ -113,6 +113,12 @@ const SPEECH_HINTS: Record<ChannelLocale, string> = {
 const TERMINAL_CALL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 const MAX_SPEECH_CHARS = 600;
 const MAX_WAITS = 2;
+const MAX_DIGITS = 12;
+/**
+ * Twilio's generic model for telephone audio (8 kHz, one speaker close to the microphone), offered
+ * in French and English; being generic, Twilio picks the provider and fails over when one is down.
+ */
+export const GATHER_SPEECH_MODEL = 'phone_call';
 
 export interface CallEnded {
   conversationId: string;
@@ -224,9 +230,7 @@ export class TwilioVoiceAdapter {
       case 'incoming':
         return this.incoming(step, params);
       case 'gather':
-        return this.answerWithin(step, () =>
-          this.spoken(step, params, cleanText(params.SpeechResult, MAX_SPEECH_CHARS)),
-        );
+        return this.answerWithin(step, () => this.gathered(step, params));
       case 'recorded':
         return this.answerWithin(step, () => this.recorded(step, params, query.get('empty') === '1'));
       case 'wait':
@@ -277,6 +281,14 @@ export class TwilioVoiceAdapter {
       const replies = await this.options.runTurn(joinActivity(step.sender, params));
       return this.render(readReplies(replies), { ...step, turn: step.turn + 1 });
     });
+  }
+
+  /** A <Gather> result: keys pressed (Digits) or words said (SpeechResult). */
+  private async gathered(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const digits = (params.Digits ?? '').replace(/[^0-9]/g, '').slice(0, MAX_DIGITS);
+    if (!digits) return this.spoken(step, params, cleanText(params.SpeechResult, MAX_SPEECH_CHARS));
+    const replies = await this.options.runTurn(keysActivity(step.sender, digits, params));
+    return this.render(readReplies(replies), { ...step, turn: step.turn + 1, silences: 0 });
   }
 
   private async spoken(step: CallStep, params: Record<string, string>, speech: string): Promise<WebhookReply> {
@@ -432,12 +444,15 @@ export class TwilioVoiceAdapter {
       return;
     }
     const gather = vr.gather({
-      input: ['speech'],
+      input: ['dtmf', 'speech'],
       language: step.locale,
       action: this.url('gather', query),
       method: 'POST',
       timeout: 5,
+      // With a speech model set, Twilio wants a number of seconds here, not "auto".
       speechTimeout: '2',
+      speechModel: GATHER_SPEECH_MODEL,
+      finishOnKey: '#',
       actionOnEmptyResult: true,
       hints: SPEECH_HINTS[step.locale],
       profanityFilter: false,

@@ -147,6 +147,8 @@ export class MaitreBot extends ActivityHandler {
       profile.expecting = null;
       profile.misses = 0;
       profile.langFromWords = false;
+      // Days later on the same SMS thread is a new conversation: the first reply discloses again.
+      profile.disclosed = false;
     }
     profile.lastAt = now.toISOString();
     await prepareTurn(ctx, this.deps);

@@ -13,6 +13,8 @@ export interface ConversationProfile {
   /** Misunderstandings in a row; three hand the guest to a person. */
   misses: number;
   greeted: boolean;
+  /** Whether the guest has been told they talk to an automated assistant (the first reply says it). */
+  disclosed?: boolean;
   /** When the guest last wrote or spoke (ISO): a conversation left for hours starts afresh. */
   lastAt?: string;
 }

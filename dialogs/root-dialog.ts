@@ -97,7 +97,7 @@ export class RootDialog extends ComponentDialog {
     if (hasAnyFact(u) && (u.partySize !== undefined || u.date || u.time))
       return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
     if (u.intent === 'greeting' || u.intent === 'yes' || u.intent === 'no' || turn.switched) {
-      const said = u.intent === 'greeting' && !turn.profile.greeted ? t.greeting(turn.restaurant.name) : t.howCanIHelp;
+      const said = u.intent === 'greeting' && !turn.profile.greeted ? greeting(turn) : t.howCanIHelp;
       turn.profile.greeted = true;
       return this.ask(ctx, said);
     }
@@ -145,9 +145,14 @@ export class RootDialog extends ComponentDialog {
 
 /** Greets a guest who opens a chat or calls, in the channel's language guess. */
 export async function greet(ctx: TurnContext, deps: DialogDeps): Promise<void> {
-  const turn = await prepareTurn(ctx, deps);
+  await ask(ctx, greeting(await prepareTurn(ctx, deps)));
+}
+
+/** The greeting opens with the disclosure, so nothing is said before it. */
+function greeting(turn: Turn): Said {
   turn.profile.greeted = true;
-  await ask(ctx, turn.texts.greeting(turn.restaurant.name));
+  turn.profile.disclosed = true;
+  return turn.texts.greeting(turn.restaurant.name);
 }
 
 export { turnOf };

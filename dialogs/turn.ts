@@ -13,7 +13,7 @@ import type { ReminderAnswerer } from '../booking-core/notifications/answer';
 import { CATALOGUES, type Said, type Texts } from './texts';
 import { newProfile, type ConversationProfile } from './profile';
 import type { RestaurantSource } from './restaurant-source';
-import type { OutgoingActivity, StateAccessor, TurnContext } from './turn-types';
+import type { IncomingActivity, OutgoingActivity, StateAccessor, TurnContext } from './turn-types';
 import { understand, type Expecting, type UnderstandContext, type Understanding } from './understanding';
 
 /** A language model's reading of free text (dialogs/understanding/llm.ts), checked like any other. */
@@ -54,6 +54,15 @@ export interface Turn {
 const TURN_KEY = Symbol('maitre.turn');
 const PHONE_CHANNELS = new Set(['voice', 'sms', 'whatsapp']);
 const NONE: Understanding = { intent: 'none', language: null, switchTo: null };
+/** On the phone keypad, 0 asks for a person, whatever was asked. */
+const PERSON_KEY = '0';
+const HUMAN: Understanding = { intent: 'human', language: null, switchTo: null };
+
+/** Digits the guest keyed in on the phone (an inbound message's value `{ keys: "12" }`), or null. */
+function keysOf(activity: IncomingActivity): string | null {
+  const keys = (activity.value as { keys?: unknown } | undefined)?.keys;
+  return activity.type === 'message' && typeof keys === 'string' && /^[0-9*#]{1,12}$/.test(keys) ? keys : null;
+}
 
 export function localeLanguage(locale: string | undefined): Language | null {
   if (!locale) return null;
@@ -70,10 +79,12 @@ export async function prepareTurn(ctx: TurnContext, deps: DialogDeps): Promise<T
   const now = deps.clock();
   const text = activity.type === 'message' ? (activity.text ?? '').trim() : '';
   const guess: Language = profile.lang ?? localeLanguage(activity.locale) ?? restaurant.defaultLanguage;
-  const expecting: Expecting | undefined = profile.expecting ?? undefined;
+  const keys = keysOf(activity);
+  // Keys pressed where nothing particular is asked answer the first question of a booking: how many.
+  const expecting: Expecting | undefined = profile.expecting ?? (keys ? 'partySize' : undefined);
   profile.expecting = null;
   const uctx: UnderstandContext = { lang: guess, now, timezone: restaurant.timezone, expecting };
-  let u = text ? understand(text, uctx) : NONE;
+  let u = keys === PERSON_KEY ? HUMAN : text ? understand(text, uctx) : NONE;
   let lang = guess;
   let switched = false;
   if (u.switchTo) {
@@ -86,7 +97,8 @@ export async function prepareTurn(ctx: TurnContext, deps: DialogDeps): Promise<T
     profile.langFromWords = true;
   }
   if (lang !== guess && text) u = understand(text, { ...uctx, lang });
-  if (deps.llm && text && needsModel(u, expecting, text)) u = await withModel(u, text, { ...uctx, lang }, deps);
+  if (deps.llm && text && !keys && needsModel(u, expecting, text))
+    u = await withModel(u, text, { ...uctx, lang }, deps);
   if (!restaurant.languages.includes(lang) && restaurant.languages.length)
     lang = restaurant.languages.includes(restaurant.defaultLanguage)
       ? restaurant.defaultLanguage
@@ -199,6 +211,10 @@ export async function send(
   const turn = turnOf(ctx);
   const parts = said ? [...turn.notes, said] : [...turn.notes];
   turn.notes = [];
+  if (parts.length && !turn.profile.disclosed) {
+    parts.unshift(turn.texts.disclosure);
+    turn.profile.disclosed = true;
+  }
   if (options.expecting !== undefined) turn.profile.expecting = options.expecting;
   if (!parts.length) return;
   await ctx.sendActivity(messageOf(turn, parts, options.question ?? false));

@@ -85,8 +85,8 @@ export const en: Texts = {
 
   greeting: (restaurant) =>
     say(
-      `Hello and welcome to ${restaurant}! I can book a table, change or cancel a reservation, or tell you about our opening hours, address and menu. How can I help you?`,
-      `Hello, welcome to ${restaurant}. I can take your reservation, change it or cancel it. How can I help you?`,
+      `Hello, you’re chatting with the automated assistant of ${restaurant}; you can ask for a person at any point. I can book a table, change or cancel a reservation, or tell you about our opening hours, address and menu. How can I help you?`,
+      `Hello, you’re speaking with the automated assistant of ${restaurant}, and you can ask for a person at any point. On your keypad, press zero to reach our team, or key in any number I ask for. I can take your reservation, change it or cancel it. How can I help you?`,
     ),
   howCanIHelp: say('How can I help you?'),
   anythingElse: say('Is there anything else I can do for you?'),
@@ -266,4 +266,9 @@ export const en: Texts = {
       ? say(`${why}I’m putting you through to a member of our team, one moment please.`)
       : say(`${why}I’m passing your request to our team: someone will get back to you very soon.`);
   },
+
+  disclosure: say(
+    'You’re chatting with the restaurant’s automated assistant; you can ask for a person at any point.',
+    'You’re speaking with the restaurant’s automated assistant, and you can ask for a person at any point.',
+  ),
 };

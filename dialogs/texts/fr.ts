@@ -80,8 +80,8 @@ export const fr: Texts = {
 
   greeting: (restaurant) =>
     say(
-      `Bonjour et bienvenue chez ${restaurant} ! Je peux réserver une table, modifier ou annuler une réservation, ou vous renseigner sur nos horaires, notre adresse et notre carte. Que puis-je faire pour vous ?`,
-      `Bonjour, bienvenue chez ${restaurant}. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
+      `Bonjour, vous échangez avec l’assistant automatique du restaurant ${restaurant} ; vous pouvez demander à parler à quelqu’un à tout moment. Je peux réserver une table, modifier ou annuler une réservation, ou vous renseigner sur nos horaires, notre adresse et notre carte. Que puis-je faire pour vous ?`,
+      `Bonjour, vous êtes en ligne avec l’assistant automatique du restaurant ${restaurant}, et vous pouvez demander à parler à quelqu’un à tout moment. Au clavier, faites le zéro pour joindre l’équipe, ou tapez vos réponses en chiffres. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
     ),
   howCanIHelp: say('Que puis-je faire pour vous ?'),
   anythingElse: say('Puis-je faire autre chose pour vous ?'),
@@ -256,4 +256,9 @@ export const fr: Texts = {
       ? say(`${why}Je vous passe un membre de l’équipe, un instant s’il vous plaît.`)
       : say(`${why}Je transmets votre demande à l’équipe : quelqu’un vous recontacte très vite.`);
   },
+
+  disclosure: say(
+    'Vous échangez avec l’assistant automatique du restaurant ; vous pouvez demander à parler à quelqu’un à tout moment.',
+    'Vous êtes en ligne avec l’assistant automatique du restaurant, et vous pouvez demander à parler à quelqu’un à tout moment.',
+  ),
 };

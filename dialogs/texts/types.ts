@@ -54,6 +54,7 @@ export interface Texts {
   party(n: number): string;
 
   // Opening and general
+  /** Opens with the disclosure; its voice variant also says what the keypad does (0, digits). */
   greeting(restaurant: string): Said;
   howCanIHelp: Said;
   anythingElse: Said;
@@ -111,4 +112,8 @@ export interface Texts {
 
   // A person
   handoff(reason: 'requested' | 'large_party' | 'misunderstood', voice: boolean): Said;
+
+  // Disclosure: the first sentence a guest reads or hears in a conversation says that an automated
+  // assistant answers and that a person can be asked for (the greeting opens with the same words).
+  disclosure: Said;
 }

@@ -106,7 +106,7 @@ describe('Channels through the whole server', () => {
       { name: 'Au nom de Marchand', yes: "Oui, c'est parfait" },
     );
     const first = call.gathers[0];
-    assert.equal(first.input, 'speech');
+    assert.equal(first.input, 'dtmf speech');
     assert.equal(first.language, 'fr-FR');
     assert.equal(first.action, `${s.base}/twilio/voice/gather?turn=1&lang=fr`);
     assert.equal(first.actionOnEmptyResult, 'true');

@@ -24,14 +24,14 @@ describe('Twilio voice adapter', () => {
   });
   after(() => h.close());
 
-  it('greets a French caller with a French speech <Gather> whose action continues the call', async () => {
+  it('greets a French caller with a French <Gather> for keys and speech whose action continues the call', async () => {
     const c = call('+33612340001');
     const r = await twilioPost(h.base, '/twilio/voice/incoming', c);
     assert.equal(r.status, 200);
     assert.match(r.type, /text\/xml/);
     const g = twimlAttributes(r.text, 'Gather');
     assert.ok(g, r.text);
-    assert.equal(g.input, 'speech');
+    assert.equal(g.input, 'dtmf speech');
     assert.equal(g.language, 'fr-FR');
     assert.equal(g.action, `${h.base}/twilio/voice/gather?turn=1&lang=fr`);
     assert.equal(g.method, 'POST');

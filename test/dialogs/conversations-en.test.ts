@@ -538,7 +538,7 @@ describe('language', () => {
       webchat('en-US'),
       `
       open:
-      bot:  Hello and welcome to Le Petit Bistro
+      bot:  Hello, you're chatting with the automated assistant of Le Petit Bistro
     `,
     );
   });

@@ -692,7 +692,7 @@ describe('langue et canal', () => {
       webchat('fr-FR'),
       `
       open:
-      bot:  Bonjour et bienvenue chez Le Petit Bistro
+      bot:  Bonjour, vous échangez avec l'assistant automatique du restaurant Le Petit Bistro
     `,
     );
   });

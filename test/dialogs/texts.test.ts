@@ -66,12 +66,19 @@ for (const t of [fr, en]) {
     assert.equal(harnessReads(straight(t.confirmed(facts, today, false).text)), 'done');
   });
 
+  test(`${t.lang}: the disclosure reads as no question, so the question after it is the one answered`, () => {
+    for (const said of [t.disclosure.text, t.disclosure.voice ?? '']) assert.equal(harnessReads(straight(said)), null);
+    const greeting = t.greeting('Le Petit Bistro');
+    for (const said of [greeting.text, greeting.voice ?? '']) assert.equal(harnessReads(straight(said)), null, said);
+  });
+
   test(`${t.lang}: voice variants have no symbols`, () => {
     const said = [
       t.readBack(facts, today, true),
       t.confirmed(facts, today, true),
       t.help,
       t.greeting('Le Petit Bistro'),
+      t.disclosure,
       t.menu([{ section: 'Plats', dishes: [{ name: 'Bœuf', price: 22 }] }], true),
     ];
     for (const s of said) assert.doesNotMatch(forTheEar(s.voice ?? s.text), /[€:;()«»"]/);
