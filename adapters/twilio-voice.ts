@@ -12,7 +12,9 @@ import { BodyError, cleanText, jsonError, parseForm, readRawBody, sendReply, xml
 import { endActivity, joinActivity, keysActivity, messageActivity, type Sender } from './inbound';
 import { e164, localeFromPhone, type ChannelLocale } from './locale';
 import { withinBudget, type ReplayGuard, type WebhookReply } from './replay-guard';
+import { readRelayHandoff, relayTwiml } from './twilio-relay';
 import { verifyTwilioSignature, type SignatureConfig } from './twilio-signature';
+import { anonymousId, callerNumber, langOf, SPEECH_HINTS } from './voice-call';
 import type { SpeechToText } from './whisper-stt';
 
 const { VoiceResponse } = twilio.twiml;
@@ -27,6 +29,7 @@ export const VOICE_PATHS = {
   wait: '/twilio/voice/wait',
   dial: '/twilio/voice/dial',
   status: '/twilio/voice/status',
+  relayEnded: '/twilio/voice/relay-ended',
 } as const;
 type VoiceRoute = keyof typeof VOICE_PATHS;
 
@@ -37,77 +40,6 @@ type VoiceRoute = keyof typeof VOICE_PATHS;
 export const DEFAULT_VOICES: Record<ChannelLocale, SayVoice> = {
   'fr-FR': 'Polly.Lea-Neural',
   'en-US': 'Polly.Joanna-Neural',
-};
-
-/** Words the recogniser should expect in a booking call: numbers, days, times, yes/no. */
-const SPEECH_HINTS: Record<ChannelLocale, string> = {
-  'fr-FR': [
-    'réservation',
-    'réserver une table',
-    'personnes',
-    'couverts',
-    'ce soir',
-    'demain',
-    'après-demain',
-    'lundi',
-    'mardi',
-    'mercredi',
-    'jeudi',
-    'vendredi',
-    'samedi',
-    'dimanche',
-    'midi',
-    'midi et demi',
-    'dix-neuf heures',
-    'vingt heures',
-    'vingt heures trente',
-    'vingt et une heures',
-    'au nom de',
-    'oui',
-    'non',
-    "c'est ça",
-    'annuler',
-    'modifier',
-    'deux',
-    'trois',
-    'quatre',
-    'cinq',
-    'six',
-    'huit',
-  ].join(', '),
-  'en-US': [
-    'reservation',
-    'book a table',
-    'people',
-    'guests',
-    'tonight',
-    'tomorrow',
-    'day after tomorrow',
-    'Monday',
-    'Tuesday',
-    'Wednesday',
-    'Thursday',
-    'Friday',
-    'Saturday',
-    'Sunday',
-    'noon',
-    'half past seven',
-    'seven pm',
-    'eight pm',
-    'eight thirty',
-    'under the name',
-    'yes',
-    'no',
-    "that's right",
-    'cancel',
-    'change',
-    'two',
-    'three',
-    'four',
-    'five',
-    'six',
-    'eight',
-  ].join(', '),
 };
 
 const TERMINAL_CALL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -143,6 +75,13 @@ export interface VoiceAdapterOptions {
   transferNumber: () => Promise<string | null>;
   /** Our Twilio numbers in E.164; an empty list accepts calls to any number. */
   ownNumbers?: () => string[];
+  /**
+   * 'relay': the call is streamed through ConversationRelay (the socket is TwilioRelayAdapter's);
+   * 'gather' (default): turn by turn, one webhook per answer.
+   */
+  mode?: 'gather' | 'relay';
+  /** The relay socket's URL (wss://…/twilio/voice/relay), for mode 'relay'. */
+  relaySocketUrl?: () => string;
   /** Whisper transcription instead of Twilio's <Gather> speech recognition. */
   stt?: SpeechToText | null;
   voices?: Partial<Record<ChannelLocale, SayVoice>>;
@@ -239,6 +178,8 @@ export class TwilioVoiceAdapter {
         return this.afterDial(step, params);
       case 'status':
         return this.status(step, params);
+      case 'relayEnded':
+        return this.relayEnded(step, params);
     }
   }
 
@@ -279,8 +220,51 @@ export class TwilioVoiceAdapter {
     }
     return this.answerWithin(step, async () => {
       const replies = await this.options.runTurn(joinActivity(step.sender, params));
-      return this.render(readReplies(replies), { ...step, turn: step.turn + 1 });
+      const outcome = readReplies(replies);
+      if (this.options.mode === 'relay' && this.options.relaySocketUrl) return this.connectRelay(outcome, step);
+      return this.render(outcome, { ...step, turn: step.turn + 1 });
     });
+  }
+
+  /** Hands the call to ConversationRelay; the bot's greeting is its welcome greeting. */
+  private connectRelay(greeting: TurnOutcome, step: CallStep): WebhookReply {
+    const locale = greeting.locale ?? step.locale;
+    const said = greeting.messages.map((m) => m.speak).join(' ');
+    return xmlReply(
+      relayTwiml({
+        socketUrl: this.options.relaySocketUrl?.() ?? '',
+        actionUrl: this.url('relayEnded', { lang: langOf(locale) }),
+        locale,
+        welcomeGreeting: said || texts(locale).goodbye,
+      }),
+    );
+  }
+
+  /**
+   * The relay session is over: its `end` asked for a transfer or a goodbye, or it failed (the
+   * call goes on turn by turn), or the caller hung up.
+   */
+  private async relayEnded(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const handoff = readRelayHandoff(params.HandoffData);
+    const vr = new VoiceResponse();
+    if (handoff) {
+      const locale: ChannelLocale = handoff.lang === 'fr' ? 'fr-FR' : 'en-US';
+      const said = handoff.say ? [{ text: handoff.say, locale }] : [];
+      if (handoff.reasonCode === 'transfer') await this.transfer(vr, said, { ...step, locale });
+      else {
+        for (const s of said) this.say(vr, s.locale, s.text);
+        if (!said.length) this.say(vr, locale, texts(locale).goodbye);
+        vr.hangup();
+      }
+      return xmlReply(vr.toString());
+    }
+    if ((params.SessionStatus ?? '').toLowerCase() === 'failed') {
+      this.log(`[voice] relay session failed for ${step.callSid}: the call goes on turn by turn`);
+      this.prompt(vr, [{ text: texts(step.locale).technicalVoice, locale: step.locale }], { ...step, turn: 1 });
+      return xmlReply(vr.toString());
+    }
+    vr.hangup();
+    return xmlReply(vr.toString());
   }
 
   /** A <Gather> result: keys pressed (Digits) or words said (SpeechResult). */
@@ -401,19 +385,7 @@ export class TwilioVoiceAdapter {
     const vr = new VoiceResponse();
     if (outcome.handoff) {
       this.notifyHandoff(step, outcome.handoff);
-      const number = e164(await this.options.transferNumber().catch(() => null));
-      const t = texts(locale);
-      for (const s of said) this.say(vr, s.locale, s.text);
-      if (number && this.isTransferable(number, step)) {
-        if (!said.length) this.say(vr, locale, t.transfer);
-        vr.dial(
-          { action: this.url('dial', { lang: langOf(locale) }), method: 'POST', timeout: 25, answerOnBridge: true },
-          number,
-        );
-      } else {
-        this.say(vr, locale, t.noTransferNumber);
-        vr.hangup();
-      }
+      await this.transfer(vr, said, step);
     } else if (outcome.ended) {
       for (const s of said) this.say(vr, s.locale, s.text);
       if (!said.length) this.say(vr, locale, texts(locale).goodbye);
@@ -422,6 +394,24 @@ export class TwilioVoiceAdapter {
       this.prompt(vr, said, step);
     }
     return xmlReply(vr.toString());
+  }
+
+  /** Says the lines, then dials the restaurant, or says nobody can be reached and hangs up. */
+  private async transfer(vr: Twiml, said: Array<{ text: string; locale: ChannelLocale }>, step: CallStep) {
+    const locale = step.locale;
+    const number = e164(await this.options.transferNumber().catch(() => null));
+    const t = texts(locale);
+    for (const s of said) this.say(vr, s.locale, s.text);
+    if (number && this.isTransferable(number, step)) {
+      if (!said.length) this.say(vr, locale, t.transfer);
+      vr.dial(
+        { action: this.url('dial', { lang: langOf(locale) }), method: 'POST', timeout: 25, answerOnBridge: true },
+        number,
+      );
+    } else {
+      this.say(vr, locale, t.noTransferNumber);
+      vr.hangup();
+    }
   }
 
   /** Says the lines and listens for the answer (speech <Gather>, or <Record> for Whisper). */
@@ -511,23 +501,4 @@ export class TwilioVoiceAdapter {
     const qs = q.toString();
     return this.options.signature.publicBaseUrl.replace(/\/+$/, '') + VOICE_PATHS[route] + (qs ? `?${qs}` : '');
   }
-}
-
-const langOf = (locale: ChannelLocale): string => (locale === 'fr-FR' ? 'fr' : 'en');
-
-/** Numbers Twilio shows for withheld caller ids ("ANONYMOUS", "RESTRICTED"… spelled on a keypad). */
-const WITHHELD = new Set(['+266696687', '+7378742833', '+2562533', '+8656696', '+86282452253']);
-
-/** The caller's phone, or null when the number is withheld or no phone number. */
-export function callerNumber(from: string | undefined): string | null {
-  const number = e164(from);
-  return number && !WITHHELD.has(number) ? number : null;
-}
-
-/**
- * A sender id for a caller without a number: unique to the call, and without digits, so the
- * dialog never mistakes it for a phone number (it asks for one instead).
- */
-function anonymousId(callSid: string): string {
-  return `anonymous:${callSid.toLowerCase().replace(/\d/g, (d) => String.fromCharCode(103 + Number(d)))}`;
 }

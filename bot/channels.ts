@@ -11,10 +11,11 @@ import { CollectingAdapter, type BotLogic } from '../adapters/activity-adapter';
 import { e164, type ChannelLocale } from '../adapters/locale';
 import { ReplayGuard, type ReplyCache, type WebhookReply } from '../adapters/replay-guard';
 import { TwilioMessagingAdapter, type LateReply } from '../adapters/twilio-messaging';
+import { TwilioRelayAdapter, type HeardLine } from '../adapters/twilio-relay';
 import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapters/twilio-voice';
 import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
 import { createWhisperStt } from '../adapters/whisper-stt';
-import type { OutboxEntry, Store } from '../booking-core';
+import type { OutboxEntry, Store, TranscriptEntry } from '../booking-core';
 import { handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
@@ -33,6 +34,8 @@ export interface ChannelBot {
 export interface Channels {
   adapter: CollectingAdapter;
   voice: TwilioVoiceAdapter;
+  /** The ConversationRelay socket (VOICE_MODE=relay), null otherwise. */
+  relay: TwilioRelayAdapter | null;
   messaging: TwilioMessagingAdapter;
   webchat: WebchatAdapter;
 }
@@ -91,6 +94,16 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     await bot.onHandoff?.(notice);
   };
 
+  const relay =
+    config.voiceMode === 'relay'
+      ? new TwilioRelayAdapter({
+          signature,
+          runTurn,
+          defaultLocale,
+          log,
+          recordHeard: (lines: HeardLine[]) => recordTranscript(store, lines as unknown as TranscriptEntry[]),
+        })
+      : null;
   const voice = new TwilioVoiceAdapter({
     signature,
     runTurn,
@@ -99,6 +112,8 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     ownNumbers,
     onHandoff,
     log,
+    mode: relay ? 'relay' : 'gather',
+    relaySocketUrl: () => relay?.socketUrl() ?? '',
     transferNumber: async () => (await ctx.bookings.restaurant()).phone || null,
     stt:
       config.voiceStt === 'whisper' && config.openai
@@ -154,9 +169,13 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   });
 
   voice.register(ctx.server);
+  if (relay) {
+    relay.attach(ctx.httpServer);
+    ctx.onClose(() => relay.close());
+  }
   messaging.register(ctx.server);
   webchat.register(ctx.server);
-  return { adapter, voice, messaging, webchat };
+  return { adapter, voice, relay, messaging, webchat };
 }
 
 /**
@@ -201,6 +220,12 @@ function storeWebchatHistory(store: Store): WebchatHistory {
     },
     save: (id, record) => putLatest(store, WEBCHAT_COLLECTION, id, record),
   };
+}
+
+/** Lines of a conversation, in order, as one write where the store can. */
+async function recordTranscript(store: Store, entries: TranscriptEntry[]): Promise<void> {
+  if (store.appendTranscripts) await store.appendTranscripts(entries);
+  else for (const e of entries) await store.appendTranscript(e);
 }
 
 /** The call stays in its transcript with how it ended. */

@@ -32,6 +32,8 @@ export interface Config {
   defaultLocale: 'fr' | 'en';
   tls: { certPath: string; keyPath: string } | null;
   voiceStt: 'twilio' | 'whisper';
+  /** 'gather': a webhook per answer; 'relay': the call streamed through Twilio ConversationRelay. */
+  voiceMode: 'gather' | 'relay';
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
 }
@@ -149,6 +151,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^(fr|en)([-_][A-Za-z]{2})?$/.test(locale)) throw new ConfigError('DEFAULT_LOCALE', 'must be fr or en');
   const stt = get(env, 'VOICE_STT') ?? 'twilio';
   if (stt !== 'twilio' && stt !== 'whisper') throw new ConfigError('VOICE_STT', 'must be "twilio" or "whisper"');
+  const voiceMode = get(env, 'VOICE_MODE') ?? 'gather';
+  if (voiceMode !== 'gather' && voiceMode !== 'relay')
+    throw new ConfigError('VOICE_MODE', 'must be "gather" or "relay"');
   const isPhone = (v: string) => /^\+[1-9]\d{6,14}$/.test(v);
 
   return {
@@ -183,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultLocale: locale.startsWith('en') ? 'en' : 'fr',
     tls: tlsCert && tlsKey ? { certPath: tlsCert, keyPath: tlsKey } : null,
     voiceStt: stt,
+    voiceMode,
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
   };

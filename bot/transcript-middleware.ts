@@ -2,7 +2,10 @@
 // dashboard shows them), with the reservation a turn made, and the conversation's outcome.
 // A turn's entries are kept as they happen and written together when the turn ends (one
 // commit on the embedded store rather than one per message), before the channel answers.
-// A failing write is logged and never breaks the conversation.
+// A failing write is logged and never breaks the conversation. A channel that alone knows what
+// the guest got of an answer (a streamed call, where the caller may speak over it) asks for the
+// bot's lines instead (`channelData.recordsReplies`): each reply then carries its transcript
+// entry (`channelData.transcriptEntry`), and the channel writes it as heard.
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Clock, Store, TranscriptEntry } from '../booking-core';
 import { localeLanguage, outcomeOf } from '../dialogs';
@@ -20,6 +23,7 @@ export class TranscriptMiddleware implements Middleware {
     if (!conversationId) return next();
     const base = { conversationId, channel: a.channelId ?? 'unknown', address: a.from?.id ?? '' };
     const entries: TranscriptEntry[] = [];
+    const channelRecords = (a.channelData as { recordsReplies?: unknown } | undefined)?.recordsReplies === true;
     if (a.type === 'message' && a.text) {
       entries.push({
         ...base,
@@ -34,14 +38,16 @@ export class TranscriptMiddleware implements Middleware {
       for (const act of activities) {
         const at = this.now();
         if (act.type === 'message' && act.text) {
-          entries.push({
+          const entry: TranscriptEntry = {
             ...base,
             from: 'bot',
             text: act.text,
             at,
             reservationId: outcome?.reservationId ?? null,
             language: localeLanguage(act.locale) ?? undefined,
-          });
+          };
+          if (channelRecords) act.channelData = { ...act.channelData, transcriptEntry: entry };
+          else entries.push(entry);
         } else if (act.type === 'event' && act.name === 'handoff') {
           const v: { reason?: string; summary?: string } = act.value ?? {};
           entries.push({

@@ -47,6 +47,7 @@ describe('configuration', () => {
       /^TLS_CERT_PATH: file not found/,
     ],
     ['an unknown speech-to-text', { VOICE_STT: 'siri' }, /^VOICE_STT: /],
+    ['an unknown voice mode', { VOICE_MODE: 'stream' }, /^VOICE_MODE: /],
     ['a zero rate limit', { RATE_LIMIT_PER_MINUTE: '0' }, /^RATE_LIMIT_PER_MINUTE: /],
   ];
   for (const [name, env, message] of bad) {
