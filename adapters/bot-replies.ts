@@ -1,5 +1,6 @@
-// Reads what the bot sent during a turn, per the channel protocol of the team brief: message
-// activities (text, speak, locale, inputHint), a 'handoff' event, an endOfConversation.
+// Reads what the bot sent during a turn, per the channel protocol (README, "Channels: phone, SMS,
+// WhatsApp, web chat"): message activities (text, speak, locale, inputHint), a 'handoff' event,
+// an endOfConversation.
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { normaliseLocale, type ChannelLocale } from './locale';
 

@@ -1,4 +1,4 @@
-// Reading webhook bodies and writing answers on the lead's restify server, whatever body parsing
+// Reading webhook bodies and writing answers on the bot's restify server, whatever body parsing
 // the server does globally: the raw body is what Twilio signed, so it is recovered as sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookReply } from './replay-guard';

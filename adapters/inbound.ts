@@ -1,5 +1,6 @@
-// Inbound activities as the channel protocol of the team brief defines them, built in one place
-// so every channel names conversations, senders and locales the same way.
+// Inbound activities as the channel protocol defines them (README, "Channels: phone, SMS,
+// WhatsApp, web chat"), built in one place so every channel names conversations, senders and
+// locales the same way.
 import { ActivityTypes, type Activity } from 'botbuilder';
 import type { ChannelLocale } from './locale';
 

@@ -67,5 +67,3 @@ export function normaliseLocale(tag: string | null | undefined): ChannelLocale |
   if (lower.startsWith('en')) return 'en-US';
   return null;
 }
-
-export const isFrench = (locale: ChannelLocale): boolean => locale === 'fr-FR';

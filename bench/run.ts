@@ -6,6 +6,7 @@ import { benchAvailability } from './availability';
 import { benchDialogs } from './dialogs';
 import { spawnSync } from 'node:child_process';
 import { benchInProcessTurns, benchWebhookTurns } from './turns';
+import { benchUnderstanding } from './understanding';
 import { machine, ms } from './measure';
 
 interface Row {
@@ -34,6 +35,13 @@ async function main() {
     'first guest of the day vs the hundredth (fresh process, FR whole request)',
     `1st ${ms(fg.firstMs)} ms, 2nd ${ms(fg.secondMs)} ms, 100th ${ms(fg.hundredthMs)} ms (median of 81st–100th ${ms(fg.median81to100Ms)} ms; start-up ${ms(fg.startupMs)} ms)`,
     fg,
+  );
+  const u = benchUnderstanding();
+  add(
+    'dialogs',
+    `understanding alone, ${u.utterances} FR/EN utterances once warm`,
+    `median ${ms(u.medianMs)} ms, p95 ${ms(u.p95Ms)} ms, CPU ${ms(u.cpuMeanMs)} ms each`,
+    { ...u },
   );
   for (const r of await benchWebhookTurns()) {
     add(

@@ -26,15 +26,6 @@ export function tableOptions(
   return [...singles, ...combos];
 }
 
-/** The best way to seat a party, or null when nothing free fits. */
-export function assignTables(
-  freeTables: readonly Table[],
-  combinations: readonly TableCombination[],
-  partySize: number,
-): string[] | null {
-  return tableOptions(freeTables, combinations, partySize)[0] ?? null;
-}
-
 /** The most guests the restaurant can seat together. */
 export function largestSeating(tables: readonly Table[], combinations: readonly TableCombination[]): number {
   let max = 0;

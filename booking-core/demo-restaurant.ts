@@ -6,7 +6,7 @@ const lunch: Service = { name: 'lunch', open: '12:00', close: '14:30', lastSeati
 const dinner: Service = { name: 'dinner', open: '19:00', close: '23:00', lastSeatingMinutes: 60 };
 const everyDay = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), [lunch, dinner]]));
 
-/** "Le Petit Bistro", the restaurant of the SPEC, seeded into an empty store. */
+/** "Le Petit Bistro", the demo restaurant, seeded into an empty store. */
 export function demoRestaurant(): Restaurant {
   return {
     id: DEMO_RESTAURANT_ID,

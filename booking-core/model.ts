@@ -7,7 +7,7 @@ export type Channel = 'voice' | 'sms' | 'whatsapp' | 'webchat' | 'website' | 'da
 export const CHANNELS: readonly Channel[] = ['voice', 'sms', 'whatsapp', 'webchat', 'website', 'dashboard'];
 
 /**
- * Public statuses of the SPEC, plus two of the bot's own: `held`, a table kept for a guest while
+ * Public statuses, plus two of the bot's own: `held`, a table kept for a guest while
  * the bot reads back, and `expired`, a hold that never became a booking (released or lapsed).
  * Staff never see those two: they were never bookings.
  */
@@ -132,7 +132,7 @@ export interface Reservation {
   conversationId: string | null;
 }
 
-/** What the SPEC says a reservation looks like on the wire. */
+/** A reservation as the API sends it. */
 export interface PublicReservation {
   id: string;
   restaurantId: string;

@@ -1,5 +1,5 @@
 // The store port: everything the product keeps, whatever the database. Two stores implement
-// it (embedded SQLite, MongoDB) and pass one contract suite (test/booking-core/store-contract).
+// it (embedded SQLite, MongoDB) and pass one contract suite (test/booking-core/stores/store-contract).
 import type { SlotClaim } from './claims';
 import type { Reservation, ReservationStatus, Restaurant, Table } from './model';
 

@@ -84,7 +84,7 @@ export async function createApp(
       err: Error & { statusCode?: number; body?: { code?: string } },
       cb: () => void,
     ) => {
-      // restify's own errors (bad JSON, body too large, unknown route) in the SPEC's shape.
+      // restify's own errors (bad JSON, body too large, unknown route) in the API's error shape.
       const status = err.statusCode ?? 500;
       const code =
         status === 404

@@ -1,4 +1,4 @@
-// Configuration from the environment: every setting of the SPEC, checked once at start-up.
+// Configuration from the environment: every setting (.env.example lists them), checked once at start-up.
 // A missing or malformed required setting stops start-up with one line naming it.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';

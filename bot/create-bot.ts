@@ -45,7 +45,7 @@ export interface CreatedBot {
   adapterLogic: (ctx: TurnContext) => Promise<void>;
   /** An in-process adapter bound to this bot (terminal chat, tests, benchmark). */
   adapter: InProcessAdapter;
-  /** Runs one inbound Activity (channel protocol of the brief) and returns the bot's replies. */
+  /** Runs one inbound Activity (the channels' protocol) and returns the bot's replies. */
   respond: (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
   /** Settles when the start-up rehearsal is over (it never rejects); guests may come before. */
   ready: Promise<void>;

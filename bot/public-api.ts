@@ -1,4 +1,4 @@
-// The public booking API of the SPEC, for websites and apps: availability, book, and the
+// The public booking API (README, "API"), for websites and apps: availability, book, and the
 // guest's own booking (authorised by the manage token given at creation). Rate-limited.
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';

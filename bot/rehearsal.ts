@@ -45,9 +45,9 @@ const EN_MONTHS = [
 ];
 
 /**
- * Rounds of the requests below. One round compiles the path; the next ones get it optimised
- * (the first guest went from 3.8 ms to 2.9 ms, the hundredth being 1.4 ms) for ~50 ms more
- * start-up. Inside `node --test` one round, as warmUp() does for the recognizers: every test
+ * Rounds of the requests below. One round compiles the path; the next ones get it optimised, so
+ * the first guest is answered about as fast as the hundredth (`npm run bench`, "first guest"),
+ * for ~50 ms more start-up. Inside `node --test` one round, as warmUp() does for the recognizers: every test
  * file starts a bot, often several.
  */
 const ROUNDS = process.env.NODE_TEST_CONTEXT ? 1 : 3;

@@ -1,5 +1,5 @@
 // Bot Framework types the dialogs need, taken through botbuilder-dialogs so the dialog tree
-// depends on nothing else (the brief: dialogs import only booking-core and botbuilder-dialogs).
+// depends on nothing else (dialogs import only booking-core and botbuilder-dialogs).
 import type { DialogContext } from 'botbuilder-dialogs';
 
 export type TurnContext = DialogContext['context'];

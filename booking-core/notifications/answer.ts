@@ -43,11 +43,6 @@ export function readReminderAnswer(text: string): '1' | '9' | null {
   return m ? (m[1] as '1' | '9') : null;
 }
 
-/** True when this phone has a reminder waiting for an answer (cheap check for the dialog root). */
-export async function hasPendingReminder(store: DocumentStore, phone: string): Promise<boolean> {
-  return (await pendingReminderFor(store, phone)) !== null;
-}
-
 /**
  * `channel`: where the answer came from; a reminder sent by SMS is answered by SMS, so a "9"
  * said in a phone call (a party size) never cancels a booking. Without it, any channel.

@@ -1,4 +1,4 @@
-// Staff routes of the outbox (SPEC): the list with status and attempts, a test message, and
+// Staff routes of the outbox: the list with status and attempts, a test message, and
 // a reminder sent on demand. Staff JWT on each.
 import { z } from 'zod';
 import { BookingError, toPublic, type OutboxEntry, type OutboxStatus } from '../../booking-core';

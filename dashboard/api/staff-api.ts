@@ -1,4 +1,4 @@
-// The staff API of the SPEC: login, reservations, tables and restaurant settings.
+// The staff API: login, reservations, tables and restaurant settings.
 // Staff see and run the service; only admins change tables and settings.
 import type { Request } from 'restify';
 import { z } from 'zod';

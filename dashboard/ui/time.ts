@@ -65,11 +65,6 @@ export function longDate(date: string, lang: 'fr' | 'en'): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Minutes between start and end of a reservation. */
-export function durationOf(startAt: string, endAt: string): number {
-  return Math.round((new Date(endAt).getTime() - new Date(startAt).getTime()) / 60000);
-}
-
 /** "lun. 23 nov." / "Mon 23 Nov". */
 export function shortDate(date: string, lang: 'fr' | 'en'): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {

@@ -1,5 +1,5 @@
 // Malformed and hostile input through the public and staff routes: every one refused in the
-// SPEC's error shape, nothing stored, nothing leaked; rate limits that hold.
+// API's error shape ({error, message}), nothing stored, nothing leaked; rate limits that hold.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { manualClock, startTestServer, type TestServer } from '../helpers/app';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { addDays, localDateOf } from '../../booking-core/clock';
-import { MONGODB_URI, mongoSkip, NO_MONGO_REASON, RUN_TAG, uriWithDatabase } from '../booking-core/mongo-uri';
+import { MONGODB_URI, mongoSkip, NO_MONGO_REASON, RUN_TAG, uriWithDatabase } from '../helpers/mongo-uri';
 
 const ADMIN = { email: 'owner@example.test', password: 'Owner-Secret-2026!' };
 const REQUESTS = 40;

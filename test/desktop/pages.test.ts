@@ -1,9 +1,10 @@
 // The cashier app's own pages in headless Chromium: the first-run setup page and the offline
-// list, screenshotted to test-output/desktop/ to be looked at.
+// list, checked as a cashier would use them and screenshotted to test-output/desktop/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { renderOfflinePage, sanitiseList } from '../../desktop/offline-cache';
 
@@ -84,8 +85,33 @@ test('the offline list and the setup page render', { skip }, async () => {
     assert.equal(await page.locator('button, input, form, a').count(), 0, 'read-only');
     await page.screenshot({ path: join(out, 'offline-list.png') });
 
-    await page.setContent(readFileSync(join('desktop', 'pages', 'setup.html'), 'utf8'));
-    await page.screenshot({ path: join(out, 'setup.png') });
+    // The setup page as the app loads it (its script beside it), with the main process's answer
+    // played by a stand-in: an address that does not answer is said so, and can be corrected.
+    const setup = await browser.newPage({ viewport: { width: 1100, height: 600 } });
+    // A string, not a function: the page must not see what the TypeScript loader adds to functions.
+    await setup.addInitScript(`
+      window.tried = [];
+      window.maitreDesktop = {
+        setServerUrl: async (url) => {
+          window.tried.push(url);
+          return url.includes('192.168.1.20')
+            ? { ok: true }
+            : { ok: false, error: 'Aucun serveur Maître à cette adresse / No Maître server at this address' };
+        },
+      };
+    `);
+    await setup.goto(pathToFileURL(resolve('desktop', 'pages', 'setup.html')).href);
+    assert.match((await setup.textContent('#lead')) ?? '', /Adresse du serveur.*server address/);
+    await setup.fill('#url', 'http://10.0.0.9:3978');
+    await setup.click('button[type=submit]');
+    await setup.waitForFunction("document.getElementById('error').textContent !== ''");
+    assert.match((await setup.textContent('[role=alert]')) ?? '', /No Maître server at this address/);
+    await setup.screenshot({ path: join(out, 'setup.png') });
+    await setup.fill('#url', 'http://192.168.1.20:3978');
+    await setup.click('button[type=submit]');
+    await setup.waitForFunction('window.tried.length === 2');
+    assert.equal(await setup.textContent('[role=alert]'), '', 'the error is cleared on a new try');
+    assert.deepEqual(await setup.evaluate('window.tried'), ['http://10.0.0.9:3978', 'http://192.168.1.20:3978']);
   } finally {
     await browser.close();
   }

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { demoRestaurant, demoTables } from '../../../booking-core';
 import { testMessage } from '../../../booking-core/notifications';
 import { MongoStore } from '../../../booking-core/stores/mongo-store';
-import { MONGODB_URI, mongoSkip, RUN_TAG, uriWithDatabase } from '../../booking-core/mongo-uri';
+import { MONGODB_URI, mongoSkip, RUN_TAG, uriWithDatabase } from '../../helpers/mongo-uri';
 import { manualClock, SmtpSink, TwilioApiDouble } from './fakes';
 import { flush, MANAGER_EMAIL, notificationsConfig, rig } from './harness';
 

@@ -1,7 +1,7 @@
-// Speed of the understanding layer once warm (a benchmark, not a test): `npx tsx
-// dialogs/understanding/bench.ts`, or call benchUnderstanding() from bench/run.ts.
-import { understand, warmUp } from './understand';
-import type { Lang } from './types';
+// Speed of the understanding layer alone, once warm: part of `npm run bench`, or on its own with
+// `npx tsx bench/understanding.ts`.
+import { understand, warmUp } from '../dialogs/understanding/understand';
+import type { Lang } from '../dialogs/understanding/types';
 
 const SAMPLES: [string, Lang][] = [
   ['Bonjour, je voudrais réserver pour 4 personnes demain à 19h30', 'fr'],

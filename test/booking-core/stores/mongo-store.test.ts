@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import mongoose from 'mongoose';
-import { BookingService } from '../../booking-core/booking-service';
-import { claimsFor } from '../../booking-core/claims';
-import { addDays, localDateOf } from '../../booking-core/clock';
-import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../booking-core/demo-restaurant';
-import { BookingError, SlotTakenError } from '../../booking-core/errors';
-import { MongoStore } from '../../booking-core/stores/mongo-store';
-import { MONGODB_URI, mongoSkip, NO_MONGO_REASON, RUN_TAG, uriWithDatabase } from './mongo-uri';
+import { BookingService } from '../../../booking-core/booking-service';
+import { claimsFor } from '../../../booking-core/claims';
+import { addDays, localDateOf } from '../../../booking-core/clock';
+import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../../booking-core/demo-restaurant';
+import { BookingError, SlotTakenError } from '../../../booking-core/errors';
+import { MongoStore } from '../../../booking-core/stores/mongo-store';
+import { MONGODB_URI, mongoSkip, NO_MONGO_REASON, RUN_TAG, uriWithDatabase } from '../../helpers/mongo-uri';
 import { runStoreContract, type StoreUnderTest } from './store-contract';
 
 const BASE_URI = MONGODB_URI;

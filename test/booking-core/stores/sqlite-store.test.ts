@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStore } from '../../booking-core/stores/sqlite-store';
+import { SqliteStore } from '../../../booking-core/stores/sqlite-store';
 import { runStoreContract, type StoreUnderTest } from './store-contract';
 
 runStoreContract('sqlite', async (): Promise<StoreUnderTest> => {

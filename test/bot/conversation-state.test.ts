@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
 import { StoreStorage } from '../../bot/store-storage';
 import { ConversationQueue } from '../../bot/conversation-queue';
-import { activity, assertBooked, makeWorld, play, sms } from './support/transcript';
+import { activity, assertBooked, makeWorld, play, sms } from '../dialogs/support/transcript';
 
 test('a conversation survives a restart of the bot between two turns', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'maitre-dialogs-')), 'maitre.db');

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { BookingService, type BookingRequest } from '../../booking-core/booking-service';
-import { claimKey, claimsFor } from '../../booking-core/claims';
-import { addDays, localDateOf } from '../../booking-core/clock';
-import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../booking-core/demo-restaurant';
-import { BookingError, SlotTakenError } from '../../booking-core/errors';
-import type { Reservation, Table } from '../../booking-core/model';
-import type { OutboxEntry, Store, User } from '../../booking-core/store';
+import { BookingService, type BookingRequest } from '../../../booking-core/booking-service';
+import { claimKey, claimsFor } from '../../../booking-core/claims';
+import { addDays, localDateOf } from '../../../booking-core/clock';
+import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../../booking-core/demo-restaurant';
+import { BookingError, SlotTakenError } from '../../../booking-core/errors';
+import type { Reservation, Table } from '../../../booking-core/model';
+import type { OutboxEntry, Store, User } from '../../../booking-core/store';
 
 export interface StoreUnderTest {
   store: Store;

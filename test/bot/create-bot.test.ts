@@ -8,7 +8,7 @@ import { BookingService, demoRestaurant, demoTables } from '../../booking-core';
 import { SqliteStore } from '../../booking-core/stores/sqlite-store';
 import { createBot } from '../../bot/create-bot';
 import type { LlmUnderstander } from '../../dialogs';
-import { activity, assertBooked, fillAt, makeWorld, NOW, play, sms } from './support/transcript';
+import { activity, assertBooked, fillAt, makeWorld, NOW, play, sms } from '../dialogs/support/transcript';
 
 test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
   const store = new SqliteStore(':memory:');

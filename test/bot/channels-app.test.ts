@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Reservation } from '../../booking-core';
 import { startTestServer, type TestServer } from '../helpers/app';
-import { sid, twilioPost, twimlAttributes, twimlTexts, type PostResult } from './adapter-harness';
+import { sid, twilioPost, twimlAttributes, twimlTexts, type PostResult } from '../adapters/adapter-harness';
 
 const ACCOUNT = `AC${'0'.repeat(32)}`;
 
