@@ -7,8 +7,10 @@ import {
   daysBetween,
   formatMinutes,
   isValidDate,
+  isValidTime,
   localDateOf,
   localInstantsOfDay,
+  localToInstant,
   minutesOfDay,
   weekdayOf,
 } from './clock';
@@ -64,14 +66,72 @@ export function refusalFor(
   now: Date,
 ): ErrorCode | null {
   if (!isValidDate(date)) return 'invalid_date';
-  if (!Number.isInteger(partySize) || partySize < 1) return 'invalid_input';
-  if (partySize > restaurant.rules.maxPartySize || partySize > largestSeating(tables, restaurant.tableCombinations))
-    return 'party_too_large';
+  const party = partyRefusal(restaurant, tables, partySize);
+  if (party) return party;
   const today = localDateOf(now, restaurant.timezone);
   if (date < today) return 'past_time';
   if (daysBetween(today, date) > restaurant.rules.horizonDays) return 'too_far';
   if (servicesOn(restaurant, date).length === 0) return 'closed';
   return null;
+}
+
+/**
+ * The one party-size rule: more guests than the restaurant takes online, or than its largest
+ * table or joined tables seat, is refused whatever the day.
+ */
+export function partyRefusal(restaurant: Restaurant, tables: readonly Table[], partySize: number): ErrorCode | null {
+  if (!Number.isInteger(partySize) || partySize < 1) return 'invalid_input';
+  if (partySize > restaurant.rules.maxPartySize || partySize > largestSeating(tables, restaurant.tableCombinations))
+    return 'party_too_large';
+  return null;
+}
+
+/** Why a request breaks the restaurant's rules: the error code, the field at fault, a message. */
+export interface RuleRefusal {
+  code: ErrorCode;
+  field: 'partySize' | 'date' | 'time';
+  message?: string;
+}
+
+/**
+ * Why a party cannot be seated at `time` on `date` under the restaurant's rules, whatever is
+ * booked (a taken table is for the claims to say): the day (see refusalFor), then the time
+ * (a time the clocks skip, past, too soon, outside the services). Null when the rules allow it.
+ * The booking service refuses with these; the dialogs ask it why a time is not free.
+ */
+export function refusalAt(
+  restaurant: Restaurant,
+  tables: readonly Table[],
+  request: { date: string; time: string; partySize: number },
+  now: Date,
+): RuleRefusal | null {
+  const { date, time, partySize } = request;
+  const day = refusalFor(restaurant, tables, date, partySize, now);
+  if (day) return { code: day, field: day === 'party_too_large' ? 'partySize' : 'date' };
+  if (!isValidTime(time)) return { code: 'invalid_input', field: 'time', message: `"${time}" is not a time (HH:mm).` };
+  const start = localToInstant(date, minutesOfDay(time), restaurant.timezone);
+  if (!start)
+    return { code: 'invalid_input', field: 'time', message: `${time} does not exist on ${date} (the clocks change).` };
+  if (start.getTime() <= now.getTime())
+    return { code: 'past_time', field: 'time', message: `${date} ${time} has already passed.` };
+  const notice = restaurant.rules.minNoticeMinutes;
+  if (start.getTime() < now.getTime() + notice * 60_000)
+    return { code: 'too_soon', field: 'time', message: `Bookings are taken at least ${notice} minutes ahead.` };
+  if (!withinService(restaurant, date, time))
+    return { code: 'closed', field: 'time', message: `The restaurant does not seat guests at ${time} on ${date}.` };
+  return null;
+}
+
+/** Whether guests may be seated at `time` by one of the day's services (one ending after midnight included). */
+export function withinService(restaurant: Restaurant, date: string, time: string): boolean {
+  const m = minutesOfDay(time);
+  return (restaurant.services[String(weekdayOf(date))] ?? []).some((s) => {
+    const open = minutesOfDay(s.open);
+    let close = minutesOfDay(s.close);
+    if (close <= open) close += 1440;
+    const last = close - s.lastSeatingMinutes;
+    return (m >= open && m <= last) || (m + 1440 >= open && m + 1440 <= last);
+  });
 }
 
 export function servicesOn(restaurant: Restaurant, date: string) {

@@ -2,7 +2,15 @@
 // the channel. It reads availability, lets the store's unique claims decide races, and
 // emits an event for each change.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { computeAvailability, nearestTimes, refusalFor, type Availability, type Slot } from './availability';
+import {
+  computeAvailability,
+  nearestTimes,
+  partyRefusal,
+  refusalAt,
+  type Availability,
+  type RuleRefusal,
+  type Slot,
+} from './availability';
 import { claimsFor } from './claims';
 import {
   addDays,
@@ -16,7 +24,7 @@ import {
   weekdayOf,
   type Clock,
 } from './clock';
-import { BookingError, SlotTakenError, type Alternative } from './errors';
+import { BookingError, SlotTakenError, type Alternative, type ErrorCode } from './errors';
 import { BookingEventBus } from './events';
 import {
   ACTIVE_STATUSES,
@@ -229,6 +237,22 @@ export class BookingService {
     return out;
   }
 
+  /**
+   * Why this party cannot be seated at that time under the restaurant's rules (past, too soon,
+   * outside the services, beyond the horizon, too large...), or null: then only a free table
+   * decides. The same refusals a booking gets.
+   */
+  async refusalAt(date: string, time: string, partySize: number): Promise<RuleRefusal | null> {
+    const { restaurant, tables } = await this.settings();
+    return refusalAt(restaurant, tables, { date, time, partySize }, this.now());
+  }
+
+  /** Whether a party of this size can be booked at all, asked before the day is known. */
+  async partyRefusal(partySize: number): Promise<ErrorCode | null> {
+    const { restaurant, tables } = await this.settings();
+    return partyRefusal(restaurant, tables, partySize);
+  }
+
   /** Books in one step (website, API, dashboard). */
   async book(request: BookingRequest, staff: StaffOverrides = {}): Promise<BookingResult> {
     const manageToken = randomBytes(24).toString('base64url');
@@ -311,6 +335,7 @@ export class BookingService {
         notes: updated.notes,
         conversationId: current.conversationId,
       };
+      this.validate(request);
       updated = await this.claimFor(
         request,
         staff,
@@ -402,7 +427,7 @@ export class BookingService {
     manageTokenHash: string | null,
   ): Promise<Reservation> {
     const { restaurant } = await this.settings();
-    const base = this.validate(request, staff);
+    const base = this.validate(request);
     const created = this.now().toISOString();
     const holdExpiresAt =
       status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
@@ -435,8 +460,9 @@ export class BookingService {
   }
 
   /**
-   * Finds the slot, builds the reservation, lets the store claim it. A refused claim (another
-   * booking won the race) is retried on fresh availability, then reported as unavailable.
+   * Finds the slot, builds the reservation, lets the store claim it (`request` already validated).
+   * A refused claim (another booking won the race) is retried on fresh availability, then
+   * reported as unavailable.
    */
   private async claimFor(
     request: BookingRequest,
@@ -446,7 +472,6 @@ export class BookingService {
     write: (r: Reservation) => Promise<void>,
   ): Promise<Reservation> {
     const { restaurant, tables } = await this.settings();
-    this.validate(request, staff);
     for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
       const slot = await this.findSlot(restaurant, tables, request, staff, ignoreId);
       if (!slot) break;
@@ -473,37 +498,20 @@ export class BookingService {
     staff: StaffOverrides,
     ignoreId?: string,
   ): Promise<Slot | null> {
-    const now = this.now();
     if (staff.ignoreRules || staff.tableIds) return this.staffSlot(restaurant, tables, request, staff, ignoreId);
-    const refusal = refusalFor(restaurant, tables, request.date, request.partySize, now);
-    if (refusal)
-      throw new BookingError(refusal, undefined, { field: refusal === 'party_too_large' ? 'partySize' : 'date' });
-    const start = localToInstant(request.date, minutesOfDay(request.time), restaurant.timezone);
-    if (!start)
-      throw new BookingError(
-        'invalid_input',
-        `${request.time} does not exist on ${request.date} (the clocks change).`,
-        { field: 'time' },
-      );
-    if (start.getTime() <= now.getTime())
-      throw new BookingError('past_time', `${request.date} ${request.time} has already passed.`, { field: 'time' });
-    if (start.getTime() < now.getTime() + restaurant.rules.minNoticeMinutes * 60_000) {
-      throw new BookingError(
-        'too_soon',
-        `Bookings are taken at least ${restaurant.rules.minNoticeMinutes} minutes ahead.`,
-        { field: 'time' },
-      );
-    }
-    const avail = await this.availabilityWith(restaurant, tables, request.date, request.partySize, ignoreId);
-    const slot = avail.slots.find((s) => s.time === request.time);
-    if (slot) return slot;
-    if (!this.withinService(restaurant, request.date, request.time)) {
-      throw new BookingError('closed', `The restaurant does not seat guests at ${request.time} on ${request.date}.`, {
-        field: 'time',
-        alternatives: await this.alternatives(request.date, request.time, request.partySize, ignoreId),
+    const refusal = refusalAt(restaurant, tables, request, this.now());
+    if (refusal) {
+      const alternatives =
+        refusal.code === 'closed' && refusal.field === 'time'
+          ? await this.alternatives(request.date, request.time, request.partySize, ignoreId)
+          : undefined;
+      throw new BookingError(refusal.code, refusal.message, {
+        field: refusal.field,
+        ...(alternatives ? { alternatives } : {}),
       });
     }
-    return null;
+    const avail = await this.availabilityWith(restaurant, tables, request.date, request.partySize, ignoreId);
+    return avail.slots.find((s) => s.time === request.time) ?? null;
   }
 
   /** Staff may seat any party at any time on tables they pick; the claims still decide. */
@@ -550,21 +558,13 @@ export class BookingService {
     return avail.slots.find((s) => s.time === request.time) ?? null;
   }
 
-  private withinService(restaurant: Restaurant, date: string, time: string): boolean {
-    const day = restaurant.services[String(weekdayOf(date))] ?? [];
-    const m = minutesOfDay(time);
-    return day.some((s) => m >= minutesOfDay(s.open) && m <= minutesOfDay(s.close) - s.lastSeatingMinutes);
-  }
-
-  private validate(request: BookingRequest, staff: StaffOverrides): BookingRequest {
+  private validate(request: BookingRequest): BookingRequest {
     if (!isValidDate(request.date))
       throw new BookingError('invalid_date', `"${request.date}" is not a real date (YYYY-MM-DD).`, { field: 'date' });
     if (!isValidTime(request.time))
       throw new BookingError('invalid_input', `"${request.time}" is not a time (HH:mm).`, { field: 'time' });
     if (!Number.isInteger(request.partySize) || request.partySize < 1)
       throw new BookingError('invalid_input', 'The party must be at least 1 guest.', { field: 'partySize' });
-    if (!staff.ignoreRules && request.partySize > 500)
-      throw new BookingError('party_too_large', undefined, { field: 'partySize' });
     const phone = normalisePhone(request.customerPhone);
     if (!PHONE_RE.test(request.customerPhone.trim().replace(/^whatsapp:/i, '')) || phone.replace('+', '').length < 6) {
       throw new BookingError('invalid_input', 'The phone number is not valid.', { field: 'phoneNumber' });

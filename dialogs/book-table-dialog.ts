@@ -75,7 +75,7 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
     const { draft } = step.options;
     const turn = turnOf(step.context);
     if (draft.partySize === undefined) return this.ask(step, 'partySize', turn.texts.askParty, 'partySize');
-    if (draft.partySize > turn.restaurant.rules.maxPartySize) return this.tooLarge(step);
+    if ((await this.deps.bookings.partyRefusal(draft.partySize)) === 'party_too_large') return this.tooLarge(step);
     return step.next();
   }
 

@@ -1,15 +1,6 @@
 // Is this party, day and time bookable? If not, why, and what is nearest: shared by booking
 // and by moving a booking. The booking core has the last word when the table is held.
-import {
-  BookingError,
-  localToInstant,
-  minutesOfDay,
-  weekdayOf,
-  type Alternative,
-  type BookingService,
-  type ErrorCode,
-  type Restaurant,
-} from '../booking-core';
+import { BookingError, weekdayOf, type Alternative, type BookingService, type ErrorCode } from '../booking-core';
 import { seatingHoursOn } from './info-dialog';
 import type { Refusal, Said } from './texts';
 import type { Turn } from './turn';
@@ -41,7 +32,7 @@ export async function checkSlot(
   if (avail.refusal === 'closed') return offerVerdict(bookings, turn, req, 'closed', ignoreId);
   if (avail.refusal) return refusalVerdict(turn, avail.refusal, req);
   if (avail.slots.some((s) => s.time === req.time)) return { kind: 'free' };
-  return offerVerdict(bookings, turn, req, whyNot(turn, req), ignoreId);
+  return offerVerdict(bookings, turn, req, await whyNot(bookings, req), ignoreId);
 }
 
 /** Turns an error of the core (on hold, confirm or modify) into what to say and do next. */
@@ -95,21 +86,23 @@ function refusalContext(turn: Turn, req: SlotRequest) {
   };
 }
 
-/** Why a time the day offers is not free: past, too soon, outside the services, or taken. */
-function whyNot(turn: Turn, req: SlotRequest): Refusal | null {
-  const r = turn.restaurant;
-  const start = localToInstant(req.date, minutesOfDay(req.time), r.timezone);
-  if (!start || start.getTime() <= turn.now.getTime()) return 'past_time';
-  if (start.getTime() < turn.now.getTime() + r.rules.minNoticeMinutes * 60_000) return 'too_soon';
-  if (!withinService(r, req.date, req.time)) return 'outside_hours';
-  return null;
-}
-
-export function withinService(r: Restaurant, date: string, time: string): boolean {
-  const m = minutesOfDay(time);
-  return (r.services[String(weekdayOf(date))] ?? []).some(
-    (s) => m >= minutesOfDay(s.open) && m <= minutesOfDay(s.close) - s.lastSeatingMinutes,
-  );
+/**
+ * Why a time the day offers is not free, as the booking core says it: past, too soon, outside
+ * the services, or (null) taken. A time the clocks skip is said as past, as it has always been.
+ */
+async function whyNot(bookings: BookingService, req: SlotRequest): Promise<Refusal | null> {
+  const refusal = await bookings.refusalAt(req.date, req.time, req.partySize);
+  switch (refusal?.code) {
+    case 'past_time':
+    case 'invalid_input':
+      return 'past_time';
+    case 'too_soon':
+      return 'too_soon';
+    case 'closed':
+      return 'outside_hours';
+    default:
+      return null;
+  }
 }
 
 async function offerVerdict(

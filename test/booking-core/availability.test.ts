@@ -6,6 +6,7 @@ import {
   computeAvailability,
   demoRestaurant,
   demoTables,
+  refusalAt,
   type Occupancy,
   type Restaurant,
   type Table,
@@ -547,4 +548,57 @@ describe('availability (pure function)', () => {
     assert.ok(!blocked.slots.some((s) => s.time === '19:30'));
     assert.ok(free.slots.some((s) => s.time === '19:30'));
   });
+});
+
+// Why a request breaks the rules, whatever is booked: what the booking service refuses with and
+// what the dialogs tell the guest. Now is Sunday 22 November 2026, 10:00 in Paris.
+const refusals: Array<{
+  ask: string;
+  date: string;
+  time: string;
+  party: number;
+  expect: string | null;
+  change?: Change;
+}> = [
+  { ask: 'a free-looking dinner', date: MON, time: '20:00', party: 2, expect: null },
+  { ask: 'between lunch and dinner', date: MON, time: '16:00', party: 2, expect: 'closed time' },
+  { ask: 'earlier today', date: '2026-11-22', time: '09:00', party: 2, expect: 'past_time time' },
+  { ask: 'a day gone', date: '2026-11-21', time: '20:00', party: 2, expect: 'past_time date' },
+  { ask: 'within the notice', date: '2026-11-22', time: '10:15', party: 2, expect: 'too_soon time' },
+  { ask: 'beyond the horizon', date: '2027-03-01', time: '20:00', party: 2, expect: 'too_far date' },
+  { ask: 'more than taken online', date: MON, time: '20:00', party: 9, expect: 'party_too_large partySize' },
+  { ask: 'no such date', date: '2026-02-30', time: '20:00', party: 2, expect: 'invalid_date date' },
+  { ask: 'no such time', date: MON, time: '25:00', party: 2, expect: 'invalid_input time' },
+  {
+    ask: 'a closure',
+    date: MON,
+    time: '20:00',
+    party: 2,
+    expect: 'closed date',
+    change: (r) => {
+      r.closures = [{ date: MON, reason: 'works' }] as Restaurant['closures'];
+    },
+  },
+  ...['23:45', '00:00', '00:30'].map((time) => ({
+    ask: `${time}, in a service ending after midnight`,
+    date: MON,
+    time,
+    party: 2,
+    expect: time === '00:30' ? 'closed time' : null,
+    change: (r: Restaurant) => {
+      r.services['1'] = [{ name: 'late', open: '19:00', close: '01:00', lastSeatingMinutes: 60 }];
+    },
+  })),
+];
+
+describe('refusalAt: why a request breaks the rules', () => {
+  for (const c of refusals) {
+    it(`${c.ask}: ${c.expect ?? 'allowed'}`, () => {
+      const restaurant = demoRestaurant();
+      c.change?.(restaurant);
+      const request = { date: c.date, time: c.time, partySize: c.party };
+      const r = refusalAt(restaurant, demoTables(restaurant.id), request, new Date(SUN_BEFORE));
+      assert.equal(r ? `${r.code} ${r.field}` : null, c.expect);
+    });
+  }
 });
