@@ -2,7 +2,6 @@
 // module (public API, staff API, channels, live feed, notifications).
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
-import { join } from 'node:path';
 import restify from 'restify';
 import {
   BookingError,
@@ -16,6 +15,7 @@ import {
 } from '../booking-core';
 import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { StaffAuth } from '../dashboard/auth';
+import { sqliteFileIn } from './backup';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { parseBody, parseQuery, rateLimit, route, securityHeaders, sendError } from './http';
@@ -38,7 +38,7 @@ export async function openStore(config: Config): Promise<Store> {
     const { MongoStore } = await import('../booking-core/stores/mongo-store');
     return new MongoStore(config.mongodbUri);
   }
-  return new SqliteStore(join(config.dataDir, 'maitre.db'));
+  return new SqliteStore(sqliteFileIn(config.dataDir));
 }
 
 /** Seeds the demo restaurant into an empty store; returns the restaurant to serve. */

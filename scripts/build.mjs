@@ -12,17 +12,21 @@ const browserBundles = [
   { entry: 'adapters/webchat-widget/index.tsx', out: 'dist/webchat/widget.js' },
 ];
 
-await build({
-  entryPoints: ['bot/main.ts'],
-  outfile: 'dist/server.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+for (const [entry, outfile] of [
+  ['bot/main.ts', 'dist/server.js'],
+  ['bot/backup-cli.ts', 'dist/backup.js'],
+])
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
 
 for (const b of browserBundles) {
   if (!existsSync(b.entry)) continue;
