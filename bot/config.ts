@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Language } from '../booking-core';
 
 export interface Config {
   port: number;
@@ -29,7 +30,7 @@ export interface Config {
   mailFrom: string;
   managerEmails: string[];
   managerPhones: string[];
-  defaultLocale: 'fr' | 'en';
+  defaultLocale: Language;
   tls: { certPath: string; keyPath: string } | null;
   voiceStt: 'twilio' | 'whisper';
   /** 'gather': a webhook per answer; 'relay': the call streamed through Twilio ConversationRelay. */

@@ -3,6 +3,7 @@
 import { endSession, session } from './session';
 import type {
   ConversationSummary,
+  Language,
   MenuSection,
   MessageKind,
   OutboxItem,
@@ -99,7 +100,7 @@ export const api = {
   outbox: (q: Record<string, string>) =>
     request<OutboxItem[]>('GET', `/api/admin/outbox?${new URLSearchParams(q).toString()}`),
   retryOutbox: (id: string) => request<OutboxItem>('POST', `/api/admin/outbox/${encodeURIComponent(id)}/retry`),
-  testNotification: (body: { channel?: MessageKind; to?: string; language?: 'fr' | 'en' }) =>
+  testNotification: (body: { channel?: MessageKind; to?: string; language?: Language }) =>
     request<{ queued: OutboxItem[] }>('POST', '/api/notifications/test', body),
   sendReminder: (id: string) =>
     request<{ queued: OutboxItem[] }>('POST', `/api/notifications/reminder/${encodeURIComponent(id)}`),

@@ -2,7 +2,9 @@
 // localStorage; it starts from the browser's language.
 import { signal } from './signal';
 
-export type Lang = 'fr' | 'en';
+import type { Language } from './types';
+
+export type Lang = Language;
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('maitre.lang') : null;
 export const lang = signal<Lang>(

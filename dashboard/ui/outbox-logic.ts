@@ -1,7 +1,7 @@
 // The Messages page's pure rules: what a row says, which rows may be sent again, which
 // booking may get a reminder, and when to look again. No DOM here, so the tests run them bare.
 import { localOf, shortDate } from './time';
-import type { OutboxItem, OutboxStatus, Reservation } from './types';
+import type { Language as Lang, OutboxItem, OutboxStatus, Reservation } from './types';
 
 export const OUTBOX_STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'not_configured', 'suppressed'];
 
@@ -42,7 +42,7 @@ export function reminderAllowed(r: Pick<Reservation, 'status' | 'startAt'>, now:
 }
 
 /** "21:04" today, "lun. 23 nov. 21:04" another day, in the restaurant's timezone. */
-export function whenText(instant: string | null, zone: string, lang: 'fr' | 'en', now: Date): string {
+export function whenText(instant: string | null, zone: string, lang: Lang, now: Date): string {
   if (!instant) return '—';
   const at = localOf(instant, zone);
   return at.date === localOf(now, zone).date ? at.time : `${shortDate(at.date, lang)} ${at.time}`;

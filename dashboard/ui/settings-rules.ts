@@ -1,13 +1,13 @@
 // The restaurant settings' rules, as PUT /api/admin/restaurant checks them, so the form can
 // say what is wrong before sending. Returns field path → message (empty: valid).
-import type { Restaurant } from './types';
+import type { Language, Restaurant } from './types';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const SLOT_STEPS = [5, 10, 15, 20, 30, 60];
 const LATEST_CLOSE_AFTER_MIDNIGHT = '06:00';
 
-type Lang = 'fr' | 'en';
+type Lang = Language;
 const msg = (l: Lang, fr: string, en: string) => (l === 'fr' ? fr : en);
 
 function intIn(

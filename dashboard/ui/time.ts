@@ -1,4 +1,5 @@
 // Dates and times in the restaurant's timezone, whatever the device's own timezone is.
+import type { Language as Lang } from './types';
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 function fmt(zone: string): Intl.DateTimeFormat {
@@ -34,28 +35,11 @@ export function todayIn(zone: string): string {
   return localOf(new Date(), zone).date;
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function weekdayOf(date: string): number {
-  return new Date(`${date}T12:00:00Z`).getUTCDay();
-}
-
-export function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return h * 60 + m;
-}
-
-export function hhmm(minutes: number): string {
-  const m = ((minutes % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
+// The calendar arithmetic is the booking core's own (pure functions, bundled for the browser).
+export { addDays, formatMinutes as hhmm, minutesOfDay as minutesOf, weekdayOf } from '../../booking-core/clock';
 
 /** "samedi 22 novembre" / "Saturday 22 November". */
-export function longDate(date: string, lang: 'fr' | 'en'): string {
+export function longDate(date: string, lang: Lang): string {
   const s = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
@@ -66,7 +50,7 @@ export function longDate(date: string, lang: 'fr' | 'en'): string {
 }
 
 /** "lun. 23 nov." / "Mon 23 Nov". */
-export function shortDate(date: string, lang: 'fr' | 'en'): string {
+export function shortDate(date: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
     weekday: 'short',
     day: 'numeric',

@@ -1,6 +1,8 @@
 // The understanding layer's public types: what the dialog tree gets back from one guest utterance.
 
-export type Lang = 'fr' | 'en';
+import type { Language } from '../../booking-core/model';
+
+export type Lang = Language;
 
 export type Intent =
   | 'book'

@@ -4,6 +4,7 @@
 // Microsoft recognizers (recognizers.ts), which run only when date or time cues remain.
 import { EN_NUMBER, FR_NUMBER, ORDINAL, ordinalToNumber, wordToNumber } from './numbers';
 import { WB, WE, rx, first, type Work } from './text';
+import type { Lang } from './types';
 import { addDays, dayMonthDate, dayOfMonthDate, type LocalNow, pad2, weekdayDate, weekdayDayDate } from './calendar';
 
 export type PartOfDay = 'lunch' | 'dinner';
@@ -294,7 +295,7 @@ function dayValue(s: string): number | null {
 
 interface DateRule {
   re: RegExp;
-  read: (m: RegExpExecArray, today: LocalNow, lang: 'fr' | 'en') => { date: string | null; part?: PartOfDay };
+  read: (m: RegExpExecArray, today: LocalNow, lang: Lang) => { date: string | null; part?: PartOfDay };
 }
 
 const DATE_RULES: DateRule[] = [
@@ -389,13 +390,13 @@ function dm(t: LocalNow, day: string, month: string, year: string | undefined): 
   return dayMonthDate(t, d, mo, year ? Number(year) : undefined);
 }
 
-function numericDate(t: LocalNow, a: number, b: number, year: number | undefined, lang: 'fr' | 'en'): string | null {
+function numericDate(t: LocalNow, a: number, b: number, year: number | undefined, lang: Lang): string | null {
   const [day, month] = lang === 'en' && a <= 12 && b <= 31 ? [b, a] : [a, b];
   if (month < 1 || month > 12) return null;
   return dayMonthDate(t, day, month, year);
 }
 
-export function takeDate(w: Work, today: LocalNow, lang: 'fr' | 'en'): { date?: string; part?: PartOfDay } {
+export function takeDate(w: Work, today: LocalNow, lang: Lang): { date?: string; part?: PartOfDay } {
   for (const rule of DATE_RULES) {
     const m = first(rule.re, w.rest);
     if (!m) continue;

@@ -22,6 +22,7 @@ const lunch = { name: 'lunch', open: '12:00', close: '14:30', lastSeatingMinutes
 const dinner = { name: 'dinner', open: '19:00', close: '23:00', lastSeatingMinutes: 60 };
 const booking = (startAt: string, minutes: number): Reservation => ({
   id: startAt,
+  restaurantId: 'le-petit-bistro',
   customerName: 'X',
   customerPhone: '+33600000000',
   customerEmail: null,

@@ -17,7 +17,7 @@ import {
   summaryOf,
   whenText,
 } from '../outbox-logic';
-import type { MessageKind, OutboxItem } from '../types';
+import type { Language, MessageKind, OutboxItem } from '../types';
 
 const KIND_BADGE: Record<MessageKind, string> = { sms: 'SMS', whatsapp: 'WA', email: 'MAIL' };
 
@@ -220,13 +220,13 @@ function TestForm({
   list,
   onQueued,
 }: {
-  defaultLanguage: 'fr' | 'en';
+  defaultLanguage: Language;
   list: OutboxItem[];
   onQueued: () => void;
 }) {
   const [kind, setKind] = useState<MessageKind>('email');
   const [to, setTo] = useState('');
-  const [language, setLanguage] = useState<'fr' | 'en'>(defaultLanguage);
+  const [language, setLanguage] = useState<Language>(defaultLanguage);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [queued, setQueued] = useState<OutboxItem[]>([]);
