@@ -33,7 +33,8 @@ async function main() {
   add(
     'dialogs',
     'first guest of the day vs the hundredth (fresh process, FR whole request)',
-    `1st ${ms(fg.firstMs)} ms, 2nd ${ms(fg.secondMs)} ms, 100th ${ms(fg.hundredthMs)} ms (median of 81st–100th ${ms(fg.median81to100Ms)} ms; start-up ${ms(fg.startupMs)} ms)`,
+    `1st ${ms(fg.firstMs)} ms, 2nd ${ms(fg.secondMs)} ms, 100th ${ms(fg.hundredthMs)} ms ` +
+      `(median of 81st–100th ${ms(fg.median81to100Ms)} ms; start-up ${ms(fg.startupMs)} ms)`,
     fg,
   );
   const u = benchUnderstanding();
@@ -94,7 +95,8 @@ async function main() {
   const results = { machine: machine(), rows };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(
-    `\nMeasured on ${results.machine.cpus}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, ${results.machine.date}\n`,
+    `\nMeasured on ${results.machine.cpus}, ${results.machine.memoryGiB} GiB, ` +
+      `Node ${results.machine.node}, ${results.machine.date}\n`,
   );
   console.log('| area | what | median |\n| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.section} | ${r.name} | ${r.value} |`);

@@ -23,7 +23,10 @@ export interface Config {
     whatsappNumber: string | null;
     apiBaseUrl: string | null;
   };
-  /** Approved WhatsApp templates by purpose, for messages outside the 24-hour window ("reminder:fr" → ContentSid "HX…"). */
+  /**
+   * Approved WhatsApp templates by purpose, for messages outside the 24-hour window
+   * ("reminder:fr" → ContentSid "HX…").
+   */
   whatsappTemplates: Record<string, string>;
   openai: { apiKey: string; baseUrl: string | null; model: string } | null;
   smtpUrl: string | null;

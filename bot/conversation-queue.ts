@@ -48,7 +48,8 @@ export class ConversationQueue {
     }
     if (token === null) {
       this.log(
-        `[bot] ${key}: another instance has held this conversation for ${MAX_WAIT_MS / 1000} s; running the turn anyway`,
+        `[bot] ${key}: another instance has held this conversation for ${MAX_WAIT_MS / 1000} s; ` +
+          'running the turn anyway',
       );
       return work();
     }

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen();
-  const local = `${config.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${app.ctx.httpServer.address() && typeof app.ctx.httpServer.address() === 'object' ? (app.ctx.httpServer.address() as { port: number }).port : config.port}`;
+  const address = app.ctx.httpServer.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const local = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
   const restaurant = await app.ctx.bookings.restaurant();
   console.log(`Maître is serving "${restaurant.name}" at ${local}`);
   console.log(`  store: ${app.ctx.store.kind === 'mongo' ? 'MongoDB' : `embedded SQLite (${config.dataDir})`}`);
@@ -25,7 +28,8 @@ async function main(): Promise<void> {
   );
   if (app.admin.password)
     console.log(
-      `  admin login: ${app.admin.email} / ${app.admin.password}  (made for this new store; change it in the dashboard)`,
+      `  admin login: ${app.admin.email} / ${app.admin.password}  ` +
+        '(made for this new store; change it in the dashboard)',
     );
   else
     console.log(`  admin login: ${app.admin.email}${app.admin.created ? ' (from ADMIN_EMAIL / ADMIN_PASSWORD)' : ''}`);

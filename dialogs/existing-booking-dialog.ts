@@ -125,7 +125,9 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
   protected summary(state: S, turn: Turn): string {
     const what = this.goal === 'cancel' ? 'Cancellation' : 'Change';
     const t = state.target;
-    return `${what} request (${turn.lang}, ${turn.channel}) from ${state.phone ?? turn.channelPhone ?? 'unknown number'}${t ? `: booking of ${t.partySize} on ${t.date} at ${t.time}, name ${t.name ?? '?'}` : ''}.`;
+    const from = state.phone ?? turn.channelPhone ?? 'unknown number';
+    const booking = t ? `: booking of ${t.partySize} on ${t.date} at ${t.time}, name ${t.name ?? '?'}` : '';
+    return `${what} request (${turn.lang}, ${turn.channel}) from ${from}${booking}.`;
   }
 
   private choose(state: S, r: Reservation, turn: Turn): void {

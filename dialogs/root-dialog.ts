@@ -75,7 +75,9 @@ export class RootDialog extends ComponentDialog {
       case 'human':
         return dc.beginDialog(HANDOFF_DIALOG, {
           reason: 'requested',
-          summary: `Guest asked for a person (${turn.lang}, ${turn.channel}${turn.channelPhone ? `, ${turn.channelPhone}` : ''}).`,
+          summary:
+            `Guest asked for a person (${turn.lang}, ${turn.channel}` +
+            `${turn.channelPhone ? `, ${turn.channelPhone}` : ''}).`,
         } satisfies HandoffOptions);
       case 'thanks':
         await send(ctx, t.youAreWelcome);
@@ -105,7 +107,9 @@ export class RootDialog extends ComponentDialog {
     if (turn.profile.misses >= MAX_MISSES) {
       return dc.beginDialog(HANDOFF_DIALOG, {
         reason: 'misunderstood',
-        summary: `Guest not understood three times (${turn.lang}, ${turn.channel}); last words: "${turn.text.slice(0, 200)}".`,
+        summary:
+          `Guest not understood three times (${turn.lang}, ${turn.channel}); ` +
+          `last words: "${turn.text.slice(0, 200)}".`,
       } satisfies HandoffOptions);
     }
     return this.ask(ctx, t.didNotUnderstandRoot);

@@ -19,7 +19,8 @@ export function formatTime(instant: Date, zone: string, language: Language): str
 
 /** The dashboard's bookings list on the booking's day, with the booking open. */
 export function dashboardLinkFor(dashboardBaseUrl: string, reservationId: string, localDate: string): string {
-  return `${dashboardBaseUrl.replace(/\/+$/, '')}/#/bookings?date=${localDate}&open=${encodeURIComponent(reservationId)}`;
+  const base = dashboardBaseUrl.replace(/\/+$/, '');
+  return `${base}/#/bookings?date=${localDate}&open=${encodeURIComponent(reservationId)}`;
 }
 
 export function bookingFacts(

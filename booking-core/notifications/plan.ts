@@ -196,7 +196,9 @@ export function handoffAlertMessages(
     summary: notice.summary,
     conversationId: notice.conversationId,
     guestPhone: notice.address.startsWith('webchat:') ? null : notice.address,
-    dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/conversations?open=${encodeURIComponent(notice.conversationId)}`,
+    dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/conversations?open=${encodeURIComponent(
+      notice.conversationId,
+    )}`,
   };
   const minute = now.toISOString().slice(0, 16);
   const key = (kind: MessageKind, to: string) =>

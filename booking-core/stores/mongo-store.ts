@@ -164,7 +164,8 @@ export class MongoStore implements Store {
           await model.createIndexes();
         } catch (err) {
           throw new Error(
-            `MongoDB refused a required index on "${model.collection.collectionName}" (${(err as Error).message.split('\n')[0]}); the store cannot run without it.`,
+            `MongoDB refused a required index on "${model.collection.collectionName}" ` +
+              `(${(err as Error).message.split('\n')[0]}); the store cannot run without it.`,
           );
         }
       }
@@ -193,7 +194,9 @@ export class MongoStore implements Store {
       const found = (await model.collection.indexes()).find((ix) => ix.name === name);
       if (!found?.unique) {
         throw new Error(
-          `MongoDB index "${collection}.${name}" is ${found ? 'not unique (an older index of that name?)' : 'missing'}; drop it and restart, the store cannot run without it.`,
+          `MongoDB index "${collection}.${name}" is ` +
+            `${found ? 'not unique (an older index of that name?)' : 'missing'}; ` +
+            'drop it and restart, the store cannot run without it.',
         );
       }
     }
@@ -223,7 +226,8 @@ export class MongoStore implements Store {
       }
     }
     this.warn(
-      `MongoDB store: no TTL index on slot_claims.expiresAt (${refusal}); expired holds are removed by the sweeper alone, which is all correctness needs.`,
+      `MongoDB store: no TTL index on slot_claims.expiresAt (${refusal}); ` +
+        'expired holds are removed by the sweeper alone, which is all correctness needs.',
     );
   }
 

@@ -128,7 +128,8 @@ export class OutboxWorker {
       await store.updateOutbox({ ...done, leaseOwner: null, leaseUntil: null });
     } catch (err) {
       this.log(
-        `[outbox] could not record ${entry.id}: ${(err as Error).message} (the lease will lapse and it will be tried again)`,
+        `[outbox] could not record ${entry.id}: ${(err as Error).message} ` +
+          '(the lease will lapse and it will be tried again)',
       );
     }
   }

@@ -69,7 +69,8 @@ export interface Texts {
   abandoned: Said;
   nothingToAbort: Said;
 
-  // Booking questions (the acceptance harness reads key words: personnes/people, jour/day, heure/time, nom/name, téléphone/phone)
+  // Booking questions, each with its key word (personnes/people, jour/day, heure/time, nom/name,
+  // téléphone/phone) so that a reader of the reply knows what is asked.
   askParty: Said;
   askDate: Said;
   askTime(partOfDay: 'lunch' | 'dinner' | undefined, hours: string): Said;

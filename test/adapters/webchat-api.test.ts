@@ -44,7 +44,7 @@ describe('Web chat API', () => {
     assert.equal(join?.from?.id, view.conversationId);
   });
 
-  it('runs a message as a turn, and resumes the same conversation (history, no new greeting) after a reload', async () => {
+  it('runs a message as a turn, and resumes the conversation (history, no new greeting) after a reload', async () => {
     const open = (await post(h.base, '/webchat/api/conversations', { locale: 'fr-FR' })).json as ConversationView;
     const turn = await post(h.base, '/webchat/api/messages', {
       conversationId: open.conversationId,

@@ -180,7 +180,8 @@ describe('two server instances on one MongoDB', { skip: mongoSkip }, () => {
     const used = stored.flatMap((r) => r.tableIds);
     const doubleBooked = used.length - new Set(used).size;
     console.log(
-      `# ${REQUESTS} requests, ${booked.length} booked, ${REQUESTS - booked.length} refused, ${doubleBooked} double-booked (split over 2 instances)`,
+      `# ${REQUESTS} requests, ${booked.length} booked, ${REQUESTS - booked.length} refused, ` +
+        `${doubleBooked} double-booked (split over 2 instances)`,
     );
     assert.equal(doubleBooked, 0, `tables: ${used.join(',')}`);
     assert.deepEqual(new Set(stored.map((r) => r.startAt)).size, 1);

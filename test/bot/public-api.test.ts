@@ -99,7 +99,7 @@ describe('public booking API', () => {
     assert.equal(JSON.stringify(settings.body).includes('passwordHash'), false);
   });
 
-  it('gives 60 concurrent requests for one slot each a table or a 409 with alternatives, never the same table', async () => {
+  it('gives 60 concurrent requests for one slot a table each or a 409 with alternatives, never one twice', async () => {
     const date = '2026-11-25';
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>

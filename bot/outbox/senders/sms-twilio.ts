@@ -94,7 +94,8 @@ export class TwilioMessagingSender {
           this.options.whatsappTemplates[purpose];
         if (!contentSid) {
           throw new NotConfiguredError(
-            `WhatsApp outside the 24-hour window needs an approved template: set WHATSAPP_TEMPLATES "${purpose}:${entry.meta.language ?? 'fr'}"`,
+            'WhatsApp outside the 24-hour window needs an approved template: ' +
+              `set WHATSAPP_TEMPLATES "${purpose}:${entry.meta.language ?? 'fr'}"`,
           );
         }
         return this.create({ to, from, contentSid, contentVariables: entry.meta.templateVariables ?? '{}' });

@@ -136,7 +136,7 @@ describe('MongoDB store specifics', { skip }, () => {
     assert.equal(await claims.countDocuments({ reservationId: 'ghost' }), 0);
   });
 
-  it('a booking killed after writing its reservation keeps its table: its claims are anchored, not reaped', async () => {
+  it('a booking killed after writing its reservation keeps its table: claims anchored, not reaped', async () => {
     const { store, service, claims, offset } = await seeded();
     const { reservation } = await service.book(request('Kept'));
     // As if the process died before anchoring: the claims still carry their provisional expiry.
