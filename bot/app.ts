@@ -16,6 +16,7 @@ import {
 import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { StaffAuth } from '../dashboard/auth';
 import { sqliteFileIn } from './backup';
+import { FIRST_DESIGN_EVENT_NAMES } from './compat/first-design';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { parseBody, parseQuery, rateLimit, route, securityHeaders, sendError } from './http';
@@ -133,6 +134,7 @@ export async function createApp(
     http: { route, parseBody, parseQuery, rateLimit, sendError },
     auth,
     log,
+    liveEventAliases: FIRST_DESIGN_EVENT_NAMES,
     onClose: (fn) => closers.push(fn),
   };
 

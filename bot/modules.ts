@@ -2,11 +2,13 @@
 import { registerStaffApi } from '../dashboard/api/staff-api';
 import { registerDashboard } from '../dashboard/module';
 import { registerChannels } from './channels';
+import { registerFirstDesign } from './compat/first-design';
 import type { AppModule } from './context';
 import { registerNotifications } from './outbox/module';
 import { registerPublicApi } from './public-api';
 
 export const MODULES: AppModule[] = [
+  registerFirstDesign,
   registerPublicApi,
   registerStaffApi,
   registerDashboard,

@@ -20,6 +20,8 @@ export interface DashboardContext {
   restaurantId: string;
   config: { loginRateLimitPerMinute: number };
   log: (line: string) => void;
+  /** Extra names the live feed also emits each booking event under (earlier clients' names). */
+  liveEventAliases?: Partial<Record<string, readonly string[]>>;
   /** Run at shutdown, last registered first. */
   onClose: (fn: () => Promise<void> | void) => void;
 }

@@ -25,6 +25,8 @@ export function attachLiveFeed(
   events: BookingEventBus,
   auth: LiveAuth,
   log: (line: string) => void = () => {},
+  /** Further names each event is also emitted under, for older clients the host still serves. */
+  aliases: Partial<Record<string, readonly string[]>> = {},
 ): LiveFeed {
   const io = new SocketServer(httpServer, { serveClient: false, path: '/socket.io' });
 
@@ -63,6 +65,7 @@ export function attachLiveFeed(
       // Holds are internal: staff see a booking once it is made.
       if (reservation.status === 'held') return;
       io.to(STAFF_ROOM).emit(name, reservation);
+      for (const alias of aliases[name] ?? []) io.to(STAFF_ROOM).emit(alias, reservation);
     }),
   );
 

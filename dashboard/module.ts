@@ -9,7 +9,7 @@ import { registerUsersApi } from './api/users-api';
 import { attachLiveFeed } from './live';
 
 export function registerDashboard(ctx: DashboardContext): void {
-  const live = attachLiveFeed(ctx.httpServer, ctx.feed, ctx.auth, ctx.log);
+  const live = attachLiveFeed(ctx.httpServer, ctx.feed, ctx.auth, ctx.log, ctx.liveEventAliases);
   ctx.onClose(() => live.close());
   registerUsersApi(ctx, { onSessionsRevoked: (id) => live.disconnectUser(id) });
   registerMenuApi(ctx);
