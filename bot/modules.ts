@@ -3,12 +3,14 @@ import { registerStaffApi } from '../dashboard/api/staff-api';
 import { registerDashboard } from '../dashboard/module';
 import { registerChannels } from './channels';
 import { registerFirstDesign } from './compat/first-design';
+import { registerSecondDesign } from './compat/second-design';
 import type { AppModule } from './context';
 import { registerNotifications } from './outbox/module';
 import { registerPublicApi } from './public-api';
 
 export const MODULES: AppModule[] = [
   registerFirstDesign,
+  registerSecondDesign,
   registerPublicApi,
   registerStaffApi,
   registerDashboard,
