@@ -73,6 +73,15 @@ export async function createApp(
   });
   server.pre(restify.plugins.pre.dedupeSlashes());
   server.use(securityHeaders);
+  // One id per request, answered in X-Request-Id and carried by its log line.
+  server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.header('X-Request-Id', req.getId());
+    next();
+  });
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const ms = Date.now() - (req.time?.() ?? Date.now());
+    log(`[http] ${req.method} ${req.path()} ${res.statusCode} ${ms}ms req=${req.getId()}`);
+  });
   server.use(
     restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 20, depth: 2 }),
   );

@@ -1,6 +1,7 @@
 // `npm start`: loads the configuration, starts the server, says where to go.
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { createLogger, lineLogger } from './logger';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await createApp(config);
+  const logger = createLogger({ production: config.production, level: process.env.LOG_LEVEL?.trim() || undefined });
+  const app = await createApp(config, { log: lineLogger(logger) });
   await app.listen();
   const address = app.ctx.httpServer.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
