@@ -5,6 +5,7 @@ import { registerChannels } from './channels';
 import { registerFirstDesign } from './compat/first-design';
 import { registerSecondDesign } from './compat/second-design';
 import type { AppModule } from './context';
+import { registerOpenApi } from './openapi';
 import { registerNotifications } from './outbox/module';
 import { registerPublicApi } from './public-api';
 
@@ -16,4 +17,5 @@ export const MODULES: AppModule[] = [
   registerDashboard,
   registerNotifications,
   registerChannels,
+  registerOpenApi,
 ];

@@ -24,7 +24,7 @@ const partySize = z
   .max(500, 'is too large');
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
-const availabilityQuery = z.object({
+export const availabilityQuery = z.object({
   date,
   partySize: z.coerce
     .number({ error: 'must be a number' })
@@ -33,7 +33,7 @@ const availabilityQuery = z.object({
     .max(500, 'is too large'),
 });
 
-const bookingBody = z
+export const bookingBody = z
   .object({
     customerName: text(80).min(1, 'is required'),
     phoneNumber: z.string().trim().min(6, 'is not a phone number').max(25, 'is not a phone number'),
@@ -47,7 +47,7 @@ const bookingBody = z
   })
   .strict();
 
-const changeBody = z
+export const changeBody = z
   .object({
     date: date.optional(),
     time: time.optional(),

@@ -12,7 +12,7 @@ const RESERVATION_FIELDS = { numberOfPeople: 'partySize', customerPhone: 'phoneN
 /** Its statuses, as its list filter and its clients spelled them. */
 const STATUS_NAMES: Record<string, string> = { pending: 'confirmed', canceled: 'cancelled', 'no-show': 'no_show' };
 
-const availabilityBody = z
+export const availabilityBody = z
   .object({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm'),

@@ -27,9 +27,11 @@ const date = z
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
 const statusEnum = z.enum(PUBLIC_STATUSES as [ReservationStatus, ...ReservationStatus[]]);
 
-const loginBody = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) }).strict();
+export const loginBody = z
+  .object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) })
+  .strict();
 
-const listQuery = z.object({
+export const listQuery = z.object({
   date: date.optional(),
   from: date.optional(),
   to: date.optional(),
@@ -38,7 +40,7 @@ const listQuery = z.object({
   q: z.string().max(100).optional(),
 });
 
-const staffBooking = z
+export const staffBooking = z
   .object({
     customerName: z.string().trim().min(1).max(80),
     phoneNumber: z.string().trim().min(6).max(25),
@@ -65,7 +67,7 @@ function statusFilter(raw: string): ReservationStatus {
   return parsed.data;
 }
 
-const staffChange = z
+export const staffChange = z
   .object({
     status: statusEnum.optional(),
     date: date.optional(),
@@ -77,7 +79,7 @@ const staffChange = z
   })
   .strict();
 
-const tableBody = z
+export const tableBody = z
   .object({
     id: z
       .string()
@@ -107,7 +109,7 @@ const service = z
     message: `must be after open, or at most ${LATEST_CLOSE_AFTER_MIDNIGHT} for a service that ends after midnight`,
     path: ['close'],
   });
-const restaurantBody = z
+export const restaurantBody = z
   .object({
     name: z.string().trim().min(1).max(100),
     timezone: z.string().refine(isValidZone, 'is not a known timezone'),
