@@ -4,7 +4,8 @@
 import pino, { type Logger } from 'pino';
 
 /** +33 6 12 34 56 78 → +33 6•• •• •• 78: enough to tell two guests apart, not to call them. */
-const PHONE = /(\+?\d[\d\s().-]{6,}\d)/g;
+// Not inside a word: request ids and UUIDs keep their digits.
+const PHONE = /(?<![\w-])(\+?\(?\d[\d\s().-]{6,}\d)(?!\w)/g;
 export function maskPhones(text: string): string {
   return text.replace(PHONE, (match) => {
     const digits = match.replace(/\D/g, '');

@@ -10,6 +10,8 @@ describe('server log', () => {
     for (const phone of ['+33 6 12 34 56 78', '+33612345678', '06.12.34.56.78', '(415) 555-0134'])
       assert.doesNotMatch(maskPhones(`sms from ${phone} at 19:30`), /12 ?34|1234|555/, phone);
     assert.equal(maskPhones('booked 2026-11-24 19:30 for 4'), 'booked 2026-11-24 19:30 for 4');
+    const id = 'req=85b51234-5678-488a-a324-f62b95f02e1d';
+    assert.equal(maskPhones(id), id);
   });
 
   it('turns "[component] message" lines into JSON records with a level, masked', () => {
