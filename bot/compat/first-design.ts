@@ -76,8 +76,8 @@ export function registerFirstDesign(ctx: AppContext): void {
         if (compat.firstDesignMethod === 'DELETE') {
           req.body = { status: 'cancelled' };
           req.headers['content-type'] = 'application/json';
-        } else {
-          const { body } = renameFields(req.body ?? {}, { numberOfPeople: 'partySize' });
+        } else if (typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
+          const { body } = renameFields(req.body, { numberOfPeople: 'partySize' });
           const b = body as Record<string, unknown>;
           for (const dropped of ['phoneNumber', 'customerPhone', 'source', 'email']) delete b[dropped];
           if (typeof b.status === 'string') b.status = STATUS_NAMES[b.status] ?? b.status;

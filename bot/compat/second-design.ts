@@ -75,8 +75,10 @@ function answerWithOldUser(res: Response): void {
 
 async function translate(ctx: AppContext, req: CompatRequest, res: Response): Promise<void> {
   const path = req.getRoute()?.path;
-  const body = (req.body ?? {}) as Body;
-  const query = (req.query ?? {}) as Body;
+  // Anything but a JSON object is left to the route, which refuses it by name.
+  const body = (isObject(req.body) ? req.body : {}) as Body;
+  const query = (isObject(req.query) ? req.query : {}) as Body;
+  if (req.body !== undefined && !isObject(req.body)) return;
   if (req.secondDesign && path === '/api/auth/login') req.body = renameFields(body, { username: 'email' }).body;
   else if (req.secondDesign && path === '/api/admin/users') {
     const { username, role, ...rest } = renameFields(body, {}).body as Body;
@@ -106,6 +108,8 @@ async function translate(ctx: AppContext, req: CompatRequest, res: Response): Pr
   if (req.secondDesign && (path === '/api/auth/login' || path === '/api/auth/me' || path === '/api/admin/users'))
     answerWithOldUser(res);
 }
+
+const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function ownRole(role: unknown): unknown {
   return typeof role === 'string' && /^(ADMIN|STAFF)$/.test(role) ? role.toLowerCase() : role;
