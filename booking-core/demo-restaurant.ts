@@ -42,22 +42,58 @@ export function demoRestaurant(): Restaurant {
             price: 9,
             allergens: ['gluten', 'milk'],
           },
-          { name: { fr: 'Œufs mayonnaise', en: 'Eggs mayonnaise' }, price: 7, allergens: ['eggs', 'mustard'] },
+          {
+            name: { fr: 'Œufs mayonnaise', en: 'Eggs mayonnaise' },
+            price: 7,
+            allergens: ['eggs', 'mustard'],
+            diets: ['vegetarian', 'gluten-free'],
+          },
+          {
+            name: { fr: 'Velouté de potimarron', en: 'Red kuri squash soup' },
+            price: 8,
+            allergens: ['celery'],
+            diets: ['vegetarian', 'vegan', 'gluten-free'],
+          },
         ],
       },
       {
         title: { fr: 'Plats', en: 'Mains' },
         dishes: [
           { name: { fr: 'Bœuf bourguignon', en: 'Beef bourguignon' }, price: 22, allergens: ['celery', 'sulphites'] },
-          { name: { fr: 'Confit de canard, pommes sarladaises', en: 'Duck confit with sautéed potatoes' }, price: 24 },
-          { name: { fr: 'Risotto aux champignons', en: 'Mushroom risotto' }, price: 18, allergens: ['milk'] },
+          {
+            name: { fr: 'Confit de canard, pommes sarladaises', en: 'Duck confit with sautéed potatoes' },
+            price: 24,
+            diets: ['gluten-free'],
+          },
+          {
+            name: { fr: 'Risotto aux champignons', en: 'Mushroom risotto' },
+            price: 18,
+            allergens: ['milk'],
+            diets: ['vegetarian', 'gluten-free'],
+          },
         ],
       },
       {
         title: { fr: 'Desserts', en: 'Desserts' },
         dishes: [
-          { name: { fr: 'Crème brûlée', en: 'Crème brûlée' }, price: 8, allergens: ['eggs', 'milk'] },
-          { name: { fr: 'Tarte Tatin', en: 'Tarte Tatin' }, price: 9, allergens: ['gluten', 'milk', 'eggs'] },
+          {
+            name: { fr: 'Crème brûlée', en: 'Crème brûlée' },
+            price: 8,
+            allergens: ['eggs', 'milk'],
+            diets: ['vegetarian', 'gluten-free'],
+          },
+          {
+            name: { fr: 'Tarte Tatin', en: 'Tarte Tatin' },
+            price: 9,
+            allergens: ['gluten', 'milk', 'eggs'],
+            diets: ['vegetarian'],
+          },
+          {
+            name: { fr: 'Moelleux au chocolat et noisettes', en: 'Chocolate and hazelnut cake' },
+            price: 9,
+            allergens: ['gluten', 'milk', 'eggs', 'nuts'],
+            diets: ['vegetarian'],
+          },
         ],
       },
     ],

@@ -53,11 +53,35 @@ export interface TableCombination {
   seatsMax: number;
 }
 
+/** The fourteen allergens European law asks restaurants to declare, as stored on dishes. */
+export const ALLERGENS = [
+  'gluten',
+  'crustaceans',
+  'eggs',
+  'fish',
+  'peanuts',
+  'soy',
+  'milk',
+  'nuts',
+  'celery',
+  'mustard',
+  'sesame',
+  'sulphites',
+  'lupin',
+  'molluscs',
+] as const;
+export type Allergen = (typeof ALLERGENS)[number];
+
+/** Diets a dish suits, as the kitchen marks it (a vegan dish is marked vegetarian too). */
+export const DIETS = ['vegetarian', 'vegan', 'gluten-free'] as const;
+export type Diet = (typeof DIETS)[number];
+
 export interface MenuDish {
   name: { fr: string; en: string };
   description?: { fr: string; en: string };
   price: number;
   allergens?: string[];
+  diets?: Diet[];
 }
 
 export interface MenuSection {

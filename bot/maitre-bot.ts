@@ -149,6 +149,9 @@ export class MaitreBot extends ActivityHandler {
       profile.langFromWords = false;
       // Days later on the same SMS thread is a new conversation: the first reply discloses again.
       profile.disclosed = false;
+      // A new visit: what was said about the last one (an allergy, the booking made) is not carried over.
+      profile.allergies = undefined;
+      profile.bookedId = undefined;
     }
     profile.lastAt = now.toISOString();
     await prepareTurn(ctx, this.deps);

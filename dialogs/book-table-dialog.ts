@@ -108,8 +108,12 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
   }
 
   private async nameStep(step: Step): Promise<DialogTurnResult> {
-    if (step.options.draft.name) return step.next();
-    return this.ask(step, 'name', turnOf(step.context).texts.askName, 'name');
+    const { draft } = step.options;
+    const turn = turnOf(step.context);
+    // A name given earlier in the conversation ("Bonjour, c'est Mme Nicolas") is not asked again.
+    draft.name ??= turn.profile.name;
+    if (draft.name) return step.next();
+    return this.ask(step, 'name', turn.texts.askName, 'name');
   }
 
   private async phoneStep(step: Step): Promise<DialogTurnResult> {
@@ -241,7 +245,8 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
       }
     }
     state.holdId = undefined;
-    const { partySize = 0, date = '', time = '', name } = state.draft;
+    const { partySize = 0, date = '', time = '', name, phone } = state.draft;
+    Object.assign(turn.profile, { name, phone, bookedId: reservationId });
     recordOutcome(dc.context, { outcome: 'booked', reservationId });
     await send(dc.context, turn.texts.confirmed({ partySize, date, time, name }, turn.today, turn.voice));
     return { kind: 'end', result: { kind: 'done', outcome: 'booked' } };

@@ -26,8 +26,10 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     const state = step.options;
     if (state.phone || state.targetId) return step.next();
     const turn = turnOf(step.context);
-    if (turn.channelPhone) {
-      state.phone = turn.channelPhone;
+    // The channel's number, or the one given for a booking earlier in this web chat.
+    const known = turn.channelPhone ?? turn.profile.phone;
+    if (known) {
+      state.phone = known;
       return step.next();
     }
     return this.askFor(step, 'phone', turn.texts.askPhone, 'phone');

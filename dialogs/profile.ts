@@ -17,6 +17,14 @@ export interface ConversationProfile {
   disclosed?: boolean;
   /** When the guest last wrote or spoke (ISO): a conversation left for hours starts afresh. */
   lastAt?: string;
+  /** The name the guest gave, whenever they gave it ("c'est Mme Nicolas"): never asked again. */
+  name?: string;
+  /** The phone number given in this conversation (web chat), for a later change or cancel. */
+  phone?: string;
+  /** Allergens the guest declared, added to the notes of a booking made in this conversation. */
+  allergies?: string[];
+  /** The booking made in this conversation, so an allergy declared afterwards reaches its notes. */
+  bookedId?: string;
 }
 
 export function newProfile(): ConversationProfile {

@@ -36,6 +36,7 @@ export class RootDialog extends ComponentDialog {
     if (ctx.activity.type !== 'message') return WAITING;
     const turn = await prepareTurn(ctx, this.deps);
     if (await this.reminderAnswered(turn, ctx)) return WAITING;
+    if (turn.u.name && turn.u.intent !== 'yes' && turn.u.intent !== 'no') turn.profile.name = turn.u.name;
     let result = innerDc.activeDialog ? await innerDc.continueDialog() : await this.route(innerDc, turn);
     // A goal that ends may hand over to another (a change of goal, a person).
     for (let hops = 0; result.status === DialogTurnStatus.complete && hops < 3; hops++) {
@@ -98,8 +99,10 @@ export class RootDialog extends ComponentDialog {
     // Facts without a stated goal ("4 people tomorrow at 8") can only be a booking.
     if (hasAnyFact(u) && (u.partySize !== undefined || u.date || u.time))
       return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
-    if (u.intent === 'greeting' || u.intent === 'yes' || u.intent === 'no' || turn.switched) {
-      const said = u.intent === 'greeting' && !turn.profile.greeted ? greeting(turn) : t.howCanIHelp;
+    // "This is Priya Sharma": a guest introducing themselves is greeted by name, not misunderstood.
+    if (u.name && (u.intent === 'greeting' || u.intent === 'none')) note(ctx, t.helloName(u.name));
+    if (u.intent === 'greeting' || u.intent === 'yes' || u.intent === 'no' || turn.switched || u.name) {
+      const said = u.intent !== 'none' && !u.name && !turn.profile.greeted ? greeting(turn) : t.howCanIHelp;
       turn.profile.greeted = true;
       return this.ask(ctx, said);
     }

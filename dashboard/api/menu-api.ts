@@ -1,29 +1,12 @@
 // Menu editing (admin). GET /api/menu (public, served by the public API) and the bot's menu
 // answers read restaurant.menu, so saving here changes what guests are told.
 import { z } from 'zod';
-import type { MenuSection, Restaurant } from '../../booking-core';
+import { ALLERGENS, DIETS, type MenuSection, type Restaurant } from '../../booking-core';
 import type { DashboardContext } from '../context';
 
 const bilingual = (max: number) =>
   z.object({ fr: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) }).strict();
 const optionalBilingual = z.object({ fr: z.string().trim().max(400), en: z.string().trim().max(400) }).strict();
-
-export const ALLERGENS = [
-  'gluten',
-  'crustaceans',
-  'eggs',
-  'fish',
-  'peanuts',
-  'soy',
-  'milk',
-  'nuts',
-  'celery',
-  'mustard',
-  'sesame',
-  'sulphites',
-  'lupin',
-  'molluscs',
-] as const;
 
 const dish = z
   .object({
@@ -35,6 +18,7 @@ const dish = z
       .max(10_000)
       .refine((n) => Math.round(n * 100) === n * 100, 'must have at most 2 decimals'),
     allergens: z.array(z.enum(ALLERGENS)).max(14).optional(),
+    diets: z.array(z.enum(DIETS)).max(3).optional(),
   })
   .strict();
 
@@ -55,7 +39,7 @@ export function registerMenuApi(ctx: DashboardContext): void {
     staff,
     route(async (_req, res) => {
       const r = await bookings.restaurant();
-      res.json({ sections: r.menu, allergens: ALLERGENS });
+      res.json({ sections: r.menu, allergens: ALLERGENS, diets: DIETS });
     }, log),
   );
 
@@ -73,6 +57,7 @@ export function registerMenuApi(ctx: DashboardContext): void {
           price: d.price,
           ...(d.description && (d.description.fr || d.description.en) ? { description: d.description } : {}),
           ...(d.allergens?.length ? { allergens: [...new Set(d.allergens)] } : {}),
+          ...(d.diets?.length ? { diets: [...new Set(d.diets)] } : {}),
         })),
       }));
       const next: Restaurant = { ...current, menu: sections };

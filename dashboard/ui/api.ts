@@ -3,6 +3,7 @@
 import { endSession, session } from './session';
 import type {
   ConversationSummary,
+  Diet,
   Language,
   MenuSection,
   MessageKind,
@@ -81,7 +82,7 @@ export const api = {
   deleteTable: (id: string) => request<unknown>('DELETE', `/api/admin/tables/${encodeURIComponent(id)}`),
   restaurant: () => request<Restaurant>('GET', '/api/admin/restaurant'),
   saveRestaurant: (r: Partial<Restaurant>) => request<Restaurant>('PUT', '/api/admin/restaurant', r),
-  menu: () => request<{ sections: MenuSection[]; allergens: string[] }>('GET', '/api/admin/menu'),
+  menu: () => request<{ sections: MenuSection[]; allergens: string[]; diets?: Diet[] }>('GET', '/api/admin/menu'),
   saveMenu: (sections: MenuSection[]) => request<{ sections: MenuSection[] }>('PUT', '/api/admin/menu', { sections }),
   users: () => request<User[]>('GET', '/api/admin/users'),
   createUser: (u: { email: string; name: string; role: string; password: string }) =>

@@ -3,6 +3,7 @@
 // never sends.
 import type {
   Channel,
+  Diet,
   Language,
   MenuDish,
   MenuSection,
@@ -20,7 +21,7 @@ import type {
   User as CoreUser,
 } from '../../booking-core/store';
 
-export type { Channel, ConversationSummary, Language, MenuSection, OutboxStatus, Service, TranscriptEntry };
+export type { Channel, ConversationSummary, Diet, Language, MenuSection, OutboxStatus, Service, TranscriptEntry };
 export type Status = ReservationStatus;
 export type Reservation = PublicReservation;
 export type Table = Omit<CoreTable, 'restaurantId'>;

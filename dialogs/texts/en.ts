@@ -89,6 +89,7 @@ export const en: Texts = {
       `Hello, you’re speaking with the automated assistant of ${restaurant}, and you can ask for a person at any point. On your keypad, press zero to reach our team, or key in any number I ask for. I can take your reservation, change it or cancel it. How can I help you?`,
     ),
   howCanIHelp: say('How can I help you?'),
+  helloName: (name) => say(`Hello ${name}!`),
   anythingElse: say('Is there anything else I can do for you?'),
   help: say(
     'I can book a table (say for example "a table for 4 tomorrow at 8 pm"), change or cancel your reservation, give you our opening hours, address or menu, or put you through to a member of staff. What would you like?',

@@ -1,3 +1,4 @@
+import { de } from './french';
 import type { BookingFacts, DayHours, MenuLine, Said, ServiceHours, Texts } from './types';
 
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
@@ -42,6 +43,12 @@ function time(t: string, voice: boolean): string {
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
 }
 
+/** "le samedi 5 décembre", but "aujourd'hui samedi…" and "demain jeudi…" without the article. */
+function onDay(date: string, today: string): string {
+  const said = day(date, today);
+  return date === today || date === nextDay(today) ? said : `le ${said}`;
+}
+
 function when(date: string, t: string, today: string, voice: boolean): string {
   return `${day(date, today)} à ${time(t, voice)}`;
 }
@@ -51,7 +58,7 @@ function party(n: number): string {
 }
 
 function facts(f: BookingFacts, today: string, voice: boolean): string {
-  const who = f.name ? `, au nom de ${f.name}` : '';
+  const who = f.name ? `, au nom ${de(f.name)}` : '';
   return `${party(f.partySize)}, ${when(f.date, f.time, today, voice)}${who}`;
 }
 
@@ -84,6 +91,7 @@ export const fr: Texts = {
       `Bonjour, vous êtes en ligne avec l’assistant automatique du restaurant ${restaurant}, et vous pouvez demander à parler à quelqu’un à tout moment. Au clavier, faites le zéro pour joindre l’équipe, ou tapez vos réponses en chiffres. Je peux prendre votre réservation, la modifier ou l’annuler. Que puis-je faire pour vous ?`,
     ),
   howCanIHelp: say('Que puis-je faire pour vous ?'),
+  helloName: (name) => say(`Bonjour ${name} !`),
   anythingElse: say('Puis-je faire autre chose pour vous ?'),
   help: say(
     'Je peux réserver une table (dites par exemple « une table pour 4 demain à 20 h »), modifier ou annuler votre réservation, vous donner nos horaires, notre adresse ou notre carte, ou vous passer quelqu’un de l’équipe. Que souhaitez-vous ?',
@@ -132,7 +140,7 @@ export const fr: Texts = {
   refused: (reason, c) => {
     switch (reason) {
       case 'closed':
-        return say(`Désolé, nous sommes fermés ${c.date ? `le ${day(c.date, c.today)}` : 'ce jour-là'}.`);
+        return say(`Désolé, nous sommes fermés ${c.date ? onDay(c.date, c.today) : 'ce jour-là'}.`);
       case 'past_time':
         return say('Ce moment est déjà passé.');
       case 'too_far':
@@ -145,7 +153,7 @@ export const fr: Texts = {
           `${c.time ? `À ${time(c.time, true)}, nous` : 'Nous'} ne recevons pas. Nous recevons ${c.hours}.`,
         );
       case 'no_table_that_day':
-        return say(`Désolé, il n’y a plus de table libre ${c.date ? `le ${day(c.date, c.today)}` : 'ce jour-là'}.`);
+        return say(`Désolé, il n’y a plus de table libre ${c.date ? onDay(c.date, c.today) : 'ce jour-là'}.`);
       case 'invalid_date':
         return say('Cette date n’existe pas.');
     }

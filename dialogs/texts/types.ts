@@ -57,6 +57,8 @@ export interface Texts {
   /** Opens with the disclosure; its voice variant also says what the keypad does (0, digits). */
   greeting(restaurant: string): Said;
   howCanIHelp: Said;
+  /** A guest who gave their name before anything else. */
+  helloName(name: string): Said;
   anythingElse: Said;
   help: Said;
   helpInBooking: Said;

@@ -117,6 +117,7 @@ test('the menu saved by an admin is what GET /api/menu serves', async () => {
           description: { fr: 'crème, noisettes', en: 'cream, hazelnuts' },
           price: 8.5,
           allergens: ['milk', 'nuts'],
+          diets: ['vegetarian', 'gluten-free'],
         },
       ],
     },
@@ -132,6 +133,15 @@ test('the menu saved by an admin is what GET /api/menu serves', async () => {
   });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.field, 'sections.0.dishes.0.price');
+  const badDiet = await api<{ error: string; field: string }>(s.base, '/api/admin/menu', {
+    method: 'PUT',
+    token: admin,
+    body: {
+      sections: [{ title: { fr: 'X', en: 'X' }, dishes: [{ name: { fr: 'A', en: 'A' }, price: 1, diets: ['paleo'] }] }],
+    },
+  });
+  assert.equal(badDiet.status, 400);
+  assert.equal(badDiet.body.field, 'sections.0.dishes.0.diets.0');
   const staff = await loginAs(s.base, { email: 'cashier@example.test', password: 'Brand-New-Pass-2' });
   assert.equal((await api(s.base, '/api/admin/menu', { method: 'PUT', token: staff, body: { sections } })).status, 403);
 });

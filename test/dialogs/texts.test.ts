@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { forTheEar, messageOf, plainApostrophes } from '../../dialogs/turn';
 import { en } from '../../dialogs/texts/en';
 import { fr } from '../../dialogs/texts/fr';
+import { article, de, que } from '../../dialogs/texts/french';
 import type { Texts } from '../../dialogs/texts';
 
 /** The acceptance harness's reading of a bot question (shared/acceptance/harness.mjs `converse`). */
@@ -107,4 +108,50 @@ test('days and times, the French way and the English way', () => {
   assert.equal(en.when('2026-11-25', '12:00', today, false), 'today, Wednesday 25 November at noon');
   assert.equal(fr.party(1), '1 personne');
   assert.equal(en.party(6), '6 people');
+});
+
+test('French elision before a vowel, a mute h or a y before a consonant; none before an aspirated h', () => {
+  const cases: Array<[string, string]> = [
+    ['Anne', 'd’Anne'],
+    ['Inès', 'd’Inès'],
+    ['Émile', 'd’Émile'],
+    ['Œdipe', 'd’Œdipe'],
+    ['Hélène', 'd’Hélène'],
+    ['Yves', 'd’Yves'],
+    ['Hugo', 'de Hugo'],
+    ['Henri Martin', 'de Henri Martin'],
+    ['Yann', 'de Yann'],
+    ['Yasmine', 'de Yasmine'],
+    ['Dupont', 'de Dupont'],
+    ['Mme Nicolas', 'de Mme Nicolas'],
+    ['homard', 'de homard'],
+    ['œufs', 'd’œufs'],
+  ];
+  for (const [word, said] of cases) assert.equal(de(word), said, word);
+  assert.equal(que('Inès'), 'qu’Inès');
+  assert.equal(que('Marc'), 'que Marc');
+  assert.equal(article('agneau'), 'l’agneau');
+  assert.equal(article('homard'), 'le homard');
+  assert.equal(article('tarte', true), 'la tarte');
+});
+
+test('names in the French read-back are elided: "au nom d’Anne", "au nom de Hugo"', () => {
+  const say = (name: string) => straight(fr.readBack({ ...facts, name }, today, false).text);
+  assert.match(say('Anne'), /au nom d'Anne\. /);
+  assert.match(say('Inès Roux'), /au nom d'Inès Roux\. /);
+  assert.match(say('Hugo'), /au nom de Hugo\. /);
+  assert.match(straight(fr.confirmed({ ...facts, name: 'Yves' }, today, true).voice ?? ''), /au nom d'Yves\./);
+});
+
+test('a closed day is said with its article, but not "le demain"', () => {
+  const ctx = { today, hours: '', horizonDays: 60, minNotice: 30 };
+  assert.equal(
+    fr.refused('closed', { ...ctx, date: '2026-11-30' }).text,
+    'Désolé, nous sommes fermés le lundi 30 novembre.',
+  );
+  assert.equal(
+    fr.refused('closed', { ...ctx, date: '2026-11-26' }).text,
+    'Désolé, nous sommes fermés demain jeudi 26 novembre.',
+  );
+  assert.match(fr.refused('no_table_that_day', { ...ctx, date: today }).text, /libre aujourd’hui mercredi/);
 });

@@ -1,17 +1,18 @@
-// Menu editor (admin): sections and dishes in French and English, prices, allergens.
+// Menu editor (admin): sections and dishes in French and English, prices, allergens, diets.
 // What is saved here is what /api/menu and the bot's menu answers read.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
 import { copyDraft, keyOf } from '../draft-keys';
-import { t } from '../i18n';
-import type { Dish, MenuSection } from '../types';
+import { t, tv } from '../i18n';
+import type { Diet, Dish, MenuSection } from '../types';
 
 const blank = () => ({ fr: '', en: '' });
 
 export function MenuView() {
   const [sections, setSections] = useState<MenuSection[] | null>(null);
   const [allergens, setAllergens] = useState<string[]>([]);
+  const [diets, setDiets] = useState<Diet[]>([]);
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -19,6 +20,7 @@ export function MenuView() {
       (m) => {
         setSections(structuredClone(m.sections));
         setAllergens(m.allergens);
+        setDiets(m.diets ?? []);
       },
       () => setSections([]),
     );
@@ -110,6 +112,7 @@ export function MenuView() {
               key={keyOf(d)}
               dish={d}
               allergens={allergens}
+              diets={diets}
               onChange={(nd) =>
                 update((x) => {
                   Object.assign(x[si].dishes[di], nd);
@@ -153,11 +156,13 @@ export function MenuView() {
 function DishRow({
   dish: d,
   allergens,
+  diets,
   onChange,
   onRemove,
 }: {
   dish: Dish;
   allergens: string[];
+  diets: Diet[];
   onChange: (d: Dish) => void;
   onRemove: () => void;
 }) {
@@ -202,28 +207,55 @@ function DishRow({
           />
         </Field>
       </div>
-      <fieldset class="allergens">
-        <legend class="muted">{t('allergens')}</legend>
-        {allergens.map((a) => {
-          const on = (d.allergens ?? []).includes(a);
-          return (
-            <button
-              type="button"
-              key={a}
-              class={`chip${on ? ' on' : ''}`}
-              aria-pressed={on}
-              onClick={() =>
-                onChange({
-                  ...d,
-                  allergens: on ? (d.allergens ?? []).filter((x) => x !== a) : [...(d.allergens ?? []), a],
-                })
-              }
-            >
-              {a}
-            </button>
-          );
-        })}
-      </fieldset>
+      <TagChoice
+        legend={t('allergens')}
+        prefix="allergen"
+        all={allergens}
+        chosen={d.allergens ?? []}
+        onChange={(allergens) => onChange({ ...d, allergens })}
+      />
+      <TagChoice
+        legend={t('diets')}
+        prefix="diet"
+        all={diets}
+        chosen={d.diets ?? []}
+        onChange={(diets) => onChange({ ...d, diets })}
+      />
     </div>
+  );
+}
+
+/** Toggle chips for a dish's allergens or diets, labelled in the dashboard's language. */
+function TagChoice<T extends string>({
+  legend,
+  prefix,
+  all,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  prefix: string;
+  all: T[];
+  chosen: T[];
+  onChange: (next: T[]) => void;
+}) {
+  return (
+    <fieldset class="allergens">
+      <legend class="muted">{legend}</legend>
+      {all.map((a) => {
+        const on = chosen.includes(a);
+        return (
+          <button
+            type="button"
+            key={a}
+            class={`chip${on ? ' on' : ''}`}
+            aria-pressed={on}
+            onClick={() => onChange(on ? chosen.filter((x) => x !== a) : [...chosen, a])}
+          >
+            {tv(prefix, a)}
+          </button>
+        );
+      })}
+    </fieldset>
   );
 }
