@@ -71,3 +71,44 @@ describe('a name given early is kept', () => {
     await assertBooked(w, ch.from, { partySize: 3, date: '2026-11-28', time: '12:30', name: 'Okafor' });
   });
 });
+
+describe('three short messages, and a correction at the read-back', () => {
+  test('a guest who texts everything in three messages', async () => {
+    const ch = en();
+    await play(
+      w,
+      ch,
+      `
+      locale: en-US
+      user: hi it's Sam Lee
+      bot:  How can I help
+      user: table for 2 tomorrow
+      bot:  what time
+      user: 8pm
+      bot!: which name
+      bot:  2 people, tomorrow, Thursday 26 November at 8 pm, under the name Sam Lee\\. Is that right
+      user: yes
+      bot:  confirmed
+    `,
+    );
+    await assertBooked(w, ch.from, { partySize: 2, date: '2026-11-26', time: '20:00', name: 'Sam Lee' });
+  });
+
+  test('"no, make it 4 people" at the read-back changes the party and reads back again', async () => {
+    const ch = en();
+    await play(
+      w,
+      ch,
+      `
+      locale: en-US
+      user: table for 2 on Friday at 7pm under Grant
+      bot:  Is that right
+      user: no, for 4 people
+      bot:  4 people, Friday 27 November at 7 pm, under the name Grant\\. Is that right
+      user: yes
+      bot:  confirmed
+    `,
+    );
+    await assertBooked(w, ch.from, { partySize: 4, date: '2026-11-27', time: '19:00', name: 'Grant' });
+  });
+});

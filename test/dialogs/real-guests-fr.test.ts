@@ -111,3 +111,42 @@ describe('un nom donné tôt est gardé', () => {
     );
   });
 });
+
+describe('en trois messages courts, et corrigé à la relecture', () => {
+  test('un guest qui écrit tout en trois SMS', async () => {
+    const ch = sms();
+    await play(
+      w,
+      ch,
+      `
+      user: Bonjour, c'est Laurent
+      bot:  Que puis-je faire
+      user: une table pour 3 vendredi
+      bot:  quelle heure
+      user: 20h30
+      bot!: quel nom
+      bot:  3 personnes, vendredi 27 novembre à 20 h 30, au nom de Laurent\\. C'est bien ça
+      user: oui
+      bot:  confirmée
+    `,
+    );
+    await assertBooked(w, ch.from, { partySize: 3, date: '2026-11-27', time: '20:30', name: 'Laurent' });
+  });
+
+  test('à la relecture, « non, plutôt à 21h » change l’heure et relit', async () => {
+    const ch = sms();
+    await play(
+      w,
+      ch,
+      `
+      user: table pour 2 samedi à 20h au nom de Roussel
+      bot:  au nom de Roussel\\. C'est bien ça
+      user: non, plutôt à 21h
+      bot:  2 personnes, samedi 28 novembre à 21 h, au nom de Roussel\\. C'est bien ça
+      user: oui
+      bot:  confirmée
+    `,
+    );
+    await assertBooked(w, ch.from, { partySize: 2, date: '2026-11-28', time: '21:00' });
+  });
+});
