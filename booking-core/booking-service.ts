@@ -37,6 +37,7 @@ import {
   type Restaurant,
   type Table,
 } from './model';
+import { checkPhone, countryOf } from './phone';
 import type { Store } from './store';
 
 export interface BookingRequest {
@@ -89,7 +90,6 @@ const ALLOWED_TRANSITIONS: Record<ReservationStatus, readonly ReservationStatus[
 const MAX_CLAIM_ATTEMPTS = 3;
 /** How far ahead alternatives are looked for. */
 const ALTERNATIVE_DAYS = 14;
-const PHONE_RE = /^\+?[0-9][0-9 ().-]{5,20}$/;
 
 /** Freezes parsed settings throughout, so that the shared copy cannot be changed by mistake. */
 function deepFreeze<T>(value: T): T {
@@ -335,7 +335,7 @@ export class BookingService {
         notes: updated.notes,
         conversationId: current.conversationId,
       };
-      this.validate(request);
+      this.validate(request, restaurant);
       updated = await this.claimFor(
         request,
         staff,
@@ -427,7 +427,7 @@ export class BookingService {
     manageTokenHash: string | null,
   ): Promise<Reservation> {
     const { restaurant } = await this.settings();
-    const base = this.validate(request);
+    const base = this.validate(request, restaurant);
     const created = this.now().toISOString();
     const holdExpiresAt =
       status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
@@ -558,17 +558,16 @@ export class BookingService {
     return avail.slots.find((s) => s.time === request.time) ?? null;
   }
 
-  private validate(request: BookingRequest): BookingRequest {
+  private validate(request: BookingRequest, restaurant: Restaurant): BookingRequest {
     if (!isValidDate(request.date))
       throw new BookingError('invalid_date', `"${request.date}" is not a real date (YYYY-MM-DD).`, { field: 'date' });
     if (!isValidTime(request.time))
       throw new BookingError('invalid_input', `"${request.time}" is not a time (HH:mm).`, { field: 'time' });
     if (!Number.isInteger(request.partySize) || request.partySize < 1)
       throw new BookingError('invalid_input', 'The party must be at least 1 guest.', { field: 'partySize' });
-    const phone = normalisePhone(request.customerPhone);
-    if (!PHONE_RE.test(request.customerPhone.trim().replace(/^whatsapp:/i, '')) || phone.replace('+', '').length < 6) {
-      throw new BookingError('invalid_input', 'The phone number is not valid.', { field: 'phoneNumber' });
-    }
+    // National numbers are read as the restaurant's country's; every kind of number that is
+    // not a guest's own line (premium rate, satellite...) is refused here, whatever the channel.
+    const phone = checkPhone(request.customerPhone, 'phoneNumber', countryOf(restaurant.phone)).e164;
     return { ...request, customerName: this.checkName(request.customerName), customerPhone: phone };
   }
 

@@ -3,6 +3,7 @@
 
 export const ERROR_CODES = {
   invalid_input: { status: 400, message: 'The request is not valid.' },
+  invalid_phone: { status: 400, message: 'That phone number cannot be used.' },
   invalid_date: { status: 400, message: 'That date does not exist.' },
   past_time: { status: 400, message: 'That time has already passed.' },
   too_soon: { status: 400, message: 'That time is too soon to book.' },

@@ -312,6 +312,11 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
     const state = step.options;
     const turn = turnOf(step.context);
     const { partySize = 0, date = '', time = '' } = state.draft;
+    if (err instanceof BookingError && err.code === 'invalid_phone') {
+      delete state.draft.phone;
+      note(step.context, turn.texts.invalidPhone);
+      return this.ask(step, 'phone', turn.texts.askPhone, 'phone');
+    }
     if (err instanceof BookingError && err.code === 'invalid_input') {
       if (err.details.field === 'phoneNumber') {
         delete state.draft.phone;

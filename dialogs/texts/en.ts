@@ -176,6 +176,7 @@ export const en: Texts = {
   largeParty: (max) => say(`For groups of more than ${max} people, our team takes care of the booking directly.`),
   holdLost: say('The table could not be kept any longer.'),
   invalidName: say('Sorry, I didn’t catch the name.'),
+  invalidPhone: say('I’m sorry, I can’t use that number for a booking. A mobile or landline number, please.'),
 
   noBookingFound: (phone) =>
     say(

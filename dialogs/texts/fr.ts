@@ -178,6 +178,9 @@ export const fr: Texts = {
   largeParty: (max) => say(`Pour un groupe de plus de ${max} personnes, c’est l’équipe qui s’en occupe directement.`),
   holdLost: say('La table n’a pas pu être gardée plus longtemps.'),
   invalidName: say('Pardon, je n’ai pas saisi le nom.'),
+  invalidPhone: say(
+    'Désolé, je ne peux pas prendre ce numéro pour une réservation. Un numéro de portable ou de fixe, s’il vous plaît.',
+  ),
 
   noBookingFound: (phone) =>
     say(

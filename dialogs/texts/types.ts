@@ -94,6 +94,8 @@ export interface Texts {
   largeParty(max: number): Said;
   holdLost: Said;
   invalidName: Said;
+  /** A number that cannot be a guest's (premium rate, satellite, invalid): another is asked for. */
+  invalidPhone: Said;
 
   // Change and cancel
   noBookingFound(phone: string): Said;

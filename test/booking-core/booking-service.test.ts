@@ -141,7 +141,8 @@ describe('booking service', () => {
     assert.equal((await refusal(t.service.book(request({ date: '2027-02-01' })))).code, 'too_far');
     assert.equal((await refusal(t.service.book(request({ time: '16:00' })))).code, 'closed');
     assert.equal((await refusal(t.service.book(request({ date: '2026-02-30' })))).code, 'invalid_date');
-    assert.equal((await refusal(t.service.book(request({ customerPhone: 'n/a' })))).code, 'invalid_input');
+    assert.equal((await refusal(t.service.book(request({ customerPhone: 'n/a' })))).code, 'invalid_phone');
+    assert.equal((await refusal(t.service.book(request({ customerPhone: '+33899123456' })))).code, 'invalid_phone');
   });
 
   it('lets staff seat a party of 12 at chosen tables at any time', async () => {

@@ -148,7 +148,7 @@ describe('Channels through the whole server', () => {
     ['sms', '+33612345002', 'fr', 'Bonjour, une table pour 2 demain à 20h', { name: 'Dupont', yes: 'oui' }, 2],
     [
       'sms',
-      '+447700900142',
+      '+447400123142',
       'en',
       'Hi, a table for 5 the day after tomorrow at 8pm please',
       { name: 'Brown', yes: 'yes' },

@@ -22,7 +22,7 @@ test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
   await adapter
     .send('Hi, table for two tomorrow at 8pm under Parker')
     .assertReply((a) => assert.match(a.text ?? '', /phone number/))
-    .send('+44 7700 900456')
+    .send('+44 7400 123456')
     .assertReply((a) => {
       assert.match(
         a.text ?? '',
@@ -33,7 +33,7 @@ test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
     })
     .send('yes')
     .assertReply((a) => assert.match(a.text ?? '', /Your reservation is confirmed/));
-  const booked = await store.findReservations({ restaurantId: r.id, customerPhone: '+447700900456' });
+  const booked = await store.findReservations({ restaurantId: r.id, customerPhone: '+447400123456' });
   assert.equal(booked.length, 1);
   assert.equal(booked[0].status, 'confirmed');
 });

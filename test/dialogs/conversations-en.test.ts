@@ -142,13 +142,13 @@ describe('booking in English', () => {
       `
       user: table for 2 tomorrow at 1pm under Hall
       bot:  phone number
-      user: +44 7700 900123
+      user: +44 7400 123123
       bot:  under the name Hall
       user: yes
       bot:  confirmed
     `,
     );
-    await assertBooked(w, '+447700900123', {
+    await assertBooked(w, '+447400123123', {
       partySize: 2,
       date: '2026-11-26',
       time: '13:00',

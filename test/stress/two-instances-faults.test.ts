@@ -438,7 +438,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
       );
       readBack.push({ phone, say });
     }
-    const caller = '+336660000003';
+    const caller = '+33666000003';
     const callSid = `CA${RUN_TAG}${'k'.repeat(24)}`;
     const sayByPhone = await voiceCaller(callSid, caller, (turn) => (turn < 2 ? a : b));
     assert.match(await sayByPhone('une table pour deux demain à 22h au nom de Garnier'), READ_BACK);

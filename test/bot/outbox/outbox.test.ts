@@ -200,7 +200,7 @@ describe('outbox', () => {
   test('1 confirms; the two-hour reminder follows the day-before one', async () => {
     const clock = manualClock(NOW);
     const r = await rig(clock, notificationsConfig({ smtpUrl, twilioUrl }));
-    const phone = '+447700900123';
+    const phone = '+447400123123';
     try {
       const { reservation } = await r.bookings.book(
         booking({ customerPhone: phone, language: 'en', customerName: 'Smith' }),
