@@ -51,7 +51,12 @@ export interface ConversationSummary {
   outcome: string | null;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not_configured' | 'suppressed';
+/**
+ * `suppressed`: not sent because of what happened since (opted out, booking cancelled);
+ * `withheld`: never to be sent, by the restaurant's rules (a landline, a country not texted,
+ * a cap reached); `lastError` says which.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not_configured' | 'suppressed' | 'withheld';
 
 export interface OutboxEntry {
   id: string;

@@ -40,6 +40,8 @@ export interface Config {
   voiceMode: 'gather' | 'relay';
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  /** Countries guests are texted in (ISO codes); null: the restaurant's country and its neighbours. */
+  smsCountries: string[] | null;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +114,12 @@ function templates(env: Env, key: string): Record<string, string> {
     out[k] = v;
   }
   return out;
+}
+
+/** "fr, be,CH" → ["FR","BE","CH"]; unset → null. */
+function countryList(env: Env, key: string): string[] | null {
+  const items = list(env, key, (v) => /^[A-Za-z]{2}$/.test(v), 'a two-letter country code (FR, BE…)');
+  return items.length ? items.map((v) => v.toUpperCase()) : null;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -195,5 +203,6 @@ export function loadConfig(env: Env = process.env): Config {
     voiceMode,
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
+    smsCountries: countryList(env, 'SMS_COUNTRIES'),
   };
 }

@@ -1,6 +1,7 @@
 // Which messages a booking event causes, and to whom. Pure: the server turns each planned
 // message into an outbox entry, in the same step as the event.
 import type { Language, PublicReservation, Restaurant } from '../model';
+import { countryOf, defaultSmsCountries, smsWithheldReason } from '../phone';
 import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
 import { textsFor, type ChangeKind, type HandoffFacts } from './texts';
@@ -13,6 +14,8 @@ export interface NotificationSettings {
   managerPhones: string[];
   /** The dashboard's address, for links in manager alerts. */
   dashboardBaseUrl: string;
+  /** Countries guests are texted in (SMS_COUNTRIES); unset: the restaurant's and its neighbours. */
+  smsCountries?: readonly string[] | null;
 }
 
 export interface PlannedMessage {
@@ -228,8 +231,25 @@ export function handoffAlertMessages(
   ];
 }
 
-/** The outbox entry of a planned message, due now. */
-export function toOutboxEntry(p: PlannedMessage, id: string, now: Date): OutboxEntry {
+/** Messages that go to a guest's number, and so follow the restaurant's texting rules. */
+const TO_GUESTS: ReadonlySet<MessagePurpose> = new Set(['guest_confirmation', 'reminder']);
+
+/** The countries a restaurant texts guests in: the setting, or its own country and its neighbours. */
+export function smsCountriesOf(restaurant: Pick<Restaurant, 'phone'>, configured?: readonly string[] | null): string[] {
+  return configured?.length ? [...configured] : defaultSmsCountries(countryOf(restaurant.phone));
+}
+
+/**
+ * Why a planned message is never to be sent (an SMS to a landline, or to a country the
+ * restaurant does not text), or null. The booking stands; the guest has the screen or email.
+ */
+export function withheldReason(p: PlannedMessage, smsCountries: readonly string[]): string | null {
+  if (p.kind !== 'sms' || !TO_GUESTS.has(p.purpose)) return null;
+  return smsWithheldReason(p.to, smsCountries);
+}
+
+/** The outbox entry of a planned message, due now (or withheld, with the reason). */
+export function toOutboxEntry(p: PlannedMessage, id: string, now: Date, withheld: string | null = null): OutboxEntry {
   const meta: Record<string, string> = { purpose: p.purpose, language: p.language };
   if (p.templateVariables) meta.templateVariables = JSON.stringify(p.templateVariables);
   const at = now.toISOString();
@@ -240,9 +260,9 @@ export function toOutboxEntry(p: PlannedMessage, id: string, now: Date): OutboxE
     subject: p.subject,
     body: p.body,
     meta,
-    status: 'pending',
+    status: withheld ? 'withheld' : 'pending',
     attempts: 0,
-    lastError: null,
+    lastError: withheld,
     nextAttemptAt: at,
     leaseUntil: null,
     leaseOwner: null,

@@ -17,7 +17,9 @@ import {
   pendingReminderFor,
   phoneKey,
   reminderMessage,
+  smsCountriesOf,
   toOutboxEntry,
+  withheldReason,
   wasGuestInformed,
   type ChangeKind,
   type NotificationSettings,
@@ -141,11 +143,15 @@ export class Notifier {
   async queue(planned: PlannedMessage[]): Promise<OutboxEntry[]> {
     const now = this.options.clock();
     const queued: OutboxEntry[] = [];
+    const countries = planned.length ? smsCountriesOf(await this.restaurant(), this.options.settings.smsCountries) : [];
     for (const p of planned) {
-      const entry = toOutboxEntry(p, randomUUID(), now);
-      if (await this.options.store.enqueueOutbox(entry)) queued.push(entry);
+      const withheld = withheldReason(p, countries);
+      const entry = toOutboxEntry(p, randomUUID(), now, withheld);
+      if (!(await this.options.store.enqueueOutbox(entry))) continue;
+      queued.push(entry);
+      if (withheld) this.log(`[outbox] ${p.kind} to ${p.to} withheld (${p.purpose}): ${withheld}`);
     }
-    if (queued.length) this.options.onQueued?.();
+    if (queued.some((e) => e.status === 'pending')) this.options.onQueued?.();
     return queued;
   }
 

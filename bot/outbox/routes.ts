@@ -7,7 +7,15 @@ import type { AppContext } from '../context';
 import { parseBody, parseQuery, route } from '../http';
 import type { Notifications } from './service';
 
-const STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'not_configured', 'suppressed'];
+const STATUSES: readonly OutboxStatus[] = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'not_configured',
+  'suppressed',
+  'withheld',
+];
 
 const listQuery = z
   .object({

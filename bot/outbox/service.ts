@@ -16,6 +16,8 @@ export type NotificationsConfig = Pick<
 > & {
   /** Approved WhatsApp templates by purpose ("reminder:fr" → "HX…"). */
   whatsappTemplates?: Record<string, string>;
+  /** Countries guests are texted in; unset: the restaurant's and its neighbours. */
+  smsCountries?: string[] | null;
 };
 
 export interface NotificationsDeps {
@@ -77,6 +79,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       },
       get dashboardBaseUrl() {
         return config.publicBaseUrl;
+      },
+      get smsCountries() {
+        return config.smsCountries ?? null;
       },
     },
   });

@@ -3,7 +3,15 @@
 import { localOf, shortDate } from './time';
 import type { Language as Lang, OutboxItem, OutboxStatus, Reservation } from './types';
 
-export const OUTBOX_STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'not_configured', 'suppressed'];
+export const OUTBOX_STATUSES: OutboxStatus[] = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'not_configured',
+  'suppressed',
+  'withheld',
+];
 
 /** What the message is about, on one line: the subject, else the body's first non-empty line. */
 export function summaryOf(e: Pick<OutboxItem, 'subject' | 'body'>, max = 90): string {

@@ -9,6 +9,8 @@ import {
   guestChannels,
   messagesForChange,
   NOTIFICATION_TEXTS,
+  smsCountriesOf,
+  withheldReason,
   readReminderAnswer,
   reminderSlots,
   retryDelayMs,
@@ -43,6 +45,28 @@ const settings = {
 };
 
 describe('who is told', () => {
+  test('a caller on a landline, or a guest abroad, has the SMS withheld; managers never', () => {
+    const countries = smsCountriesOf(restaurant, null);
+    assert.ok(countries.includes('BE') && !countries.includes('US'));
+    assert.deepEqual(smsCountriesOf(restaurant, ['FR']), ['FR']);
+    const reasons = (phone: string, channel: PublicReservation['channel']) =>
+      messagesForChange('created', restaurant, reservation({ customerPhone: phone, channel }), settings)
+        .filter((m) => m.kind === 'sms')
+        .map((m) => [m.purpose, withheldReason(m, countries)]);
+    assert.deepEqual(reasons('+33140000000', 'voice'), [
+      ['manager_alert', null],
+      ['guest_confirmation', 'a landline: no SMS'],
+    ]);
+    assert.deepEqual(reasons('+12125550142', 'website'), [
+      ['manager_alert', null],
+      ['guest_confirmation', 'US is not in SMS_COUNTRIES'],
+    ]);
+    assert.deepEqual(reasons('+32470123456', 'sms'), [
+      ['manager_alert', null],
+      ['guest_confirmation', null],
+    ]);
+  });
+
   test('the guest on the channel used', () => {
     assert.deepEqual(guestChannels(reservation({ channel: 'voice' })), ['sms']);
     assert.deepEqual(guestChannels(reservation({ channel: 'sms', customerEmail: 'a@b.c' })), ['sms']);
