@@ -1,6 +1,7 @@
 // The dashboard shell: login gate, navigation by role, live status, alerts, and the views.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
+import { watchCardTables } from './card-tables';
 import { Forbidden } from './components';
 import { lang, setLang, t, tv } from './i18n';
 import { lastEvent, liveState, startLive, stopLive } from './live';
@@ -99,37 +100,51 @@ function Shell() {
     [rest],
   );
 
+  useEffect(() => watchCardTables(document.body), []);
+
+  // The menu closes with Escape, as the booking panel does.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
   if (!s) return null;
   const item = NAV.find((n) => r.path.startsWith(n.path)) ?? NAV[0];
   const allowed = !item.admin || isAdmin;
+  const items = NAV.filter((n) => (!n.admin || isAdmin) && !(compact && n.admin));
+  const switchLang = () => {
+    setLang(l === 'fr' ? 'en' : 'fr');
+    setMenuOpen(false);
+  };
 
   return (
     <div class={`shell${compact ? ' compact' : ''}`}>
       <header class="topbar">
-        <button type="button" class="icon-btn nav-toggle" aria-label="menu" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          class="icon-btn nav-toggle"
+          data-testid="nav-toggle"
+          aria-label={t('openMenu')}
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           ☰
         </button>
         <div class="brand">
           <span class="brand-mark">M</span>
           <span class="brand-name">{rest?.name ?? t('appName')}</span>
         </div>
-        <nav class={`nav${menuOpen ? ' open' : ''}`}>
-          {NAV.filter((n) => !n.admin || isAdmin).map((n) => (
-            <a
-              key={n.path}
-              href={`#${n.path}`}
-              class={n === item ? 'active' : ''}
-              data-nav={n.path.slice(1)}
-              onClick={() => setMenuOpen(false)}
-            >
-              {n.label()}
-            </a>
-          ))}
+        <nav class="nav">
+          <NavLinks items={items} active={item} onPick={() => setMenuOpen(false)} />
         </nav>
         <div class="topbar-right">
           <span class={`live-dot live-${live}`} data-testid="live-state" title={live}>
             <i />
-            {live === 'live' ? t('live') : t('reconnecting')}
+            <span class="live-text">{live === 'live' ? t('live') : t('reconnecting')}</span>
           </span>
           <button
             type="button"
@@ -140,17 +155,38 @@ function Shell() {
           >
             <BellIcon muted={!sound} />
           </button>
-          <button type="button" class="lang-btn" onClick={() => setLang(l === 'fr' ? 'en' : 'fr')}>
+          <button type="button" class="lang-btn wide-only" data-testid="lang-switch" onClick={switchLang}>
             {l === 'fr' ? 'EN' : 'FR'}
           </button>
-          <span class="user" title={s.user.email}>
+          <span class="user wide-only" title={s.user.email}>
             {s.user.name} · {tv('role', s.user.role)}
           </span>
-          <button type="button" class="ghost" onClick={() => endSession('logout')}>
+          <button type="button" class="ghost wide-only" data-testid="logout" onClick={() => endSession('logout')}>
             {t('logout')}
           </button>
         </div>
       </header>
+      {menuOpen ? (
+        <div class="nav-backdrop">
+          <aside class="nav-panel open" role="dialog" aria-label={t('openMenu')}>
+            <nav class="nav-panel-links">
+              <NavLinks items={items} active={item} onPick={() => setMenuOpen(false)} />
+            </nav>
+            <div class="nav-panel-foot">
+              <span class="nav-panel-user">
+                {s.user.name} · {tv('role', s.user.role)}
+              </span>
+              <button type="button" class="secondary" data-testid="lang-switch" onClick={switchLang}>
+                {l === 'fr' ? 'English' : 'Français'}
+              </button>
+              <button type="button" class="secondary" data-testid="logout" onClick={() => endSession('logout')}>
+                {t('logout')}
+              </button>
+            </div>
+          </aside>
+          <button type="button" class="nav-scrim" tabIndex={-1} aria-hidden="true" onClick={() => setMenuOpen(false)} />
+        </div>
+      ) : null}
       {live === 'reconnecting' ? (
         <div class="conn-lost" role="status" data-testid="conn-lost">
           {t('connectionLost')}
@@ -175,6 +211,25 @@ function Shell() {
         ))}
       </div>
     </div>
+  );
+}
+
+function NavLinks({ items, active, onPick }: { items: NavItem[]; active: NavItem; onPick: () => void }) {
+  return (
+    <>
+      {items.map((n) => (
+        <a
+          key={n.path}
+          href={`#${n.path}`}
+          class={n === active ? 'active' : ''}
+          aria-current={n === active ? 'page' : undefined}
+          data-nav={n.path.slice(1)}
+          onClick={onPick}
+        >
+          {n.label()}
+        </a>
+      ))}
+    </>
   );
 }
 

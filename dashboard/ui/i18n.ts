@@ -27,6 +27,7 @@ const WORDS = {
   password: ['Mot de passe', 'Password'],
   login: ['Se connecter', 'Log in'],
   logout: ['Déconnexion', 'Log out'],
+  openMenu: ['Ouvrir le menu', 'Open the menu'],
   loginTitle: ['Espace équipe', 'Staff sign-in'],
   loginFailed: ['E-mail ou mot de passe incorrect.', 'Wrong email or password.'],
   sessionExpired: ['Session expirée : reconnectez-vous.', 'Your session expired: please log in again.'],
