@@ -37,6 +37,7 @@ import {
   type Restaurant,
   type Table,
 } from './model';
+import { storedText } from './guest-text';
 import { checkPhone, countryOf } from './phone';
 import type { Store } from './store';
 
@@ -317,7 +318,7 @@ export class BookingService {
     const now = this.now().toISOString();
     let updated: Reservation = {
       ...current,
-      notes: change.notes ?? current.notes,
+      notes: change.notes !== undefined ? storedText(change.notes) : current.notes,
       customerName: change.customerName !== undefined ? this.checkName(change.customerName) : current.customerName,
       customerEmail: change.customerEmail !== undefined ? change.customerEmail : current.customerEmail,
       updatedAt: now,
@@ -448,7 +449,7 @@ export class BookingService {
         status,
         channel: base.channel,
         language: base.language,
-        notes: base.notes ?? '',
+        notes: storedText(base.notes ?? ''),
         createdAt: created,
         updatedAt: created,
         holdExpiresAt,
@@ -572,11 +573,7 @@ export class BookingService {
   }
 
   private checkName(name: string): string {
-    const clean = name
-      .normalize('NFC')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-      .replace(/[\u0000-\u001f\u007f]/g, '')
-      .trim();
+    const clean = storedText(name);
     if (clean.length < 1 || clean.length > 80)
       throw new BookingError('invalid_input', 'The name must be 1 to 80 characters.', { field: 'customerName' });
     return clean;

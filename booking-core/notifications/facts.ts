@@ -1,6 +1,7 @@
 // Turns a reservation into the facts a message states: day and time in the restaurant's
 // timezone, said the way each language says them.
 import { DateTime } from 'luxon';
+import { MESSAGE_NAME_MAX, MESSAGE_NOTES_MAX, messageText } from '../guest-text';
 import type { Language, PublicReservation, Restaurant } from '../model';
 import type { BookingFacts } from './texts';
 
@@ -34,7 +35,8 @@ export function bookingFacts(
     restaurantName: restaurant.name,
     restaurantPhone: restaurant.phone,
     restaurantAddress: restaurant.address,
-    customerName: r.customerName,
+    // What the guest typed goes out under the restaurant's name: no links, nothing hidden.
+    customerName: messageText(r.customerName, MESSAGE_NAME_MAX) || (language === 'fr' ? 'client' : 'guest'),
     customerPhone: r.customerPhone,
     customerEmail: r.customerEmail,
     partySize: r.partySize,
@@ -42,7 +44,7 @@ export function bookingFacts(
     time: formatTime(start, restaurant.timezone, language),
     tables: r.tableIds.join(', '),
     channel: r.channel,
-    notes: r.notes,
+    notes: messageText(r.notes, MESSAGE_NOTES_MAX),
     dashboardLink: dashboardLinkFor(
       dashboardBaseUrl,
       r.id,

@@ -23,9 +23,9 @@ describe('texting only numbers that should be texted', () => {
   let s: TestServer;
   let token = '';
   const date = DateTime.now().setZone('Europe/Paris').plus({ days: 3 }).toISODate() as string;
-  const book = (phoneNumber: string, time: string, email?: string) =>
+  const book = (phoneNumber: string, time: string, email?: string, customerName = 'Alex Guest') =>
     s.json('/api/reservations', {
-      body: { customerName: 'Alex Guest', phoneNumber, partySize: 2, date, time, ...(email ? { email } : {}) },
+      body: { customerName, phoneNumber, partySize: 2, date, time, ...(email ? { email } : {}) },
     });
   const outboxOf = async (reservationId: string) =>
     (await s.json(`/api/admin/outbox?reservationId=${reservationId}`, { token })).body as Array<{
@@ -94,5 +94,19 @@ describe('texting only numbers that should be texted', () => {
       (await outboxOf(german.body.id)).find((e) => e.kind === 'sms' && e.status === 'sent'),
     );
     assert.equal(twilio.to('+33140000000').length, 0);
+  });
+
+  test('a name with a link and a direction override never reaches the SMS as typed', async () => {
+    const name = 'Zoé \u202Etxet.live\u202C https://win.example/prize';
+    const r = await book('+33 6 98 76 54 32', '20:15', 'zoe@example.test', name);
+    assert.equal(r.status, 201);
+    assert.equal(r.body.customerName, 'Zoé txet.live https://win.example/prize', 'stored as typed, minus the override');
+    const sms = await until('the SMS', () => twilio.to('+33698765432')[0]);
+    const body = sms.Body ?? '';
+    assert.match(body, /Zoé/);
+    for (const bad of ['\u202E', '\u202C', 'http', 'win.example', 'txet.live'])
+      assert.ok(!body.includes(bad), `${JSON.stringify(bad)} in ${body}`);
+    const mail = await until('the email', () => smtp.mails.find((m) => m.to.includes('zoe@example.test')));
+    assert.ok(!mail.text.includes('win.example') && !mail.text.includes('\u202E'), mail.text);
   });
 });
