@@ -1,7 +1,9 @@
-// Cancelling a booking: find it by the guest's phone number, read it back, cancel on yes.
+// Cancelling a booking: find it by the guest's phone number (the one they describe, "my
+// Saturday booking", "celle du 12", when they have several), read it back, cancel on yes.
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { isNo, isYes } from './guest-input';
-import { ExistingBookingDialog, type ExistingBookingState } from './existing-booking-dialog';
+import { describesBooking } from './booking-reference';
+import { isNo, isYes, saysCancel } from './guest-input';
+import { ExistingBookingDialog, referenceOf, type ExistingBookingState } from './existing-booking-dialog';
 import type { Absorbed } from './goal-dialog';
 import { recordOutcome } from './outcome';
 import { send, turnOf, type DialogDeps, type Turn } from './turn';
@@ -21,8 +23,17 @@ export class CancelBookingDialog extends ExistingBookingDialog<CancelBookingStat
     this.steps([(s) => this.phoneStep(s), (s) => this.findStep(s), (s) => this.confirmStep(s)]);
   }
 
-  static initialState(u: Partial<Understanding>): CancelBookingState {
-    return u.phone ? { phone: u.phone } : {};
+  /** "Cancel my Saturday booking": what the first words say of the booking names it. */
+  static initialState(u: Partial<Understanding>, text = ''): CancelBookingState {
+    const state: CancelBookingState = { reference: referenceOf(u, text) };
+    if (u.phone) state.phone = u.phone;
+    return state;
+  }
+
+  /** "Annulez celle du 12" names the booking; "oui, annulez" at the read-back confirms. */
+  protected override takesAsAnswer(state: CancelBookingState, turn: Turn): boolean {
+    if (turn.u.intent !== 'abort' || !saysCancel(turn.text)) return false;
+    return state.asked === 'readBack' || (state.asked === 'which' && describesBooking(referenceOf(turn.u, turn.text)));
   }
 
   private async confirmStep(step: Step): Promise<DialogTurnResult> {
@@ -36,7 +47,7 @@ export class CancelBookingDialog extends ExistingBookingDialog<CancelBookingStat
     const shared = await this.absorbShared(dc, state, turn);
     if (shared) return shared;
     if (state.asked !== 'readBack' || !state.targetId || !state.target) return { kind: 'misunderstood' };
-    if (isYes(turn.u) || turn.u.intent === 'cancel') {
+    if (isYes(turn.u) || turn.u.intent === 'cancel' || (turn.u.intent === 'abort' && saysCancel(turn.text))) {
       const cancelled = await this.deps.bookings.cancel(state.targetId);
       recordOutcome(dc.context, { outcome: 'cancelled', reservationId: cancelled.id });
       await send(dc.context, turn.texts.cancelled(state.target, turn.today, turn.voice));

@@ -2,17 +2,20 @@
 // by the phone, SMS and WhatsApp channels, asked on web chat), find their upcoming bookings,
 // and settle which one.
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Reservation } from '../booking-core';
+import { addDays, weekdayOf, type Reservation } from '../booking-core';
+import { describesBooking, matchingBookings, type BookingReference } from './booking-reference';
 import { GoalDialog, type Absorbed } from './goal-dialog';
-import { phoneFrom } from './guest-input';
+import { dayOfMonthIn, phoneFrom } from './guest-input';
 import type { BookingFacts, Said } from './texts';
 import { ask, note, send, turnOf, type Turn } from './turn';
-import type { Expecting } from './understanding';
+import type { Expecting, Understanding } from './understanding';
 
 const MAX_LISTED = 5;
 
 export interface ExistingBookingState {
   phone?: string;
+  /** What the guest said of the booking they mean ("my Saturday booking", "the 8 pm one"). */
+  reference?: BookingReference;
   /** Reservation ids on offer when the guest has several. */
   candidates?: string[];
   targetId?: string;
@@ -39,40 +42,53 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     const state = step.options;
     if (state.targetId || !state.phone) return step.next();
     const turn = turnOf(step.context);
-    const upcoming = (await this.deps.bookings.upcomingFor(state.phone)).slice(0, MAX_LISTED);
+    const t = turn.texts;
+    const upcoming = await this.deps.bookings.upcomingFor(state.phone);
     if (!upcoming.length) {
       await send(
         step.context,
         {
-          text: `${turn.texts.noBookingFound(state.phone).text} ${turn.texts.anythingElse.text}`,
-          voice: `${turn.texts.noBookingFound(state.phone).voice ?? ''} ${turn.texts.anythingElse.text}`,
+          text: `${t.noBookingFound(state.phone).text} ${t.anythingElse.text}`,
+          voice: `${t.noBookingFound(state.phone).voice ?? ''} ${t.anythingElse.text}`,
         },
         { question: true },
       );
       return step.endDialog({ kind: 'done', outcome: 'nothing' });
     }
-    if (upcoming.length === 1) {
-      this.choose(state, upcoming[0], turn);
-      note(step.context, turn.texts.foundOne(state.target as BookingFacts, turn.today, turn.voice));
-      return step.next();
-    }
     const named = this.preselect(state, upcoming, turn);
-    if (named) {
-      this.choose(state, named, turn);
-      note(step.context, turn.texts.foundOne(this.factsOf(named, turn), turn.today, turn.voice));
+    const matching = named ? [named] : this.matching(upcoming, state.reference, turn);
+    // One booking, or one that fits what the guest said of it: no need to ask which.
+    const only = matching.length === 1 ? matching[0] : upcoming.length === 1 ? upcoming[0] : undefined;
+    if (only) {
+      this.choose(state, only, turn);
+      note(step.context, t.foundOne(this.factsOf(only, turn), turn.today, turn.voice));
       return step.next();
     }
-    state.candidates = upcoming.map((r) => r.id);
-    return this.askFor(
-      step,
-      'which',
-      turn.texts.whichBooking(
-        upcoming.map((r) => this.factsOf(r, turn)),
-        turn.today,
-        turn.voice,
-      ),
-      'choice',
-    );
+    // Several fit what was said: only those are listed. None fits: said, and all are listed.
+    const narrowed = matching.length > 0 && matching.length < upcoming.length;
+    const listed = (matching.length ? matching : upcoming).slice(0, MAX_LISTED);
+    if (!matching.length) {
+      note(step.context, t.noneMatching);
+      state.reference = undefined;
+    }
+    state.candidates = listed.map((r) => r.id);
+    const facts = listed.map((r) => this.factsOf(r, turn));
+    const which = narrowed ? t.whichMatching : t.whichBooking;
+    return this.askFor(step, 'which', which(facts, turn.today, turn.voice), 'choice');
+  }
+
+  /**
+   * The bookings that fit what the guest said (booking-reference.ts says what fits). A weekday said
+   * ("my Saturday booking") is read as the nearest such day: when no booking is on that very
+   * day, any booking on that weekday fits.
+   */
+  protected matching(list: Reservation[], ref: BookingReference | undefined, turn: Turn): Reservation[] {
+    if (!ref || !describesBooking(ref)) return list;
+    const tz = turn.restaurant.timezone;
+    const exact = matchingBookings(list, ref, tz);
+    if (exact.length || !ref.date || ref.date >= addDays(turn.today, 7)) return exact;
+    const { date, ...rest } = ref;
+    return matchingBookings(list, { ...rest, weekday: weekdayOf(date) }, tz);
   }
 
   /** Reads the answers to the shared questions; returns null for the goal's own questions. */
@@ -86,18 +102,20 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     }
     if (state.asked === 'which') {
       const list = await this.candidates(state);
-      let pick: Reservation | undefined;
-      if (u.choice !== undefined) pick = list[u.choice - 1];
-      if (!pick && (u.date || u.time)) {
-        const matches = list.filter((r) => {
-          const local = this.deps.bookings.localOf(turn.restaurant, r);
-          return (!u.date || local.date === u.date) && (!u.time || local.time === u.time);
-        });
-        if (matches.length === 1) pick = matches[0];
-      }
-      if (!pick) return { kind: 'misunderstood' };
-      this.choose(state, pick, turn);
+      const said = referenceOf(u, turn.text);
+      // "le 12" after a list of two is the 12th, not the twelfth of the list.
+      if (u.choice !== undefined && !list[u.choice - 1] && u.choice <= 31) said.dayOfMonth ??= u.choice;
+      let picks: Reservation[] = [];
+      if (u.choice !== undefined && list[u.choice - 1]) picks = [list[u.choice - 1]];
+      else if (describesBooking(said)) picks = this.matching(list, said, turn);
+      if (!picks.length) return { kind: 'misunderstood' };
       state.candidates = undefined;
+      if (picks.length > 1) {
+        // Still several: what was said narrows the list, and only those are offered again.
+        state.reference = { ...state.reference, ...said };
+        return { kind: 'rerun' };
+      }
+      this.choose(state, picks[0], turn);
       return { kind: 'rerun' };
     }
     return null;
@@ -142,4 +160,18 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     const found = await Promise.all(ids.map((id) => this.deps.bookings.get(id)));
     return found.filter((r): r is Reservation => !!r);
   }
+}
+
+/** What an utterance says of a booking it names: its day, time, party or part of the day. */
+export function referenceOf(u: Partial<Understanding>, text = ''): BookingReference {
+  const ref: BookingReference = {};
+  if (u.date) ref.date = u.date;
+  else {
+    const day = dayOfMonthIn(text);
+    if (day !== undefined) ref.dayOfMonth = day;
+  }
+  if (u.time) ref.time = u.time;
+  if (u.partySize !== undefined) ref.partySize = u.partySize;
+  if (u.partOfDay && !u.time) ref.partOfDay = u.partOfDay;
+  return ref;
 }

@@ -51,6 +51,14 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
   /** Merges the guest's answer into the state. */
   protected abstract absorb(dc: DialogContext, state: S, turn: Turn): Promise<Absorbed>;
 
+  /**
+   * Whether the goal reads this utterance itself, before the interruptions: "annulez celle
+   * du 12" is a stop to most goals, but names the booking to a cancellation.
+   */
+  protected takesAsAnswer(_state: S, _turn: Turn): boolean {
+    return false;
+  }
+
   /** Lets go of whatever the goal holds (a table hold) when it ends early. */
   protected async release(_state: S): Promise<void> {}
 
@@ -63,6 +71,7 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
     if (!state) return innerDc.continueDialog();
     const t = turn.texts;
     if (turn.switched) note(innerDc.context, t.switchedLanguage);
+    if (this.takesAsAnswer(state, turn)) return this.absorbed(innerDc, state, turn);
     const u = turn.u;
     switch (u.intent) {
       case 'help':
@@ -93,6 +102,12 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
       return this.finish(innerDc, state, { kind: 'switch', intent: u.intent });
     }
     if (turn.switched && !this.answersQuestion(turn) && u.intent === 'none') return this.rerun(innerDc, state);
+    return this.absorbed(innerDc, state, turn);
+  }
+
+  /** Lets the goal read the answer, and acts on what it made of it. */
+  private async absorbed(innerDc: DialogContext, state: S, turn: Turn): Promise<DialogTurnResult> {
+    const t = turn.texts;
     const absorbed = await this.absorb(innerDc, state, turn);
     switch (absorbed.kind) {
       case 'end':

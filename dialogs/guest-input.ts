@@ -39,3 +39,19 @@ export function isYes(u: Partial<Understanding>): boolean {
 export function isNo(u: Partial<Understanding>): boolean {
   return u.yesNo === 'no' || (u.yesNo === undefined && u.intent === 'no');
 }
+
+const CANCEL_WORD = /(?<![\p{L}])(?:annul\p{L}*|cancel\p{L}*)(?![\p{L}])/iu;
+
+/** Whether the words ask to cancel ("annulez", "cancel it"), as opposed to "forget it" or "stop". */
+export function saysCancel(text: string): boolean {
+  return CANCEL_WORD.test(text);
+}
+
+const DAY_OF_MONTH = /(?<![\p{L}\d])(?:du|le|celle\s+du|the|on\s+the)\s+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\d:h])/iu;
+
+/** "celle du 12", "the one on the 3rd": a day of the month said alone, naming a booking. */
+export function dayOfMonthIn(text: string): number | undefined {
+  const m = DAY_OF_MONTH.exec(text);
+  const n = m ? Number(m[1]) : Number.NaN;
+  return n >= 1 && n <= 31 ? n : undefined;
+}

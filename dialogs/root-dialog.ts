@@ -9,6 +9,9 @@ import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoff-di
 import { INFO_DIALOG, InfoDialog, isInfoIntent } from './info-dialog';
 import { MODIFY_BOOKING_DIALOG, ModifyBookingDialog } from './modify-booking-dialog';
 import { readReminderAnswer } from '../booking-core/notifications/answer';
+import { describesBooking } from './booking-reference';
+import { referenceOf } from './existing-booking-dialog';
+import { saysCancel } from './guest-input';
 import { recordOutcome } from './outcome';
 import type { Said } from './texts';
 import { ask, note, prepareTurn, send, setLanguage, turnOf, type DialogDeps, type Turn } from './turn';
@@ -72,7 +75,7 @@ export class RootDialog extends ComponentDialog {
       case 'modify':
         return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u));
       case 'cancel':
-        return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u));
+        return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u, turn.text));
       case 'human':
         return dc.beginDialog(HANDOFF_DIALOG, {
           reason: 'requested',
@@ -90,6 +93,9 @@ export class RootDialog extends ComponentDialog {
         note(ctx, t.startOver);
         return this.ask(ctx, t.howCanIHelp);
       case 'abort':
+        // "Cancel the 8pm one", "annulez celle du 12": with nothing going on, a booking to cancel.
+        if (saysCancel(turn.text) && describesBooking(referenceOf(u, turn.text)))
+          return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u, turn.text));
         note(ctx, t.nothingToAbort);
         return this.ask(ctx, t.howCanIHelp);
       default:

@@ -190,6 +190,12 @@ export const en: Texts = {
       `You have several reservations: ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join('; ')}. Which one (the number is enough)?`,
       `You have several reservations. ${items.map((f, i) => `${i === 0 ? 'The first' : i === 1 ? 'The second' : `Number ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Which one?`,
     ),
+  whichMatching: (items, today, voice) =>
+    say(
+      `${items.length} reservations match: ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join('; ')}. Which one (the number is enough)?`,
+      `${items.length} reservations match. ${items.map((f, i) => `${i === 0 ? 'The first' : i === 1 ? 'The second' : `Number ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Which one?`,
+    ),
+  noneMatching: say('I can’t find a reservation that matches what you said.'),
   askChange: say(
     'What would you like to change: the day, the time or the number of people?',
     'What would you like to change? The day, the time, or the number of people?',

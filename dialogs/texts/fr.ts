@@ -197,6 +197,12 @@ export const fr: Texts = {
       `Vous avez plusieurs réservations : ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join(' ; ')}. Laquelle (le numéro suffit) ?`,
       `Vous avez plusieurs réservations. ${items.map((f, i) => `${i === 0 ? 'La première' : i === 1 ? 'La deuxième' : `La numéro ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Laquelle ?`,
     ),
+  whichMatching: (items, today, voice) =>
+    say(
+      `${items.length} réservations correspondent : ${items.map((f, i) => `${i + 1}) ${facts(f, today, false)}`).join(' ; ')}. Laquelle (le numéro suffit) ?`,
+      `${items.length} réservations correspondent. ${items.map((f, i) => `${i === 0 ? 'La première' : i === 1 ? 'La deuxième' : `La numéro ${i + 1}`}, ${facts(f, today, voice)}.`).join(' ')} Laquelle ?`,
+    ),
+  noneMatching: say('Je ne trouve pas de réservation qui corresponde à ce que vous dites.'),
   askChange: say(
     'Que voulez-vous changer : le jour, l’heure ou le nombre de personnes ?',
     'Que voulez-vous changer ? Le jour, l’heure, ou le nombre de personnes ?',

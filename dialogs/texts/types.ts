@@ -101,6 +101,10 @@ export interface Texts {
   noBookingFound(phone: string): Said;
   foundOne(f: BookingFacts, today: string, voice: boolean): Said;
   whichBooking(list: BookingFacts[], today: string, voice: boolean): Said;
+  /** Several bookings fit what the guest said of the one they mean: only those are listed. */
+  whichMatching(list: BookingFacts[], today: string, voice: boolean): Said;
+  /** None of the guest's bookings fits what they said of it (all are listed next). */
+  noneMatching: Said;
   askChange: Said;
   readBackChange(f: BookingFacts, today: string, voice: boolean): Said;
   modified(f: BookingFacts, today: string, voice: boolean): Said;
