@@ -7,3 +7,4 @@ export * from './reminders';
 export * from './backoff';
 export * from './documents';
 export * from './answer';
+export * from './sms-encoding';

@@ -4,7 +4,8 @@ import type { Language, PublicReservation, Restaurant } from '../model';
 import { countryOf, defaultSmsCountries, smsWithheldReason } from '../phone';
 import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
-import { textsFor, type ChangeKind, type HandoffFacts } from './texts';
+import { gsmLetters, isGsm7, plainTypography } from './sms-encoding';
+import { textsFor, type BookingFacts, type ChangeKind, type HandoffFacts } from './texts';
 
 export type MessageKind = OutboxEntry['kind'];
 export type MessagePurpose = 'manager_alert' | 'guest_confirmation' | 'reminder' | 'test' | 'handoff_alert';
@@ -59,6 +60,26 @@ export function guestChannels(
   return out;
 }
 
+/**
+ * The facts as an SMS states them, in GSM-7 wherever the words allow, so that a text is billed
+ * in 160/153-character segments rather than 70/67: names and the day with their letters
+ * outside GSM-7 written plainly ("François" → "Francois"; "août" → "aout", the 1990
+ * spelling), typography made plain. A guest's name that cannot be written in GSM-7 at all
+ * (another script) is left out: the guest knows it, and it would make the text UCS-2.
+ */
+export function smsFacts(f: BookingFacts): BookingFacts {
+  const name = gsmLetters(f.customerName).trim();
+  return {
+    ...f,
+    restaurantName: plainTypography(f.restaurantName),
+    customerName: isGsm7(name) ? name : '',
+    day: gsmLetters(f.day),
+  };
+}
+
+/** An SMS body with its typography made plain (’ → ', « » → ", œ → oe…). */
+export const smsBody = (text: string): string => plainTypography(text);
+
 function templateVariables(restaurant: Restaurant, r: PublicReservation, language: Language): Record<string, string> {
   const f = bookingFacts(restaurant, r, language, '');
   return { '1': f.restaurantName, '2': f.customerName, '3': f.day, '4': f.time, '5': String(f.partySize) };
@@ -98,7 +119,7 @@ export function messagesForChange(
       kind: 'sms',
       to,
       subject: null,
-      body: m.managerSms(kind, mFacts),
+      body: smsBody(m.managerSms(kind, smsFacts(mFacts))),
       purpose: 'manager_alert',
       language: mLang,
       reservationId: r.id,
@@ -117,7 +138,11 @@ export function messagesForChange(
       kind: channel,
       to: email ? (r.customerEmail as string) : r.customerPhone,
       subject: email ? g.guestEmailSubject(kind, gFacts) : null,
-      body: email ? g.guestEmail(kind, gFacts) : g.guestSms(kind, gFacts),
+      body: email
+        ? g.guestEmail(kind, gFacts)
+        : channel === 'sms'
+          ? smsBody(g.guestSms(kind, smsFacts(gFacts)))
+          : g.guestSms(kind, gFacts),
       purpose: 'guest_confirmation',
       language: gLang,
       reservationId: r.id,
@@ -138,7 +163,7 @@ export function reminderMessage(restaurant: Restaurant, r: PublicReservation, sl
     kind: channel,
     to: r.customerPhone,
     subject: null,
-    body: t.reminderSms(facts),
+    body: channel === 'sms' ? smsBody(t.reminderSms(smsFacts(facts))) : t.reminderSms(facts),
     purpose: 'reminder',
     language: r.language,
     reservationId: r.id,
@@ -162,7 +187,7 @@ export function testMessage(
     kind,
     to,
     subject: kind === 'email' ? t.testSubject(restaurant.name) : null,
-    body: t.testBody(restaurant.name, when),
+    body: kind === 'sms' ? gsmLetters(t.testBody(restaurant.name, when)) : t.testBody(restaurant.name, when),
     purpose: 'test',
     language,
     reservationId: null,
@@ -224,7 +249,8 @@ export function handoffAlertMessages(
         kind: 'sms',
         to,
         subject: null,
-        body: t.handoffSms(facts),
+        // For staff, plain letters are fine everywhere ("Maitre"): the guest's words stay readable.
+        body: gsmLetters(t.handoffSms(facts)),
         dedupeKey: key('sms', to),
       }),
     ),

@@ -3,7 +3,10 @@ import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts } from '
 
 const guests = (n: number) => (n === 1 ? '1 guest' : `${n} guests`);
 const when = (b: BookingFacts) => `${b.day} at ${b.time}`;
-const change = (b: BookingFacts) => `To change or cancel, reply to this message or call ${b.restaurantPhone}.`;
+// Guest SMS texts keep to GSM-7 (no typographic quotes or dashes): one such character bills the
+// whole text in 70-character segments. WhatsApp and email get the same words.
+const change = (b: BookingFacts) => `To change or cancel your booking, write to us here or call ${b.restaurantPhone}.`;
+const forName = (b: BookingFacts) => (b.customerName ? ` for ${b.customerName}` : '');
 
 const managerTitle: Record<ChangeKind, string> = {
   created: 'New booking',
@@ -43,7 +46,7 @@ export const en: NotificationTexts = {
     if (kind === 'cancelled')
       return `${b.restaurantName}: your booking for ${when(b)} is cancelled. We hope to see you another time!`;
     const head = kind === 'created' ? 'your table is booked' : 'your booking is changed';
-    return `${b.restaurantName}: ${head} for ${b.customerName}, ${guests(b.partySize)}, ${when(b)}. ${change(b)}`;
+    return `${b.restaurantName}: ${head}${forName(b)}, ${guests(b.partySize)}, ${when(b)}. ${change(b)}`;
   },
   guestEmailSubject: (kind, b) =>
     ({
