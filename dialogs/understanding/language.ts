@@ -27,19 +27,22 @@ const EN_WORDS = new Set(
 );
 
 const WORD_RE = /[\p{L}']+/gu;
+const EDGE_QUOTES = /^'+|'+$/g;
+const FRENCH_LETTERS = /[éèêàùçâîôûëïœ]/;
 
 /** The language the words are in, or null when they do not say (numbers, names, "ok"). */
 export function detectLanguage(text: string): Lang | null {
   let fr = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD_RE)) {
-    const w = m[0].replace(/^'+|'+$/g, '');
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const w = m[0].replace(EDGE_QUOTES, '');
     if (!w) continue;
     const inFr = FR_WORDS.has(w) || (w.includes("'") && FR_WORDS.has(w.slice(0, w.indexOf("'") + 1)));
     const inEn = EN_WORDS.has(w);
     if (inFr && !inEn) fr++;
     else if (inEn && !inFr) en++;
-    else if (!inFr && !inEn && /[éèêàùçâîôûëïœ]/.test(w)) fr++;
+    else if (!inFr && !inEn && FRENCH_LETTERS.test(w)) fr++;
   }
   if (fr === en) return null;
   return fr > en ? 'fr' : 'en';

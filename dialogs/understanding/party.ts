@@ -7,7 +7,7 @@ import { WB, WE, rx, first, type Work } from './text';
 const N = `(${ANY_NUMBER})`;
 const PEOPLE = `(?:personnes?|pers\\.?|couverts?|convives?|adultes?|invités?|people|persons?|guests?|adults?|pax|diners|covers|of\\s+us)`;
 // After "pour N" / "for N": what shows the number is a clock time, not guests.
-const NOT_TIME = `(?!\\s*(?:h(?![\\p{L}])|heures?|:|\\.\\d|\\d|am|pm|a\\.m|p\\.m|o'clock|du\\s+(?:matin|soir)|de\\s+l'apr|in\\s+the\\s+(?:morning|evening|afternoon)|at\\s+night|thirty|fifteen|forty|trente|quinze|et\\s+(?:demie?|quart)|moins|minutes?|jours?|days?|nights?|nuits?|semaines?|weeks?|ans|years?|mois|months?|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept(?:embre)?\\b|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep))`;
+const NOT_TIME = `(?!\\s*(?:h(?![\\p{L}])|heures?|:|\\.\\d|\\d|am|pm|a\\.m|p\\.m|o'clock|du\\s+(?:matin|soir)|de\\s+l'apr|in\\s+the\\s+(?:morning|evening|afternoon)|at\\s+night|thirty|fifteen|forty|trente|quinze|et\\s+(?:demie?|quart)|moins|minutes?|jours?|days?|nights?|nuits?|semaines?|weeks?|ans|years?|mois|months?|(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|dec(?:ember)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?)\\.?(?![\\p{L}])))`;
 
 // "une personne de plus", "two more people": a change to a party, not its size.
 const MORE = `(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaires?|more|extra))`;

@@ -1,6 +1,6 @@
 // The understanding layer's public types: what the dialog tree gets back from one guest utterance.
 
-import type { Language } from '../../booking-core/model';
+import type { Allergen, Diet, Language } from '../../booking-core/model';
 
 export type Lang = Language;
 
@@ -73,4 +73,37 @@ export interface Understanding {
   yesNo?: 'yes' | 'no';
   /** "the second one", "le 2", "1". */
   choice?: number;
+  /**
+   * Which existing booking the guest means, from what they said about it: "cancel my Saturday
+   * booking" (date), "annulez celle du 12" (date), "the 8pm one" (time), "we'll be 5 not 4"
+   * (partySize 4: the value being replaced). Only with the goals cancel and modify, or a bare
+   * description of a booking ("the 8pm one", "celle de samedi"). The facts above (partySize,
+   * date, time) stay the values the guest wants; a value that only identifies the booking
+   * ("push Friday to 8:30": Friday) is in `reference` alone.
+   */
+  reference?: BookingReference;
+  /** A question or a statement about diets and allergies ("vous avez des plats végétariens ?"). */
+  diet?: DietNeed;
+}
+
+export interface BookingReference {
+  /** YYYY-MM-DD. */
+  date?: string;
+  /** HH:mm. */
+  time?: string;
+  partySize?: number;
+}
+
+export interface DietNeed {
+  /**
+   * 'question': the guest asks whether something suits ("is the risotto gluten-free?");
+   * 'statement': the guest tells a need to note ("je suis allergique aux noix").
+   */
+  kind: 'question' | 'statement';
+  /** Diets asked for or declared, in the menu's own tags. */
+  diets: Diet[];
+  /** Allergens named, in the menu's own allergen keys. */
+  allergens: Allergen[];
+  /** The dish as the guest named it ("risotto", "la tarte"), for the dialog to match on the menu. */
+  dish?: string;
 }

@@ -11,6 +11,7 @@ import { bareDay, bareTime, partOfDayIn, takeDate, takeTime } from './when';
 import { localNow } from './calendar';
 import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, warmRecognizers } from './recognizers';
 import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
+import { prepare } from './prepare';
 
 const NOT_CUES =
   /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
@@ -27,7 +28,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 }
 
 function read(text: string, ctx: UnderstandContext): Understanding {
-  const original = tidy(typeof text === 'string' ? text : '').slice(0, 1000);
+  const original = prepare(typeof text === 'string' ? text.slice(0, 1000) : '', ctx.lang).text.slice(0, 1200);
   const w = new Work(original, normalise(original));
   const out: Understanding = { intent: 'none', language: null, switchTo: null };
   if (!w.low.trim()) return out;
