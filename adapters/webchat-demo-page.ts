@@ -36,6 +36,7 @@ function hoursRows(services: DemoRestaurant['services']): Array<[string, string]
 export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): string {
   const name = escapeHtml(restaurant.name);
   const tag = `<script src="${escapeHtml(publicBaseUrl.replace(/\/+$/, ''))}/webchat/widget.js" async></script>`;
+  const phoneLine = restaurant.phone ? `<br>Téléphone : ${escapeHtml(restaurant.phone)}` : '';
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -69,7 +70,7 @@ export function demoPage(restaurant: DemoRestaurant, publicBaseUrl: string): str
     .map(([days, text]) => `<span>${escapeHtml(days)}</span><span>${escapeHtml(text)}</span>`)
     .join('')}</div>
   <h2>Nous trouver</h2>
-  <p>${escapeHtml(restaurant.address ?? '')}${restaurant.phone ? `<br>Téléphone : ${escapeHtml(restaurant.phone)}` : ''}</p>
+  <p>${escapeHtml(restaurant.address ?? '')}${phoneLine}</p>
   <h2>Pour les développeurs</h2>
   <p>Cette page de démonstration contient seulement la balise du widget :<br><code>${escapeHtml(tag)}</code></p>
 </main>

@@ -30,7 +30,8 @@ const files: FilesLike = {
 
 // A 16×16 tray icon drawn inline (a burgundy "M" square), so the app ships no binary asset.
 const TRAY_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAARklEQVR4nGNgoAbo0bf8Tw6mvgEwgEsDujxOA7AZgk0OrwHICnGJYzUAmwZkjUQZQMg1RBmAK1BJMgBXTAxiAwYuKQ8oAACTeLhMitIxwAAAAABJRU5ErkJggg==';
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAARklEQVR4nGNgoAbo0bf8Tw6mvgEwgEsDujxOA7AZ' +
+  'gk0OrwHICnGJYzUAmwZkjUQZQMg1RBmAK1BJMgBXTAxiAwYuKQ8oAACTeLhMitIxwAAAAABJRU5ErkJggg==';
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();

@@ -135,16 +135,32 @@ export function renderOfflinePage(list: CachedList | null, lang: 'fr' | 'en', se
     .sort((a, b) => a.startAt.localeCompare(b.startAt))
     .map(
       (r) =>
-        `<tr class="s-${esc(r.status)}"><td><b>${esc(time(r.startAt))}</b></td><td>${esc(r.customerName)}${r.notes ? `<small> — ${esc(r.notes)}</small>` : ''}</td><td>${r.partySize}</td><td>${esc(r.tableIds.join('+'))}</td><td>${esc(w.statuses[r.status] ?? r.status)}</td></tr>`,
+        `<tr class="s-${esc(r.status)}"><td><b>${esc(time(r.startAt))}</b></td>` +
+        `<td>${esc(r.customerName)}${r.notes ? `<small> — ${esc(r.notes)}</small>` : ''}</td>` +
+        `<td>${r.partySize}</td><td>${esc(r.tableIds.join('+'))}</td>` +
+        `<td>${esc(w.statuses[r.status] ?? r.status)}</td></tr>`,
     )
     .join('');
-  const saved = list
-    ? `${w.savedAt} ${new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(list.savedAt))}`
-    : w.none;
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Maître — ${esc(w.title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f3ee;color:#1d2430}.bar{background:#b45309;color:#fff;padding:14px 20px}.bar h1{margin:0;font-size:20px}.bar p{margin:4px 0 0}
-main{padding:16px 20px}table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}th,td{padding:10px 12px;border-bottom:1px solid #eee;text-align:left}th{font-size:12px;text-transform:uppercase;color:#6b7280}
-.s-seated td{color:#15803d}.s-no_show td{color:#b91c1c}.s-completed td{color:#6b7280}.meta{color:#6b7280;margin:0 0 10px}</style></head>
-<body><div class="bar" data-testid="offline-banner"><h1>${esc(w.title)}</h1><p>${esc(w.lead)}</p></div><main><p class="meta">${esc(saved)} · ${esc(serverUrl)}</p>
-<table><thead><tr><th>${w.time}</th><th>${w.name}</th><th>${w.party}</th><th>${w.table}</th><th>${w.status}</th></tr></thead><tbody>${rows}</tbody></table></main></body></html>`;
+  const savedAt = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const saved = list ? `${w.savedAt} ${savedAt(list.savedAt)}` : w.none;
+  const csp = `default-src 'none'; style-src 'unsafe-inline'`;
+  const head = `<th>${w.time}</th><th>${w.name}</th><th>${w.party}</th><th>${w.table}</th><th>${w.status}</th>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}"><title>Maître — ${esc(w.title)}</title>
+<style>${OFFLINE_CSS}</style></head>
+<body><div class="bar" data-testid="offline-banner"><h1>${esc(w.title)}</h1><p>${esc(w.lead)}</p></div>
+<main><p class="meta">${esc(saved)} · ${esc(serverUrl)}</p>
+<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></main></body></html>`;
 }
+
+const OFFLINE_CSS = [
+  'body{font-family:system-ui,sans-serif;margin:0;background:#f5f3ee;color:#1d2430}',
+  '.bar{background:#b45309;color:#fff;padding:14px 20px}.bar h1{margin:0;font-size:20px}.bar p{margin:4px 0 0}',
+  'main{padding:16px 20px}',
+  'table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}',
+  'th,td{padding:10px 12px;border-bottom:1px solid #eee;text-align:left}',
+  'th{font-size:12px;text-transform:uppercase;color:#6b7280}',
+  '.s-seated td{color:#15803d}.s-no_show td{color:#b91c1c}.s-completed td{color:#6b7280}',
+  '.meta{color:#6b7280;margin:0 0 10px}',
+].join('\n');

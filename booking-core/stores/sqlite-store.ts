@@ -22,7 +22,8 @@ import type {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS restaurants (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tables_ (restaurant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (restaurant_id, id));
+CREATE TABLE IF NOT EXISTS tables_ (
+  restaurant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (restaurant_id, id));
 CREATE TABLE IF NOT EXISTS reservations (
   id TEXT PRIMARY KEY, restaurant_id TEXT NOT NULL, start_at TEXT NOT NULL, status TEXT NOT NULL,
   customer_phone TEXT NOT NULL, hold_expires_at TEXT, doc TEXT NOT NULL);
@@ -35,7 +36,8 @@ CREATE TABLE IF NOT EXISTS slot_claims (
 CREATE INDEX IF NOT EXISTS slot_claims_by_reservation ON slot_claims (reservation_id);
 CREATE INDEX IF NOT EXISTS slot_claims_by_expiry ON slot_claims (expires_at) WHERE expires_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, key TEXT NOT NULL, etag TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (collection, key));
+CREATE TABLE IF NOT EXISTS documents (
+  collection TEXT NOT NULL, key TEXT NOT NULL, etag TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (collection, key));
 CREATE TABLE IF NOT EXISTS transcripts (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS transcripts_by_conversation ON transcripts (conversation_id, seq);
@@ -45,7 +47,8 @@ CREATE TABLE IF NOT EXISTS outbox (
   id TEXT PRIMARY KEY, dedupe_key TEXT UNIQUE, status TEXT NOT NULL, next_attempt_at TEXT NOT NULL,
   lease_until TEXT, created_at TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
-CREATE TABLE IF NOT EXISTS feed (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS feed (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS feed_by_at ON feed (at);
 `;
 
@@ -275,7 +278,8 @@ export class SqliteStore implements Store {
     );
     const dropExpired = this.sql('DELETE FROM slot_claims WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?');
     const insert = this.sql(
-      'INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO slot_claims (restaurant_id, table_id, slot_start, reservation_id, expires_at)
+        VALUES (?, ?, ?, ?, ?)`,
     );
     const refresh = this.sql(
       'UPDATE slot_claims SET expires_at = ? WHERE restaurant_id = ? AND table_id = ? AND slot_start = ?',
@@ -302,7 +306,8 @@ export class SqliteStore implements Store {
 
   private insertReservation(r: Reservation): void {
     this.sql(
-      'INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO reservations (id, restaurant_id, start_at, status, customer_phone, hold_expires_at, doc)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(r.id, r.restaurantId, r.startAt, r.status, r.customerPhone, r.holdExpiresAt, JSON.stringify(r));
   }
 
@@ -338,7 +343,8 @@ export class SqliteStore implements Store {
   async saveUser(u: User): Promise<void> {
     const user = { ...u, email: u.email.toLowerCase() };
     this.sql(
-      'INSERT INTO users (id, email, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc',
+      `INSERT INTO users (id, email, doc) VALUES (?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc`,
     ).run(user.id, user.email, JSON.stringify(user));
   }
 
@@ -414,7 +420,8 @@ export class SqliteStore implements Store {
     if (e.reservationId && !summary.reservationIds.includes(e.reservationId))
       summary.reservationIds.push(e.reservationId);
     this.sql(
-      'INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc',
+      `INSERT INTO conversations (id, last_at, doc) VALUES (?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at, doc = excluded.doc`,
     ).run(summary.id, summary.lastAt, JSON.stringify(summary));
   }
 
@@ -446,7 +453,8 @@ export class SqliteStore implements Store {
   async enqueueOutbox(e: OutboxEntry): Promise<boolean> {
     try {
       this.sql(
-        'INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO outbox (id, dedupe_key, status, next_attempt_at, lease_until, created_at, doc)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(e.id, e.dedupeKey, e.status, e.nextAttemptAt, e.leaseUntil, e.createdAt, JSON.stringify(e));
       return true;
     } catch (err) {

@@ -164,7 +164,9 @@ test('the widget speaks English on an English page', { skip }, async () => {
   try {
     // Any site, on another origin (localhost, while the widget and its API are on 127.0.0.1):
     // a blank English page carrying only the tag.
-    const page = `<!doctype html><html lang="en"><head><title>Bistro</title></head><body><h1>Our bistro</h1><script src="${s.base}/webchat/widget.js" async></script></body></html>`;
+    const page =
+      '<!doctype html><html lang="en"><head><title>Bistro</title></head><body><h1>Our bistro</h1>' +
+      `<script src="${s.base}/webchat/widget.js" async></script></body></html>`;
     s.app.ctx.server.get('/test-english-site', (_req, res, next) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(page);

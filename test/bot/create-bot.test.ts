@@ -10,6 +10,18 @@ import { createBot } from '../../bot/create-bot';
 import type { LlmUnderstander } from '../../dialogs';
 import { activity, assertBooked, fillAt, makeWorld, NOW, play, sms } from '../dialogs/support/transcript';
 
+// The acceptance harness's words for "booked" and "shall I book?", as alternatives.
+const BOOKED = new RegExp(
+  `(${['réservation (est )?confirmée', 'reservation (is )?confirmed', "c'est noté", 'is booked', "you're booked"]
+    .concat(['vous êtes inscrit', 'à bientôt', 'see you'])
+    .join('|')})`,
+);
+const CONFIRM_QUESTION = new RegExp(
+  `(${['confirm', 'correct', "c'est bien ça", 'est-ce bien', 'is that right', 'shall i book', 'je réserve']
+    .concat(['dois-je', 'voulez-vous que je', 'should i'])
+    .join('|')})`,
+);
+
 test('botbuilder TestAdapter runs the bot through adapterLogic', async () => {
   const store = new SqliteStore(':memory:');
   await store.init();
@@ -118,20 +130,9 @@ async function converse(
   let turns = 1;
   for (let i = 0; i < 12; i++) {
     const low = reply.toLowerCase();
-    if (
-      /(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(
-        low,
-      ) &&
-      !/\?\s*$/.test(low)
-    )
-      break;
+    if (BOOKED.test(low) && !/\?\s*$/.test(low)) break;
     let next: string | null = null;
-    if (
-      /(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(
-        low,
-      )
-    )
-      next = facts.confirm;
+    if (CONFIRM_QUESTION.test(low)) next = facts.confirm;
     else if (/(nom|name)/.test(low)) next = facts.name;
     else if (/(combien|how many|personnes|people|guests|couverts)/.test(low)) next = facts.party;
     else if (/(quelle heure|what time|à quelle|heure|time)/.test(low)) next = facts.time;

@@ -51,7 +51,8 @@ describe('staff API', () => {
       { ...claims, exp: Math.floor(Date.now() / 1000) - 60 },
       'test-jwt-secret-0123456789abcdef',
     );
-    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+    const b64 = (text: string) => Buffer.from(text).toString('base64url');
+    const none = `${b64('{"alg":"none","typ":"JWT"}')}.${b64(JSON.stringify(claims))}.`;
     for (const token of [foreign, expired, none, 'garbage']) {
       const r = await s.json('/api/admin/reservations', { token });
       assert.equal(r.status, 401, token);

@@ -9,22 +9,23 @@ import { fr } from '../../dialogs/texts/fr';
 import { article, de, que } from '../../dialogs/texts/french';
 import type { Texts } from '../../dialogs/texts';
 
+// The acceptance harness's words for "booked" and "shall I book?", as alternatives.
+const BOOKED = new RegExp(
+  `(${['réservation (est )?confirmée', 'reservation (is )?confirmed', "c'est noté", 'is booked', "you're booked"]
+    .concat(['vous êtes inscrit', 'à bientôt', 'see you'])
+    .join('|')})`,
+);
+const CONFIRM_QUESTION = new RegExp(
+  `(${['confirm', 'correct', "c'est bien ça", 'est-ce bien', 'is that right', 'shall i book', 'je réserve']
+    .concat(['dois-je', 'voulez-vous que je', 'should i'])
+    .join('|')})`,
+);
+
 /** The acceptance harness's reading of a bot question (shared/acceptance/harness.mjs `converse`). */
 function harnessReads(reply: string): string | null {
   const low = reply.toLowerCase();
-  if (
-    /(réservation (est )?confirmée|reservation (is )?confirmed|c'est noté|is booked|you're booked|vous êtes inscrit|à bientôt|see you)/.test(
-      low,
-    ) &&
-    !/\?\s*$/.test(low)
-  )
-    return 'done';
-  if (
-    /(confirm|correct|c'est bien ça|est-ce bien|is that right|shall i book|je réserve|dois-je|voulez-vous que je|should i)/.test(
-      low,
-    )
-  )
-    return 'confirm';
+  if (BOOKED.test(low) && !/\?\s*$/.test(low)) return 'done';
+  if (CONFIRM_QUESTION.test(low)) return 'confirm';
   if (/(nom|name)/.test(low)) return 'name';
   if (/(combien|how many|personnes|people|guests|couverts)/.test(low)) return 'party';
   if (/(quelle heure|what time|à quelle|heure|time)/.test(low)) return 'time';

@@ -149,7 +149,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a mixed burst (SMS, voice, web chat, public API) split over both: no 5xx, no double-booking, every confirmed booking stored once', async () => {
+  it('a mixed burst (SMS, voice, web chat, API) over both: no 5xx, no double-booking, each stored once', async () => {
     const date = parisDate(1);
     const times = ['19:00', '19:30', '20:00', '20:30', '21:00', '21:30'];
     const spoken = ['19h', '19h30', '20h', '20h30', '21h', '21h30'];
@@ -205,7 +205,9 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     const stored = (await reservationsOn(a.base, token, date)).filter((r) => r.status === 'confirmed');
     const bad = overlaps(stored);
     console.log(
-      `# mixed burst: 24 guests (6 API, 6 SMS, 6 voice, 6 web chat) over 2 instances in ${seconds.toFixed(1)} s: ${confirmedPhones.length} confirmed, ${stored.length} stored, ${bad.length} double-booked, ${statuses.filter((s) => s >= 500).length} 5xx`,
+      `# mixed burst: 24 guests (6 API, 6 SMS, 6 voice, 6 web chat) over 2 instances in ${seconds.toFixed(1)} s: ` +
+        `${confirmedPhones.length} confirmed, ${stored.length} stored, ${bad.length} double-booked, ` +
+        `${statuses.filter((s) => s >= 500).length} 5xx`,
     );
     assert.deepEqual(
       statuses.filter((s) => s >= 500),
@@ -288,19 +290,20 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
         `${p} booked once: ${JSON.stringify(stored.filter((r) => r.customerPhone === p))}`,
       );
     console.log(
-      `# retries (${label}): 3 concurrent copies of one SMS and of one voice turn → 1 booking each, identical answers`,
+      `# retries (${label}): 3 concurrent copies of one SMS and of one voice turn → ` +
+        '1 booking each, identical answers',
     );
   }
 
-  it('Twilio retrying one SMS and one voice turn 3 times concurrently at one instance: one booking each, the same answer', async () => {
+  it('Twilio retrying an SMS and a voice turn 3 times at once at one instance: one booking each', async () => {
     await retriedThreeTimes('one instance', '1', [a, a, a]);
   });
 
-  it('Twilio retrying the same webhooks concurrently at both instances: one booking each, the same answer', async () => {
+  it('Twilio retrying the same webhooks at once at both instances: one booking each, the same answer', async () => {
     await retriedThreeTimes('both instances', '2', [a, b, a]);
   });
 
-  it("one guest's two quick texts reaching both instances at once: taken one after the other, neither lost", async () => {
+  it("one guest's two quick texts reaching both instances at once: taken in turn, neither lost", async () => {
     const phone = '+33668000001';
     const date = parisDate(3);
     const [, month, day] = date.split('-').map(Number);
@@ -411,11 +414,12 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
       await conn.close();
     }
     console.log(
-      `# hostile input: ${hostile.length} malformed requests × 2 instances refused with 4xx, ${odd.length} odd unicode texts answered, nothing stored`,
+      `# hostile input: ${hostile.length} malformed requests × 2 instances refused with 4xx, ` +
+        `${odd.length} odd unicode texts answered, nothing stored`,
     );
   });
 
-  it("instance A killed with SIGKILL mid-conversation: the guests carry on at B, nothing lost or doubled, the dead turn's holds expire", async () => {
+  it('instance A SIGKILLed mid-conversation: guests go on at B, nothing lost or doubled, holds expire', async () => {
     const date = parisDate(1);
     const restaurant = await json(b.base, '/api/admin/restaurant', { token });
     const shorter = await json(b.base, '/api/admin/restaurant', {
@@ -512,7 +516,8 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
       assert.ok(latest - Date.now() <= 3 * 60_000, `a claim expires only at ${new Date(latest).toISOString()}`);
       waitedS = Math.max(0, (latest - Date.now()) / 1000 + 1);
       console.log(
-        `# kill: ${pending.length} provisional claims after the crash, waiting ${waitedS.toFixed(0)} s for them to expire`,
+        `# kill: ${pending.length} provisional claims after the crash, ` +
+          `waiting ${waitedS.toFixed(0)} s for them to expire`,
       );
       await new Promise((resolve) => setTimeout(resolve, waitedS * 1000));
     } finally {
@@ -536,7 +541,9 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
       [],
     );
     console.log(
-      `# kill: ${confirmed.length} conversations (2 SMS + 1 call at the read-back, 2 SMS in flight) finished on B after A's SIGKILL (A had ${heldAtDeath} table held for them), each booked once; after ${waitedS.toFixed(0)} s every table for two was bookable again (${free} more booked)`,
+      `# kill: ${confirmed.length} conversations (2 SMS + 1 call at the read-back, 2 SMS in flight) ` +
+        `finished on B after A's SIGKILL (A had ${heldAtDeath} table held for them), each booked once; ` +
+        `after ${waitedS.toFixed(0)} s every table for two was bookable again (${free} more booked)`,
     );
   });
 
@@ -548,7 +555,8 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
       assert.doesNotMatch(out, /\n\s+at [^\s]+ \([^)]*:\d+:\d+\)/, `${i.name}'s log has a stack trace`);
     }
     console.log(
-      `# logs: ${instances.map((i) => `${i.name} ${i.output.join('').length} chars`).join(', ')}, no secret, no stack trace`,
+      `# logs: ${instances.map((i) => `${i.name} ${i.output.join('').length} chars`).join(', ')}, ` +
+        'no secret, no stack trace',
     );
   });
 });

@@ -98,7 +98,8 @@ const SUNDAY: Group = {
     ['je serai seul, demain à 12h15', 1, '2026-11-23', '12:15'],
     ['samedi 12 à 20h', _, '2026-12-12', '20:00'],
     [
-      "Oui bonjour, j'aimerais réserver une table pour quatre personnes le vendredi vingt-sept novembre à dix-neuf heures trente",
+      "Oui bonjour, j'aimerais réserver une table pour quatre personnes " +
+        'le vendredi vingt-sept novembre à dix-neuf heures trente',
       4,
       '2026-11-27',
       '19:30',
