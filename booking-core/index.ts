@@ -9,3 +9,4 @@ export * from './assignment';
 export * from './booking-service';
 export * from './demo-restaurant';
 export type * from './store';
+export type * from './records';

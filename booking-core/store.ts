@@ -2,6 +2,7 @@
 // it (embedded SQLite, MongoDB) and pass one contract suite (test/booking-core/stores/store-contract).
 import type { SlotClaim } from './claims';
 import type { Reservation, ReservationStatus, Restaurant, Table } from './model';
+import type { RecordStore } from './records';
 
 export interface ReservationQuery {
   restaurantId: string;
@@ -176,6 +177,9 @@ export interface Store {
   leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
   updateOutbox(entry: OutboxEntry): Promise<void>;
   listOutbox(limit: number): Promise<OutboxEntry[]>;
+
+  /** Expiring records (replays, login failures, counters, session versions): booking-core/records.ts. */
+  records(): RecordStore;
 
   // Live feed shared by app instances
   appendFeed(event: FeedEvent): Promise<void>;

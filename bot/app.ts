@@ -25,6 +25,8 @@ import { MODULES } from './modules';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const HOLD_SWEEP_MS = 30_000;
+/** Expired records (webhook answers, counters) are deleted this often; reads ignore them already. */
+const RECORD_SWEEP_MS = 10 * 60_000;
 
 export interface App {
   ctx: AppContext;
@@ -164,6 +166,13 @@ export async function createApp(
     bookings.sweepExpiredHolds().catch((err: Error) => log(`[holds] sweep failed: ${err.message}`));
   }, HOLD_SWEEP_MS);
   sweeper.unref();
+  const recordSweeper = setInterval(() => {
+    store
+      .records()
+      .sweep(clock())
+      .catch((err: Error) => log(`[records] sweep failed: ${err.message}`));
+  }, RECORD_SWEEP_MS);
+  recordSweeper.unref();
 
   return {
     ctx,
@@ -175,6 +184,7 @@ export async function createApp(
       }),
     close: async () => {
       clearInterval(sweeper);
+      clearInterval(recordSweeper);
       for (const fn of closers.reverse()) await fn();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

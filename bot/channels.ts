@@ -40,8 +40,6 @@ export interface Channels {
   webchat: WebchatAdapter;
 }
 
-/** Webhook answers kept for Twilio's retries, one document per conversation (see storeReplyCache). */
-export const WEBHOOK_REPLY_COLLECTION = 'webhookReply';
 /** Which instance is running a webhook's turn right now (see bot/store-leases.ts). Key: the webhook key. */
 export const WEBHOOK_LEASE_COLLECTION = 'webhookLease';
 /** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
@@ -74,7 +72,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const adapter = new CollectingAdapter();
   for (const m of bot.middleware ?? []) adapter.use(m);
   const runTurn = adapter.runnerFor(bot.logic);
-  const guard = new ReplayGuard(storeReplyCache(store), storeLeases(store, WEBHOOK_LEASE_COLLECTION), log);
+  const guard = new ReplayGuard(storeReplyCache(store, ctx.clock), storeLeases(store, WEBHOOK_LEASE_COLLECTION), log);
   const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
   // Read at each request: a base URL settled after start-up (tests on port 0) is the one checked.
   const signature = {
@@ -179,39 +177,25 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
 }
 
 /**
- * Webhook answers, kept per conversation: keys are "<conversation>:<id>" (e.g.
- * "voice:CA…:3", "msg:sms:+336…:SM…"), and each conversation's document keeps its last few
- * answers only — Twilio retries within seconds, so the store does not grow with every turn.
+ * Webhook answers, kept 48 hours in the store's expiring records under their keys
+ * ("voice:CA…:3", "msg:sms:+336…:SM…"): a MessageSid or a call's turn replayed any time in
+ * those hours gets the first answer again, and the bot does not run twice. Swept by the app.
  */
-export function storeReplyCache(store: Store): ReplyCache {
-  const split = (key: string): [string, string] => {
-    const i = key.lastIndexOf(':');
-    return [key.slice(0, i), key.slice(i + 1)];
-  };
+export function storeReplyCache(store: Store, clock: () => Date = () => new Date()): ReplyCache {
+  const records = store.records();
   return {
-    async get(key) {
-      const [bucket, id] = split(key);
-      const doc = await store.getDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket);
-      return doc?.value.entries.find((e) => e.id === id)?.reply ?? null;
-    },
+    get: (key) => records.get<WebhookReply>(WEBHOOK_REPLY_KIND, key, clock()),
     async put(key, reply) {
-      const [bucket, id] = split(key);
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const current = await store.getDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket);
-        // First answer wins: a concurrent retry on another instance keeps the stored one.
-        if (current?.value.entries.some((e) => e.id === id)) return;
-        const entries = [...(current?.value.entries ?? []), { id, reply }].slice(-REPLIES_KEPT);
-        if (await store.putDocument<ReplyBucket>(WEBHOOK_REPLY_COLLECTION, bucket, { entries }, current?.etag ?? null))
-          return;
-      }
+      // First answer wins: a concurrent retry on another instance keeps the stored one.
+      const now = clock();
+      await records.putNew(WEBHOOK_REPLY_KIND, key, reply, new Date(now.getTime() + WEBHOOK_REPLY_MS), now);
     },
   };
 }
 
-interface ReplyBucket {
-  entries: Array<{ id: string; reply: WebhookReply }>;
-}
-const REPLIES_KEPT = 8;
+const WEBHOOK_REPLY_KIND = 'webhookReply';
+/** How long a webhook's answer is kept for replays. */
+export const WEBHOOK_REPLY_MS = 48 * 3600_000;
 
 function storeWebchatHistory(store: Store): WebchatHistory {
   return {

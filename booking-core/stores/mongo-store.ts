@@ -28,6 +28,8 @@ import mongoose, { Types, type Connection, type QueryFilter } from 'mongoose';
 import { claimKey, claimsFor, type SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, ReservationStatus, Restaurant, Table } from '../model';
+import type { RecordStore } from '../records';
+import { MongoRecords } from './mongo-records';
 import type {
   ConversationSummary,
   FeedEvent,
@@ -125,6 +127,7 @@ export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
   private conn: Connection | null = null;
   private m: MongoModels | null = null;
+  private recordStore: MongoRecords | null = null;
   private readonly warn: (message: string) => void;
 
   constructor(
@@ -171,12 +174,25 @@ export class MongoStore implements Store {
       }
       await this.createExpiryIndex(models);
       await this.verifyUniqueIndexes(models);
+      this.recordStore = new MongoRecords(conn);
+      await this.recordStore.init();
     } catch (err) {
       await conn.close().catch(() => undefined);
       throw err;
     }
     this.conn = conn;
     this.m = models;
+  }
+
+  records(): RecordStore {
+    if (!this.recordStore) throw new Error('MongoStore is not initialised: call init() first.');
+    return this.recordStore;
+  }
+
+  /** The connection, for rate limits shared by every instance (rate-limiter-flexible's Mongo limiter). */
+  connection(): Connection {
+    if (!this.conn) throw new Error('MongoStore is not initialised: call init() first.');
+    return this.conn;
   }
 
   /**

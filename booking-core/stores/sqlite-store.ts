@@ -9,6 +9,8 @@ import { byTableName } from '../assignment';
 import type { SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, Restaurant, Table } from '../model';
+import type { RecordStore } from '../records';
+import { SqliteRecords } from './sqlite-records';
 import type {
   ConversationSummary,
   FeedEvent,
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
   private immediate!: <T>(fn: () => T) => T;
   /** Bumped by this connection's writes of restaurants and tables (see settingsVersion). */
   private settingsWrites = 0;
+  private recordStore: SqliteRecords | null = null;
 
   /** `file` is a path, or ":memory:" for tests. */
   constructor(private readonly file: string) {}
@@ -86,6 +89,12 @@ export class SqliteStore implements Store {
     this.settingsWrites++;
     const tx = this.db.transaction((fn: () => unknown) => fn());
     this.immediate = <T>(fn: () => T) => tx.immediate(fn) as T;
+    this.recordStore = new SqliteRecords(this.db);
+  }
+
+  records(): RecordStore {
+    if (!this.recordStore) throw new Error('SqliteStore is not initialised: call init() first.');
+    return this.recordStore;
   }
 
   async close(): Promise<void> {
