@@ -1,9 +1,13 @@
-// Moving a booking: find it by the guest's phone number, learn the new day, time or party,
-// check the table (offering the nearest free times when taken), read back, change on yes.
+// Changing a booking: find it by the guest's phone number (the one they describe, when they
+// have several), learn the new day, time or party, or take them from a change stated as a
+// fact ("on sera finalement 6 au lieu de 4", "can we push Friday to 8:30"), ask the core
+// whether the table is free (offering the nearest free times when not), read back what changes
+// against what it was, change on yes.
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Alternative, Reservation } from '../booking-core';
 import { isNo, isYes } from './guest-input';
 import { pickAlternative, type SlotFacts } from './draft';
+import { clock, type ChangeStatement } from './change-statement';
 import { ExistingBookingDialog, type ExistingBookingState } from './existing-booking-dialog';
 import type { Absorbed } from './goal-dialog';
 import { recordOutcome } from './outcome';
@@ -37,22 +41,41 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
     ]);
   }
 
-  /** "Move my booking to 9 pm": the facts of the first utterance are the change. */
-  static initialState(u: Partial<Understanding>): ModifyBookingState {
+  /**
+   * "Move my booking to 9 pm": the facts of the first utterance are the change. A value said as
+   * replaced ("au lieu de 4", "not 8pm") names the booking instead.
+   */
+  static initialState(u: Partial<Understanding>, statement?: ChangeStatement | null): ModifyBookingState {
     const change: SlotFacts = {};
-    if (u.partySize !== undefined) change.partySize = u.partySize;
+    const partySize = u.partySize ?? statement?.partySize;
+    if (partySize !== undefined) change.partySize = partySize;
     if (u.date) change.date = u.date;
     if (u.time) change.time = u.time;
-    return u.phone ? { change, phone: u.phone } : { change };
+    const state: ModifyBookingState = { change, reference: {} };
+    const old = statement?.old;
+    if (old && state.reference) {
+      // A bare number replaced is a time when the change is a time, else a party.
+      const asTime = old.time !== undefined || (change.time !== undefined && change.partySize === undefined);
+      const time = old.time ?? (asTime ? clock(old.value, 0) : undefined);
+      if (time && time !== change.time) state.reference.time = time;
+      else if (!asTime && old.value !== change.partySize) state.reference.partySize = old.value;
+    }
+    if (u.phone) state.phone = u.phone;
+    return state;
   }
 
-  /** "Change my booking on Saturday": with several bookings, that day names the booking, not the change. */
+  /**
+   * "Can we push Friday to 8:30", "change my booking on Saturday": a day said beside the change,
+   * or alone, names the booking when the guest has one that day; otherwise it is the new day.
+   */
   protected override preselect(state: ModifyBookingState, list: Reservation[], turn: Turn): Reservation | undefined {
-    if (!state.change.date) return undefined;
-    const same = list.filter((r) => this.deps.bookings.localOf(turn.restaurant, r).date === state.change.date);
-    if (same.length !== 1) return undefined;
+    const day = state.change.date;
+    if (!day) return undefined;
+    const onDay = this.matching(list, { ...state.reference, date: day }, turn);
+    if (!onDay.length) return undefined;
     delete state.change.date;
-    return same[0];
+    state.reference = { ...state.reference, date: day };
+    return onDay.length === 1 ? onDay[0] : undefined;
   }
 
   private async changeStep(step: Step): Promise<DialogTurnResult> {
@@ -88,7 +111,12 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
     return this.askFor(
       step,
       'readBack',
-      turn.texts.readBackChange(this.newFacts(step.options), turn.today, turn.voice),
+      turn.texts.readBackChange(
+        step.options.target ?? this.newFacts(step.options),
+        this.newFacts(step.options),
+        turn.today,
+        turn.voice,
+      ),
       'confirm',
     );
   }
@@ -156,6 +184,8 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
       return { kind: 'rerun' };
     }
     recordOutcome(dc.context, { outcome: 'modified', reservationId: id });
+    // A booking changed in this conversation is the one an allergy said next is noted on.
+    turn.profile.bookedId = id;
     await send(dc.context, turn.texts.modified(this.newFacts(state), turn.today, turn.voice));
     return { kind: 'end', result: { kind: 'done', outcome: 'modified' } };
   }

@@ -10,6 +10,7 @@ import { INFO_DIALOG, InfoDialog, isInfoIntent } from './info-dialog';
 import { MODIFY_BOOKING_DIALOG, ModifyBookingDialog } from './modify-booking-dialog';
 import { readReminderAnswer } from '../booking-core/notifications/answer';
 import { describesBooking } from './booking-reference';
+import { changeStatementOf, type ChangeStatement } from './change-statement';
 import { referenceOf } from './existing-booking-dialog';
 import { saysCancel } from './guest-input';
 import { recordOutcome } from './outcome';
@@ -69,11 +70,16 @@ export class RootDialog extends ComponentDialog {
     if (turn.switched) note(ctx, t.switchedLanguage);
     const understood = u.intent !== 'none' || hasAnyFact(u);
     if (understood) turn.profile.misses = 0;
+    const stated = await this.statedChange(turn);
+    if (stated) {
+      turn.profile.misses = 0;
+      return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u, stated));
+    }
     switch (u.intent) {
       case 'book':
         return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
       case 'modify':
-        return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u));
+        return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u, changeStatementOf(turn.text)));
       case 'cancel':
         return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u, turn.text));
       case 'human':
@@ -122,6 +128,25 @@ export class RootDialog extends ComponentDialog {
       } satisfies HandoffOptions);
     }
     return this.ask(ctx, t.didNotUnderstandRoot);
+  }
+
+  /**
+   * "On sera finalement 6 au lieu de 4", "we'll be 5 not 4 on Saturday": a change stated as a
+   * fact, by a guest who has a booking to change, is a change of it, not a new booking. Words
+   * that only hint at a change ("actually") with a whole request (party, day and time) are a
+   * new booking.
+   */
+  private async statedChange(turn: Turn): Promise<ChangeStatement | null> {
+    const u = turn.u;
+    if (u.intent !== 'book' && u.intent !== 'none') return null;
+    const statement = changeStatementOf(turn.text);
+    if (!statement) return null;
+    const party = u.partySize ?? statement.partySize;
+    if (party === undefined && !u.date && !u.time) return null;
+    if (statement.weak && party !== undefined && u.date && u.time) return null;
+    const phone = turn.channelPhone ?? turn.profile.phone;
+    if (!phone) return null;
+    return (await this.deps.bookings.upcomingFor(phone)).length ? statement : null;
   }
 
   private async afterGoal(dc: DialogContext, turn: Turn, result: GoalResult | undefined): Promise<DialogTurnResult> {

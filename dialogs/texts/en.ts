@@ -60,6 +60,15 @@ function facts(f: BookingFacts, today: string, voice: boolean): string {
   return `${party(f.partySize)}, ${when(f.date, f.time, today, voice)}${who}`;
 }
 
+/** The booking after a change, each changed fact with what it was: "6 people instead of 4". */
+function changed(b: BookingFacts, a: BookingFacts, today: string, voice: boolean): string {
+  const parts = [`${party(a.partySize)}${a.partySize !== b.partySize ? ` instead of ${b.partySize}` : ''}`];
+  if (a.date !== b.date) parts.push(`${day(a.date, today)} instead of ${day(b.date, today)}`);
+  parts.push(`at ${time(a.time, voice)}${a.time !== b.time ? ` instead of ${time(b.time, voice)}` : ''}`);
+  if (a.name) parts.push(`under the name ${a.name}`);
+  return parts.join(', ');
+}
+
 function list(items: string[], joiner = 'or'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
@@ -200,10 +209,10 @@ export const en: Texts = {
     'What would you like to change: the day, the time or the number of people?',
     'What would you like to change? The day, the time, or the number of people?',
   ),
-  readBackChange: (f, today, voice) =>
+  readBackChange: (before, after, today, voice) =>
     say(
-      `I’ll change your reservation to ${facts(f, today, false)}. Is that right?`,
-      `I’ll change your reservation to ${facts(f, today, voice)}. Is that right?`,
+      `I’ll change your reservation for ${day(before.date, today)}: ${changed(before, after, today, false)}. Is that right?`,
+      `I’ll change your reservation for ${day(before.date, today)}. ${changed(before, after, today, voice)}. Is that right?`,
     ),
   modified: (f, today, voice) =>
     say(

@@ -62,6 +62,20 @@ function facts(f: BookingFacts, today: string, voice: boolean): string {
   return `${party(f.partySize)}, ${when(f.date, f.time, today, voice)}${who}`;
 }
 
+/** "du samedi 28 novembre", "d'aujourd'hui…", "de demain…". */
+function fromDay(date: string, today: string): string {
+  return date === today || date === nextDay(today) ? de(day(date, today)) : `du ${day(date, today)}`;
+}
+
+/** The booking after a change, each changed fact with what it was: "6 personnes au lieu de 4". */
+function changed(b: BookingFacts, a: BookingFacts, today: string, voice: boolean): string {
+  const parts = [`${party(a.partySize)}${a.partySize !== b.partySize ? ` au lieu de ${b.partySize}` : ''}`];
+  if (a.date !== b.date) parts.push(`${onDay(a.date, today)} au lieu ${fromDay(b.date, today)}`);
+  parts.push(`à ${time(a.time, voice)}${a.time !== b.time ? ` au lieu de ${time(b.time, voice)}` : ''}`);
+  if (a.name) parts.push(`au nom ${de(a.name)}`);
+  return parts.join(', ');
+}
+
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
@@ -207,10 +221,10 @@ export const fr: Texts = {
     'Que voulez-vous changer : le jour, l’heure ou le nombre de personnes ?',
     'Que voulez-vous changer ? Le jour, l’heure, ou le nombre de personnes ?',
   ),
-  readBackChange: (f, today, voice) =>
+  readBackChange: (before, after, today, voice) =>
     say(
-      `Je modifie votre réservation : ${facts(f, today, false)}. C’est bien ça ?`,
-      `Je modifie votre réservation. ${facts(f, today, voice)}. C’est bien ça ?`,
+      `Je change votre réservation ${de(day(before.date, today))} : ${changed(before, after, today, false)}. C’est bien ça ?`,
+      `Je change votre réservation ${de(day(before.date, today))}. ${changed(before, after, today, voice)}. C’est bien ça ?`,
     ),
   modified: (f, today, voice) =>
     say(

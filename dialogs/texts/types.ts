@@ -106,7 +106,8 @@ export interface Texts {
   /** None of the guest's bookings fits what they said of it (all are listed next). */
   noneMatching: Said;
   askChange: Said;
-  readBackChange(f: BookingFacts, today: string, voice: boolean): Said;
+  /** What changes, against what it was ("6 personnes au lieu de 4"). */
+  readBackChange(before: BookingFacts, after: BookingFacts, today: string, voice: boolean): Said;
   modified(f: BookingFacts, today: string, voice: boolean): Said;
   confirmCancel(f: BookingFacts, today: string, voice: boolean): Said;
   cancelled(f: BookingFacts, today: string, voice: boolean): Said;

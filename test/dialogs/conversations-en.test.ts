@@ -408,7 +408,7 @@ describe('change and cancel', () => {
       `
       user: can I move my booking to 9pm
       bot:  I found your reservation: 2 people, Saturday 28 November at 7:15 pm
-      bot:  I'll change your reservation to 2 people, Saturday 28 November at 9 pm.*Is that right
+      bot:  I'll change your reservation for Saturday 28 November: 2 people, at 9 pm instead of 7:15 pm.*Is that right
       user: yes
       bot:  your reservation is changed
     `,
@@ -434,7 +434,7 @@ describe('change and cancel', () => {
       user: I need to change my reservation
       bot:  What would you like to change
       user: we'll be 4 people
-      bot:  4 people, Sunday 6 December at noon
+      bot:  for Sunday 6 December: 4 people instead of 2, at noon
       user: yes
       bot:  changed
     `,

@@ -546,7 +546,8 @@ describe('modifier et annuler', () => {
       `
       user: Je voudrais décaler ma réservation à 21h
       bot:  trouvé votre réservation : 3 personnes, samedi 28 novembre à 19 h
-      bot:  Je modifie votre réservation : 3 personnes, samedi 28 novembre à 21 h, au nom de Moreau\\. C'est bien ça
+      bot:  Je change votre réservation de samedi 28 novembre : 3 personnes, à 21 h au lieu de 19 h, au nom de Moreau\\.
+      bot:  C'est bien ça
       user: oui
       bot:  votre réservation est modifiée
     `,
@@ -574,7 +575,7 @@ describe('modifier et annuler', () => {
       user: la deuxième
       bot:  Que voulez-vous changer
       user: pour 5 personnes
-      bot:  5 personnes, dimanche 6 décembre à 20 h
+      bot:  de dimanche 6 décembre : 5 personnes au lieu de 2, à 20 h
       user: oui
       bot:  modifiée
     `,
@@ -754,7 +755,7 @@ describe('modifier : le jour nomme la réservation', () => {
       bot:  trouvé votre réservation : 2 personnes, samedi 28 novembre à midi
       bot:  Que voulez-vous changer
       user: à 13h
-      bot:  Je modifie votre réservation : 2 personnes, samedi 28 novembre à 13 h
+      bot:  Je change votre réservation de samedi 28 novembre : 2 personnes, à 13 h au lieu de midi
       user: oui
       bot:  modifiée
     `,
