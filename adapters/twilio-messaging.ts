@@ -6,7 +6,7 @@ import type { Request, Response, Next, Server } from 'restify';
 import type { TurnRunner } from './activity-adapter';
 import { readReplies } from './bot-replies';
 import { texts } from './channel-texts';
-import { BodyError, cleanText, jsonError, parseForm, readRawBody, sendReply, xmlReply } from './http-io';
+import { BodyError, cleanText, jsonError, jsonReply, parseForm, readRawBody, sendReply, xmlReply } from './http-io';
 import { messageActivity, type Sender } from './inbound';
 import { e164, localeFromPhone, type ChannelLocale } from './locale';
 import { packMessages } from './message-split';
@@ -18,6 +18,8 @@ import type { HandoffNotice } from './twilio-voice';
 const { MessagingResponse } = twilio.twiml;
 
 export const MESSAGING_PATH = '/twilio/messaging';
+/** Twilio's status callback for the messages we send (each send names it as its StatusCallback). */
+export const MESSAGING_STATUS_PATH = '/twilio/messaging/status';
 /** Longer than any booking request; a 10,000-character message is cut here, not refused. */
 const MAX_INBOUND_CHARS = 1000;
 
@@ -28,6 +30,18 @@ export interface LateReply {
   /** The number they wrote to (ours), as Twilio gave it. */
   from: string;
   texts: string[];
+}
+
+/** A delivery receipt: Twilio's status callback for one message we sent. */
+export interface DeliveryReceipt {
+  messageSid: string;
+  /** Twilio's MessageStatus: queued, sent, delivered, undelivered, failed, read… */
+  status: string;
+  /** Twilio's ErrorCode (e.g. "30003"), when it gave one. */
+  errorCode: string | null;
+  /** The number it went to, E.164, or null. */
+  to: string | null;
+  channel: 'sms' | 'whatsapp';
 }
 
 export interface MessagingAdapterOptions {
@@ -42,6 +56,8 @@ export interface MessagingAdapterOptions {
   turnBudgetMs?: number;
   onLateReply?: (reply: LateReply) => Promise<void>;
   onHandoff?: (notice: HandoffNotice) => Promise<void>;
+  /** A delivery receipt (status callback), already checked as Twilio's. */
+  onStatus?: (receipt: DeliveryReceipt) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -68,6 +84,56 @@ export class TwilioMessagingAdapter {
         },
       );
     });
+    server.post(MESSAGING_STATUS_PATH, (req: Request, res: Response, next: Next) => {
+      this.handleStatus(req).then(
+        (reply) => {
+          sendReply(res, reply);
+          next();
+        },
+        (err: Error) => {
+          // A 500 makes Twilio try again later: the receipt is not lost.
+          this.log(`[messaging] status callback: ${err.stack ?? err.message}`);
+          sendReply(res, jsonError(500, 'internal', 'The receipt could not be recorded.'));
+          next();
+        },
+      );
+    });
+  }
+
+  /** A status callback: checked like every webhook, then handed over as a receipt. */
+  async handleStatus(req: Request): Promise<WebhookReply> {
+    let params: Record<string, string>;
+    try {
+      params = parseForm(await readRawBody(req));
+    } catch (err) {
+      if (err instanceof BodyError) return jsonError(err.status, err.code, err.message);
+      throw err;
+    }
+    const verdict = verifyTwilioSignature(
+      this.options.signature,
+      req.url ?? MESSAGING_STATUS_PATH,
+      req.headers['x-twilio-signature'],
+      params,
+    );
+    if (!verdict.ok) {
+      this.log(`[messaging] status callback refused: signature ${verdict.reason}`);
+      return jsonError(403, 'forbidden', 'Invalid Twilio signature.');
+    }
+    const sid = params.MessageSid ?? params.SmsSid ?? '';
+    const status = (params.MessageStatus ?? params.SmsStatus ?? '').trim().toLowerCase();
+    if (!/^[A-Za-z0-9]{2,64}$/.test(sid)) return jsonError(400, 'invalid_input', 'MessageSid is missing or malformed.');
+    if (!/^[a-z_]{2,32}$/.test(status))
+      return jsonError(400, 'invalid_input', 'MessageStatus is missing or malformed.');
+    const code = (params.ErrorCode ?? '').trim();
+    const receipt: DeliveryReceipt = {
+      messageSid: sid,
+      status,
+      errorCode: /^\d{1,6}$/.test(code) && code !== '0' ? code : null,
+      to: e164(params.To),
+      channel: /^whatsapp:/i.test(params.To ?? params.From ?? '') ? 'whatsapp' : 'sms',
+    };
+    await this.options.onStatus?.(receipt);
+    return jsonReply(200, { received: true });
   }
 
   async handle(req: Request): Promise<WebhookReply> {

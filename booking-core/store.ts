@@ -53,11 +53,23 @@ export interface ConversationSummary {
 }
 
 /**
+ * `sent`: the provider accepted it. `delivered` / `undelivered`: the provider's delivery
+ * receipt (Twilio's status callback) says it reached the phone, or not; `failed` after `sent`
+ * is the provider giving up on it too.
  * `suppressed`: not sent because of what happened since (opted out, booking cancelled);
  * `withheld`: never to be sent, by the restaurant's rules (a landline, a country not texted,
  * a cap reached); `lastError` says which.
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not_configured' | 'suppressed' | 'withheld';
+export type OutboxStatus =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'not_configured'
+  | 'suppressed'
+  | 'withheld';
 
 export interface OutboxEntry {
   id: string;
@@ -177,6 +189,7 @@ export interface Store {
   leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
   updateOutbox(entry: OutboxEntry): Promise<void>;
   listOutbox(limit: number): Promise<OutboxEntry[]>;
+  getOutbox(id: string): Promise<OutboxEntry | null>;
 
   /** Expiring records (replays, login failures, counters, session versions): booking-core/records.ts. */
   records(): RecordStore;

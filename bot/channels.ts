@@ -19,6 +19,7 @@ import type { OutboxEntry, Store, TranscriptEntry } from '../booking-core';
 import { handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
+import { alertOnUndelivered, DeliveryReceipts } from './outbox/receipts';
 import { createBot } from './create-bot';
 import { storeLeases } from './store-leases';
 import type { HandoffAlert } from './maitre-bot';
@@ -127,6 +128,27 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   if (config.voiceStt === 'whisper' && !config.openai)
     log('[channels] VOICE_STT=whisper needs OPENAI_API_KEY: using Twilio speech recognition');
 
+  const receipts = new DeliveryReceipts({
+    store,
+    clock: () => ctx.clock(),
+    log,
+    onUndelivered: alertOnUndelivered(
+      store,
+      ctx.restaurantId,
+      {
+        get managerEmails() {
+          return config.managerEmails;
+        },
+        get managerPhones() {
+          return config.managerPhones;
+        },
+        get dashboardBaseUrl() {
+          return config.publicBaseUrl;
+        },
+      },
+      () => ctx.clock(),
+    ),
+  });
   const messaging = new TwilioMessagingAdapter({
     signature,
     runTurn,
@@ -137,6 +159,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     log,
     optOuts: new StoreOptOuts(store, () => ctx.clock()),
     onLateReply: (reply) => queueLateReply(store, reply, ctx.clock()),
+    onStatus: (receipt) => receipts.record(receipt),
   });
 
   const perConversation = new RateLimiterMemory({ points: WEBCHAT_TURNS_PER_MINUTE, duration: 60 });

@@ -8,3 +8,4 @@ export * from './backoff';
 export * from './documents';
 export * from './answer';
 export * from './sms-encoding';
+export * from './delivery';

@@ -4,11 +4,18 @@ import type { Language, PublicReservation, Restaurant } from '../model';
 import { countryOf, defaultSmsCountries, smsWithheldReason } from '../phone';
 import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
+import { twilioErrorMeaning } from './delivery';
 import { gsmLetters, isGsm7, plainTypography } from './sms-encoding';
-import { textsFor, type BookingFacts, type ChangeKind, type HandoffFacts } from './texts';
+import { textsFor, type BookingFacts, type ChangeKind, type HandoffFacts, type UndeliveredFacts } from './texts';
 
 export type MessageKind = OutboxEntry['kind'];
-export type MessagePurpose = 'manager_alert' | 'guest_confirmation' | 'reminder' | 'test' | 'handoff_alert';
+export type MessagePurpose =
+  | 'manager_alert'
+  | 'guest_confirmation'
+  | 'reminder'
+  | 'test'
+  | 'handoff_alert'
+  | 'delivery_alert';
 
 export interface NotificationSettings {
   managerEmails: string[];
@@ -252,6 +259,52 @@ export function handoffAlertMessages(
         // For staff, plain letters are fine everywhere ("Maitre"): the guest's words stay readable.
         body: gsmLetters(t.handoffSms(facts)),
         dedupeKey: key('sms', to),
+      }),
+    ),
+  ];
+}
+
+/**
+ * The staff alert when a guest's confirmation or reminder was not delivered: email and SMS to
+ * the managers, in the restaurant's language, once per undelivered message.
+ */
+export function undeliveredAlertMessages(
+  restaurant: Restaurant,
+  r: PublicReservation,
+  entry: Pick<OutboxEntry, 'id' | 'kind' | 'to' | 'meta'>,
+  settings: NotificationSettings,
+): PlannedMessage[] {
+  const language = restaurant.defaultLanguage;
+  const t = textsFor(language);
+  const b = bookingFacts(restaurant, r, language, settings.dashboardBaseUrl);
+  const code = entry.meta.errorCode ?? null;
+  const u: UndeliveredFacts = {
+    purpose: entry.meta.purpose ?? 'message',
+    channel: t.channelName(entry.kind),
+    to: entry.to,
+    errorCode: code,
+    meaning: twilioErrorMeaning(code, language) ?? (language === 'fr' ? 'non remis' : 'not delivered'),
+  };
+  const common = { purpose: 'delivery_alert' as const, language, reservationId: r.id, templateVariables: null };
+  return [
+    ...settings.managerEmails.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'email',
+        to,
+        subject: t.undeliveredSubject(b, u),
+        body: t.undeliveredEmail(b, u),
+        dedupeKey: `undelivered:${entry.id}:email:${to.toLowerCase()}`,
+      }),
+    ),
+    ...settings.managerPhones.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'sms',
+        to,
+        subject: null,
+        body: gsmLetters(t.undeliveredSms(smsFacts(b), u)),
+        dedupeKey: `undelivered:${entry.id}:sms:${to}`,
       }),
     ),
   ];

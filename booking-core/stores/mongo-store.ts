@@ -810,6 +810,13 @@ export class MongoStore implements Store {
     return docs.map(({ dedupe: _dedupe, leaseSeq: _seq, ...entry }) => withoutId<OutboxEntry>(entry));
   }
 
+  async getOutbox(id: string): Promise<OutboxEntry | null> {
+    const doc = await this.models.outbox.findOne({ _id: String(id) }).lean<OutboxDoc>();
+    if (!doc) return null;
+    const { dedupe: _dedupe, leaseSeq: _seq, ...entry } = doc;
+    return withoutId<OutboxEntry>(entry);
+  }
+
   // Live feed
 
   async appendFeed(e: FeedEvent): Promise<void> {

@@ -501,6 +501,11 @@ export class SqliteStore implements Store {
     );
   }
 
+  async getOutbox(id: string): Promise<OutboxEntry | null> {
+    const row = this.sql('SELECT doc FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    return row ? (JSON.parse(row.doc) as OutboxEntry) : null;
+  }
+
   private saveOutboxRow(e: OutboxEntry): void {
     this.sql('UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = ?, doc = ? WHERE id = ?').run(
       e.status,

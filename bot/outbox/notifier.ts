@@ -51,6 +51,10 @@ export class Notifier {
     this.log = options.log ?? (() => undefined);
   }
 
+  get settings(): NotificationSettings {
+    return this.options.settings;
+  }
+
   /** Listens to the booking events; returns the unsubscribe function. */
   subscribe(events: BookingEventBus): () => void {
     const run = (kind: 'created' | 'updated' | 'cancelled') => (r: PublicReservation) => {

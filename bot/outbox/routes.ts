@@ -2,7 +2,14 @@
 // a reminder sent on demand. Staff JWT on each.
 import { z } from 'zod';
 import { BookingError, toPublic, type OutboxEntry, type OutboxStatus } from '../../booking-core';
-import { isE164, testMessage, type MessageKind, type PlannedMessage } from '../../booking-core/notifications';
+import {
+  deliverySteps,
+  isE164,
+  testMessage,
+  TWILIO_MESSAGE_ERRORS,
+  type MessageKind,
+  type PlannedMessage,
+} from '../../booking-core/notifications';
 import type { AppContext } from '../context';
 import { parseBody, parseQuery, route } from '../http';
 import type { Notifications } from './service';
@@ -11,6 +18,8 @@ const STATUSES: readonly OutboxStatus[] = [
   'pending',
   'sending',
   'sent',
+  'delivered',
+  'undelivered',
   'failed',
   'not_configured',
   'suppressed',
@@ -50,6 +59,11 @@ export function publicOutboxEntry(e: OutboxEntry) {
     createdAt: e.createdAt,
     sentAt: e.sentAt,
     providerId: e.meta.providerId ?? null,
+    /** Twilio's delivery receipts, oldest first: {status, at, errorCode?}. */
+    steps: deliverySteps(e),
+    deliveredAt: e.meta.deliveredAt ?? null,
+    errorCode: e.meta.errorCode ?? null,
+    errorMeaning: e.meta.errorCode ? (TWILIO_MESSAGE_ERRORS[e.meta.errorCode] ?? null) : null,
   };
 }
 

@@ -1,10 +1,13 @@
 // Builds the notification machinery from settings: senders, the notifier on the booking
 // events, the outbox worker and the reminder scheduler. The server module and the tests
 // both start it here, so they run the same thing.
-import type { BookingEventBus, Clock, Store } from '../../booking-core';
+import { MESSAGING_STATUS_PATH } from '../../adapters/twilio-messaging';
+import { publicUrl } from '../../adapters/twilio-signature';
+import type { BookingEventBus, Clock, OutboxEntry, Store } from '../../booking-core';
 import type { BackoffPolicy } from '../../booking-core/notifications';
 import type { Config } from '../config';
 import { Notifier } from './notifier';
+import { alertOnUndelivered, DeliveryReceipts } from './receipts';
 import { ReminderScheduler } from './reminder-scheduler';
 import { SmtpEmailSender } from './senders/email-smtp';
 import { TwilioMessagingSender } from './senders/sms-twilio';
@@ -36,6 +39,7 @@ export interface Notifications {
   worker: OutboxWorker;
   scheduler: ReminderScheduler;
   senders: Senders;
+  receipts: DeliveryReceipts;
   /** One line per channel: what will happen to its messages. */
   describe(): string;
   /** Starts the worker's polling and the scheduler's ticking (the server does; tests drive them). */
@@ -60,9 +64,13 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     ...config.twilio,
     whatsappTemplates: config.whatsappTemplates ?? {},
     lastWhatsappInbound: lastInboundFrom(store, 'whatsapp'),
+    statusCallbackUrl: () => (config.publicBaseUrl ? publicUrl(config.publicBaseUrl, MESSAGING_STATUS_PATH) : null),
   });
   const senders: Senders = { email, sms: twilio.sms(), whatsapp: twilio.whatsapp() };
-  const worker = new OutboxWorker({ store, senders, clock, log, policy: deps.policy, owner: deps.owner });
+  // Set below: the alert of an undelivered message goes through the notifier.
+  let alertUndelivered: (entry: OutboxEntry) => Promise<void> = async () => undefined;
+  const receipts = new DeliveryReceipts({ store, clock, log, onUndelivered: (e) => alertUndelivered(e) });
+  const worker = new OutboxWorker({ store, senders, clock, log, policy: deps.policy, owner: deps.owner, receipts });
   const notifier = new Notifier({
     store,
     restaurantId: deps.restaurantId,
@@ -85,6 +93,11 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       },
     },
   });
+  const alert = alertOnUndelivered(store, deps.restaurantId, notifier.settings, clock);
+  alertUndelivered = async (entry) => {
+    await alert(entry);
+    worker.kick();
+  };
   const unsubscribe = notifier.subscribe(deps.events);
   const scheduler = new ReminderScheduler({ store, restaurantId: deps.restaurantId, clock, notifier, log });
   let catchingUp: Promise<void> = Promise.resolve();
@@ -93,6 +106,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     worker,
     scheduler,
     senders,
+    receipts,
     describe: () =>
       (['email', 'sms', 'whatsapp'] as const)
         .map((k) => `${k}: ${senders[k]?.notConfigured ? `not configured (${senders[k]?.notConfigured})` : 'ready'}`)

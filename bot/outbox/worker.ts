@@ -11,6 +11,7 @@ import {
   rememberPendingReminder,
   type BackoffPolicy,
 } from '../../booking-core/notifications';
+import type { DeliveryReceipts } from './receipts';
 import { NotConfiguredError, OptedOutError, SendError, type Sender } from './senders/types';
 
 export type Senders = Partial<Record<OutboxEntry['kind'], Sender>>;
@@ -25,6 +26,8 @@ export interface OutboxWorkerOptions {
   /** How long a lease keeps other workers off an entry; longer than any send can take. */
   leaseMs?: number;
   batchSize?: number;
+  /** Links each sent SMS / WhatsApp message to its delivery receipts. */
+  receipts?: DeliveryReceipts;
   log?: (line: string) => void;
 }
 
@@ -131,6 +134,13 @@ export class OutboxWorker {
         `[outbox] could not record ${entry.id}: ${(err as Error).message} ` +
           '(the lease will lapse and it will be tried again)',
       );
+      return;
+    }
+    const sid = done.meta.providerId;
+    if (done.status === 'sent' && sid && done.kind !== 'email' && this.options.receipts) {
+      await this.options.receipts
+        .linked({ ...done, leaseOwner: null, leaseUntil: null }, sid)
+        .catch((err: Error) => this.log(`[outbox] receipts of ${entry.id}: ${err.message}`));
     }
   }
 

@@ -1,5 +1,5 @@
 // English notification texts. Tone: the dialogs' — short and friendly.
-import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts } from './types';
+import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts, UndeliveredFacts } from './types';
 
 const guests = (n: number) => (n === 1 ? '1 guest' : `${n} guests`);
 const when = (b: BookingFacts) => `${b.day} at ${b.time}`;
@@ -87,8 +87,22 @@ export const en: NotificationTexts = {
     ].join('\n'),
   handoffSms: (h) =>
     `Maître: ${reasonEn(h.reason)} (${h.channel}). Guest: ${guestEn(h)}. ${h.summary ? `Summary: ${h.summary}` : ''}`.trim(),
+  undeliveredSubject: (b, u) => `Message not received by ${b.customerName} (${what(u)}, ${when(b)})`,
+  undeliveredEmail: (b, u) =>
+    [
+      `The ${what(u)} to ${b.customerName} (${guests(b.partySize)}, ${when(b)}) was not delivered.`,
+      `${u.channel} to ${u.to}: ${u.meaning}${u.errorCode ? ` (code ${u.errorCode})` : ''}.`,
+      '',
+      'The guest may not know: call them if needed.',
+      `Open the booking: ${b.dashboardLink}`,
+    ].join('\n'),
+  undeliveredSms: (b, u) =>
+    `Maitre: ${what(u)} not delivered to ${b.customerName} (${when(b)}): ${u.meaning}. ${b.dashboardLink}`,
   channelName: (c) => channels[c] ?? c,
 };
+
+const what = (u: UndeliveredFacts) =>
+  u.purpose === 'reminder' ? 'reminder' : u.purpose === 'guest_confirmation' ? 'confirmation' : 'message';
 
 const guestEn = (h: HandoffFacts) => h.guestPhone ?? 'a website chat guest';
 const handoffReasonsEn: Record<string, string> = {

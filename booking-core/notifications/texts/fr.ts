@@ -1,5 +1,5 @@
 // French notification texts. Tone: the dialogs' — short, warm, "vous".
-import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts } from './types';
+import type { BookingFacts, ChangeKind, HandoffFacts, NotificationTexts, UndeliveredFacts } from './types';
 
 const couverts = (n: number) => (n === 1 ? '1 personne' : `${n} personnes`);
 const when = (b: BookingFacts) => `${b.day} à ${b.time}`;
@@ -90,8 +90,23 @@ export const fr: NotificationTexts = {
     ].join('\n'),
   handoffSms: (h) =>
     `Maître : ${reasonFr(h.reason)} (${h.channel}). Client : ${guestFr(h)}. ${h.summary ? `Résumé : ${h.summary}` : ''}`.trim(),
+  undeliveredSubject: (b, u) => `Message non reçu par ${b.customerName} (${what(u)}, ${when(b)})`,
+  undeliveredEmail: (b, u) =>
+    [
+      `${cap(what(u))} de ${b.customerName} (${couverts(b.partySize)}, ${when(b)}) n'a pas été remis.`,
+      `${u.channel} à ${u.to} : ${u.meaning}${u.errorCode ? ` (code ${u.errorCode})` : ''}.`,
+      '',
+      'Le client ne le sait peut-être pas : appelez-le si besoin.',
+      `Voir la réservation : ${b.dashboardLink}`,
+    ].join('\n'),
+  undeliveredSms: (b, u) =>
+    `Maitre : ${what(u)} non remis a ${b.customerName} (${when(b)}) : ${u.meaning}. ${b.dashboardLink}`,
   channelName: (c) => channels[c] ?? c,
 };
+
+const what = (u: UndeliveredFacts) =>
+  u.purpose === 'reminder' ? 'le rappel' : u.purpose === 'guest_confirmation' ? 'la confirmation' : 'le message';
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const guestFr = (h: HandoffFacts) => h.guestPhone ?? 'un client du chat du site';
 const handoffReasonsFr: Record<string, string> = {

@@ -4,7 +4,14 @@ import { en } from './en';
 import { fr } from './fr';
 import type { NotificationTexts } from './types';
 
-export type { BookingFacts, ChangeKind, HandoffFacts, HandoffReasonCode, NotificationTexts } from './types';
+export type {
+  BookingFacts,
+  ChangeKind,
+  HandoffFacts,
+  HandoffReasonCode,
+  NotificationTexts,
+  UndeliveredFacts,
+} from './types';
 
 export const NOTIFICATION_TEXTS: Record<Language, NotificationTexts> = { fr, en };
 

@@ -38,6 +38,17 @@ export interface HandoffFacts {
   dashboardLink: string;
 }
 
+/** A guest message that did not reach the guest, as the staff alert tells it. */
+export interface UndeliveredFacts {
+  purpose: 'reminder' | 'guest_confirmation' | string;
+  /** Channel name, already in the staff's words. */
+  channel: string;
+  to: string;
+  errorCode: string | null;
+  /** The error code's meaning in the staff's language. */
+  meaning: string;
+}
+
 export interface NotificationTexts {
   /** Manager alerts (email subject + body, and a short SMS). */
   managerSubject(kind: ChangeKind, b: BookingFacts): string;
@@ -62,6 +73,10 @@ export interface NotificationTexts {
   handoffSubject(h: HandoffFacts): string;
   handoffEmail(h: HandoffFacts): string;
   handoffSms(h: HandoffFacts): string;
+  /** Staff alert: a confirmation or reminder did not reach the guest. */
+  undeliveredSubject(b: BookingFacts, u: UndeliveredFacts): string;
+  undeliveredEmail(b: BookingFacts, u: UndeliveredFacts): string;
+  undeliveredSms(b: BookingFacts, u: UndeliveredFacts): string;
   /** Channel names, for the manager's alert. */
   channelName(channel: string): string;
 }

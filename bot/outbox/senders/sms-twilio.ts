@@ -14,6 +14,8 @@ export interface TwilioSenderOptions {
   apiBaseUrl: string | null;
   /** Approved WhatsApp templates: "reminder:fr" (or "reminder") → ContentSid "HX…". */
   whatsappTemplates: Record<string, string>;
+  /** Where Twilio posts delivery receipts (absolute URL), or null for none. */
+  statusCallbackUrl?: () => string | null;
   /** When the guest last wrote on WhatsApp (opens the 24-hour window). */
   lastWhatsappInbound: (phone: string) => Promise<Date | null>;
 }
@@ -111,8 +113,9 @@ export class TwilioMessagingSender {
     contentVariables?: string;
   }): Promise<SendResult> {
     if (!this.client) throw new SendError('Twilio is not configured', true);
+    const statusCallback = this.options.statusCallbackUrl?.() ?? null;
     try {
-      const message = await this.client.messages.create(params);
+      const message = await this.client.messages.create(statusCallback ? { ...params, statusCallback } : params);
       return { providerId: message.sid ?? null };
     } catch (err) {
       const e = err as Error & { status?: number; code?: number | string };

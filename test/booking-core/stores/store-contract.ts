@@ -752,6 +752,8 @@ export function runStoreContract(
             listed.find((e) => e.id === sent.id),
             sent,
           );
+          assert.deepEqual(await store.getOutbox(sent.id), sent, 'one entry read by its id');
+          assert.equal(await store.getOutbox('no-such-entry'), null);
           assert.equal(await store.enqueueOutbox(outbox({ dedupeKey: 'reminder:r1:120' })), false);
         }),
       );

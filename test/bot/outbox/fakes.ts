@@ -84,6 +84,10 @@ export interface TwilioMessage {
   Body?: string;
   ContentSid?: string;
   ContentVariables?: string;
+  MessagingServiceSid?: string;
+  StatusCallback?: string;
+  /** The SID the double answered with. */
+  sid: string;
 }
 
 /** Answers POST /2010-04-01/Accounts/{sid}/Messages.json as Twilio does. */
@@ -136,10 +140,20 @@ export class TwilioApiDouble {
         Body: form.Body,
         ContentSid: form.ContentSid,
         ContentVariables: form.ContentVariables,
+        MessagingServiceSid: form.MessagingServiceSid,
+        StatusCallback: form.StatusCallback,
+        sid: `SM${randomBytes(16).toString('hex')}`,
       };
+      if (!form.To || (!form.From && !form.MessagingServiceSid))
+        return json(400, {
+          code: 21603,
+          message: "A 'From' or 'MessagingServiceSid' parameter is required",
+          status: 400,
+        });
       this.messages.push(message);
       json(201, {
-        sid: `SM${randomBytes(16).toString('hex')}`,
+        sid: message.sid,
+        messaging_service_sid: form.MessagingServiceSid ?? null,
         account_sid: m[1],
         to: form.To,
         from: form.From,
