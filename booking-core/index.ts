@@ -10,3 +10,4 @@ export * from './booking-service';
 export * from './demo-restaurant';
 export type * from './store';
 export type * from './records';
+export * from './waitlist';

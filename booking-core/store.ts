@@ -3,6 +3,7 @@
 import type { SlotClaim } from './claims';
 import type { Reservation, ReservationStatus, Restaurant, Table } from './model';
 import type { RecordStore } from './records';
+import type { WaitlistStore } from './waitlist';
 
 export interface ReservationQuery {
   restaurantId: string;
@@ -109,7 +110,7 @@ export interface FeedEvent {
   instance: string;
 }
 
-export interface Store {
+export interface Store extends WaitlistStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Creates tables / indexes. Throws with a clear message when the database refuses. */
   init(): Promise<void>;

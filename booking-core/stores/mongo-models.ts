@@ -7,6 +7,7 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
 import type { Reservation, Restaurant, Table } from '../model';
 import type { ConversationSummary, FeedEvent, OutboxEntry, TranscriptEntry, User } from '../store';
+import type { WaitlistEntry } from '../waitlist';
 
 type WithStringId<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
 
@@ -238,6 +239,31 @@ function feedSchema(): Schema<FeedDoc> {
   ).index({ at: 1 }, { name: 'feed_by_at' });
 }
 
+export type WaitlistDoc = WithStringId<WaitlistEntry>;
+
+function waitlistSchema(): Schema<WaitlistDoc> {
+  return new Schema<WaitlistDoc>(
+    {
+      _id: String,
+      restaurantId: String,
+      name: String,
+      phone: String,
+      partySize: Number,
+      quotedMinutes: Number,
+      language: String,
+      channel: String,
+      status: String,
+      notes: String,
+      createdAt: String,
+      updatedAt: String,
+      notifiedAt: String,
+      repliedAt: String,
+      reservationId: String,
+    },
+    { ...options, collection: 'waitlist' },
+  ).index({ restaurantId: 1, createdAt: 1 }, { name: 'waitlist_by_day' });
+}
+
 export interface MongoModels {
   restaurants: Model<RestaurantDoc>;
   tables: Model<TableDoc>;
@@ -250,6 +276,7 @@ export interface MongoModels {
   outbox: Model<OutboxDoc>;
   locks: Model<LockDoc>;
   feed: Model<FeedDoc>;
+  waitlist: Model<WaitlistDoc>;
 }
 
 /** Registers the models on `conn` (a dedicated connection: the global mongoose is left alone). */
@@ -266,5 +293,6 @@ export function createModels(conn: Connection): MongoModels {
     outbox: conn.model<OutboxDoc>('OutboxEntry', outboxSchema()),
     locks: conn.model<LockDoc>('Lock', lockSchema()),
     feed: conn.model<FeedDoc>('FeedEvent', feedSchema()),
+    waitlist: conn.model<WaitlistDoc>('WaitlistEntry', waitlistSchema()),
   };
 }

@@ -30,6 +30,7 @@ import { SlotTakenError } from '../errors';
 import type { Reservation, ReservationStatus, Restaurant, Table } from '../model';
 import type { RecordStore } from '../records';
 import { MongoRecords } from './mongo-records';
+import type { WaitlistEntry, WaitlistStatus } from '../waitlist';
 import type {
   ConversationSummary,
   FeedEvent,
@@ -48,6 +49,7 @@ import {
   type FeedDoc,
   type MongoModels,
   type OutboxDoc,
+  type WaitlistDoc,
   type ReservationDoc,
   type RestaurantDoc,
   type UserDoc,
@@ -838,5 +840,35 @@ export class MongoStore implements Store {
 
   async pruneFeed(beforeAt: string): Promise<void> {
     await this.models.feed.deleteMany({ at: { $lt: String(beforeAt) } });
+  }
+
+  // Waitlist
+
+  async addWaitlistEntry(e: WaitlistEntry): Promise<void> {
+    const { id, ...fields } = e;
+    await this.models.waitlist.create({ _id: String(id), ...fields });
+  }
+
+  async getWaitlistEntry(id: string): Promise<WaitlistEntry | null> {
+    const doc = await this.models.waitlist.findById(String(id)).lean<WaitlistDoc>();
+    return doc ? withoutId<WaitlistEntry>(doc) : null;
+  }
+
+  async updateWaitlistEntry(e: WaitlistEntry): Promise<void> {
+    const { id, ...fields } = e;
+    await this.models.waitlist.replaceOne({ _id: String(id) }, fields);
+  }
+
+  async listWaitlist(
+    restaurantId: string,
+    query: { since: string; statuses?: readonly WaitlistStatus[] },
+  ): Promise<WaitlistEntry[]> {
+    const filter: QueryFilter<WaitlistDoc> = {
+      restaurantId: String(restaurantId),
+      createdAt: { $gte: String(query.since) },
+    };
+    if (query.statuses) filter.status = { $in: [...query.statuses] };
+    const docs = await this.models.waitlist.find(filter).sort({ createdAt: 1, _id: 1 }).lean<WaitlistDoc[]>();
+    return docs.map((d) => withoutId<WaitlistEntry>(d));
   }
 }

@@ -11,6 +11,7 @@ import { SlotTakenError } from '../errors';
 import type { Reservation, Restaurant, Table } from '../model';
 import type { RecordStore } from '../records';
 import { SqliteRecords } from './sqlite-records';
+import type { WaitlistEntry, WaitlistStatus } from '../waitlist';
 import type {
   ConversationSummary,
   FeedEvent,
@@ -52,6 +53,9 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
 CREATE TABLE IF NOT EXISTS feed (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS feed_by_at ON feed (at);
+CREATE TABLE IF NOT EXISTS waitlist (
+  id TEXT PRIMARY KEY, restaurant_id TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS waitlist_by_day ON waitlist (restaurant_id, created_at);
 `;
 
 type Row = { doc: string };
@@ -530,5 +534,36 @@ export class SqliteStore implements Store {
 
   async pruneFeed(beforeAt: string): Promise<void> {
     this.sql('DELETE FROM feed WHERE at < ?').run(beforeAt);
+  }
+
+  // Waitlist
+
+  async addWaitlistEntry(e: WaitlistEntry): Promise<void> {
+    this.sql('INSERT INTO waitlist (id, restaurant_id, status, created_at, doc) VALUES (?, ?, ?, ?, ?)').run(
+      e.id,
+      e.restaurantId,
+      e.status,
+      e.createdAt,
+      JSON.stringify(e),
+    );
+  }
+
+  async getWaitlistEntry(id: string): Promise<WaitlistEntry | null> {
+    return parse<WaitlistEntry>(this.sql('SELECT doc FROM waitlist WHERE id = ?').get(id) as Row | undefined);
+  }
+
+  async updateWaitlistEntry(e: WaitlistEntry): Promise<void> {
+    this.sql('UPDATE waitlist SET status = ?, doc = ? WHERE id = ?').run(e.status, JSON.stringify(e), e.id);
+  }
+
+  async listWaitlist(
+    restaurantId: string,
+    query: { since: string; statuses?: readonly WaitlistStatus[] },
+  ): Promise<WaitlistEntry[]> {
+    const rows = this.sql(
+      'SELECT doc FROM waitlist WHERE restaurant_id = ? AND created_at >= ? ORDER BY created_at, id',
+    ).all(restaurantId, query.since) as Row[];
+    const entries = rows.map((r) => JSON.parse(r.doc) as WaitlistEntry);
+    return query.statuses ? entries.filter((e) => query.statuses?.includes(e.status)) : entries;
   }
 }

@@ -24,6 +24,13 @@ const channels: Record<string, string> = {
 };
 
 export const en: NotificationTexts = {
+  waitlistReady: (r, name) =>
+    `${r}: ${name}, your table is ready! Reply OK if you are coming, or CANCEL if you are not.`,
+  waitlistComing: (r) => `${r}: great, we are keeping the table for you. See you in a moment!`,
+  waitlistCancelled: (r) => `${r}: noted, you are off the waitlist. Hope to see you another time!`,
+  waitlistJoined: (r, party, position) =>
+    `${r}: you are on the waitlist for ${party === 1 ? '1 person' : `${party} people`} (position ${position}). ` +
+    'We will text you as soon as a table is ready.',
   managerSubject: (kind, b) => `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)}`,
   managerEmail: (kind, b) =>
     [

@@ -79,4 +79,10 @@ export interface NotificationTexts {
   undeliveredSms(b: BookingFacts, u: UndeliveredFacts): string;
   /** Channel names, for the manager's alert. */
   channelName(channel: string): string;
+  /** Waitlist: the party's table is ready; the guest answers to say they come or give up. */
+  waitlistReady(restaurantName: string, name: string): string;
+  waitlistComing(restaurantName: string): string;
+  waitlistCancelled(restaurantName: string): string;
+  /** A guest who texted is on the list. */
+  waitlistJoined(restaurantName: string, partySize: number, position: number): string;
 }

@@ -10,6 +10,7 @@ import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../../booking
 import { BookingError, SlotTakenError } from '../../../booking-core/errors';
 import type { Reservation, Table } from '../../../booking-core/model';
 import type { OutboxEntry, Store, User } from '../../../booking-core/store';
+import type { WaitlistEntry } from '../../../booking-core/waitlist';
 
 export interface StoreUnderTest {
   store: Store;
@@ -755,6 +756,57 @@ export function runStoreContract(
           assert.deepEqual(await store.getOutbox(sent.id), sent, 'one entry read by its id');
           assert.equal(await store.getOutbox('no-such-entry'), null);
           assert.equal(await store.enqueueOutbox(outbox({ dedupeKey: 'reminder:r1:120' })), false);
+        }),
+      );
+    });
+
+    describe('waitlist', () => {
+      it(
+        'keeps entries, lists the day in arrival order by status, and survives a restart',
+        withStore(async (sut) => {
+          const store = sut.store;
+          const entry = (id: string, createdAt: string, patch: Partial<WaitlistEntry> = {}): WaitlistEntry => ({
+            id,
+            restaurantId: RID,
+            name: `Party ${id}`,
+            phone: '+33612345678',
+            partySize: 3,
+            quotedMinutes: 20,
+            language: 'fr',
+            channel: 'dashboard',
+            status: 'waiting',
+            notes: '',
+            createdAt,
+            updatedAt: createdAt,
+            notifiedAt: null,
+            repliedAt: null,
+            reservationId: null,
+            ...patch,
+          });
+          await store.addWaitlistEntry(entry('w2', '2026-12-02T19:10:00.000Z'));
+          await store.addWaitlistEntry(entry('w1', '2026-12-02T19:05:00.000Z', { channel: 'sms', language: 'en' }));
+          await store.addWaitlistEntry(entry('w0', '2026-12-01T21:00:00.000Z'));
+          await store.addWaitlistEntry(entry('other', '2026-12-02T19:00:00.000Z', { restaurantId: 'elsewhere' }));
+          const notified = {
+            ...entry('w1', '2026-12-02T19:05:00.000Z', { channel: 'sms', language: 'en' }),
+            status: 'notified' as const,
+            notifiedAt: '2026-12-02T19:30:00.000Z',
+          };
+          await store.updateWaitlistEntry(notified);
+          const today = await store.listWaitlist(RID, { since: '2026-12-02T00:00:00.000Z' });
+          assert.deepEqual(
+            today.map((e) => `${e.id}:${e.status}`),
+            ['w1:notified', 'w2:waiting'],
+          );
+          assert.deepEqual(today[0], notified);
+          const waiting = await store.listWaitlist(RID, { since: '2026-12-01T00:00:00.000Z', statuses: ['waiting'] });
+          assert.deepEqual(
+            waiting.map((e) => e.id),
+            ['w0', 'w2'],
+          );
+          const again = await sut.reopen();
+          assert.deepEqual(await again.getWaitlistEntry('w1'), notified);
+          assert.equal(await again.getWaitlistEntry('nope'), null);
         }),
       );
     });
