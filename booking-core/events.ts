@@ -1,17 +1,24 @@
 import { EventEmitter } from 'node:events';
 import type { PublicReservation } from './model';
+import type { WaitlistEntry } from './waitlist';
 
 export interface BookingEvents {
   'reservation:created': PublicReservation;
   'reservation:updated': PublicReservation;
   'reservation:cancelled': PublicReservation;
+  /** A waitlist entry added or changed (notified, answered, seated, gone). */
+  'waitlist:changed': WaitlistEntry;
 }
 export type BookingEventName = keyof BookingEvents;
-export const BOOKING_EVENT_NAMES: readonly BookingEventName[] = [
+/** The reservation events (payload: the booking). */
+export const BOOKING_EVENT_NAMES: readonly Exclude<BookingEventName, 'waitlist:changed'>[] = [
   'reservation:created',
   'reservation:updated',
   'reservation:cancelled',
 ];
+
+/** Every event staff screens follow live: the bookings' and the waitlist's. */
+export const LIVE_EVENT_NAMES: readonly BookingEventName[] = [...BOOKING_EVENT_NAMES, 'waitlist:changed'];
 
 /** The booking core's events, typed; the server forwards them to sockets and notifications. */
 export class BookingEventBus {

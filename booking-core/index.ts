@@ -11,3 +11,4 @@ export * from './demo-restaurant';
 export type * from './store';
 export type * from './records';
 export * from './waitlist';
+export * from './waitlist-service';

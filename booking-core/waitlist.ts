@@ -78,6 +78,22 @@ export function readWaitlistReply(text: string): 'coming' | 'cancel' | null {
   return null;
 }
 
+/**
+ * A text asking to join tonight's waitlist ("liste d'attente pour 4", "waitlist for 2 please"):
+ * the party size, or null when the text is not such a request. The size must be said.
+ */
+export function readWaitlistJoin(text: string): { partySize: number } | null {
+  const said = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'");
+  if (!REPLIES.join.some((w) => said.includes(w))) return null;
+  const n = said.match(/\b(\d{1,2})\b/);
+  const size = n ? Number(n[1]) : 0;
+  return size >= 1 ? { partySize: size } : null;
+}
+
 export interface SoonestInput {
   tables: readonly Table[];
   combinations: readonly TableCombination[];

@@ -15,13 +15,14 @@ import { TwilioRelayAdapter, type HeardLine } from '../adapters/twilio-relay';
 import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapters/twilio-voice';
 import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
 import { createWhisperStt } from '../adapters/whisper-stt';
-import type { OutboxEntry, Store, TranscriptEntry } from '../booking-core';
+import { WaitlistService, type OutboxEntry, type Store, type TranscriptEntry } from '../booking-core';
 import { handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
 import { alertOnUndelivered, DeliveryReceipts } from './outbox/receipts';
 import { createBot } from './create-bot';
 import { storeLeases } from './store-leases';
+import { waitlistMiddleware } from './waitlist-texts';
 import type { HandoffAlert } from './maitre-bot';
 
 /** What the channels need from the bot: its turn logic, and middleware to run around it. */
@@ -63,7 +64,8 @@ export async function registerChannels(ctx: AppContext): Promise<void> {
     onHandoff: (alert) => alertStaff(ctx, alert),
     log: ctx.log,
   });
-  mountChannels(ctx, { logic: created.adapterLogic });
+  const waitlist = new WaitlistService(ctx.store, ctx.bookings, ctx.events, { clock: ctx.clock });
+  mountChannels(ctx, { logic: created.adapterLogic, middleware: [waitlistMiddleware(waitlist, ctx.log)] });
   // The start-up rehearsal is over before the server listens: the first guest does not share the CPU with it.
   await created.ready;
 }

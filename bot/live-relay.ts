@@ -4,10 +4,10 @@
 // listening to the local bus only, so each booking is announced to guests once.
 import { randomUUID } from 'node:crypto';
 import {
-  BOOKING_EVENT_NAMES,
   BookingEventBus,
+  LIVE_EVENT_NAMES,
   type BookingEventName,
-  type PublicReservation,
+  type BookingEvents,
   type Store,
 } from '../booking-core';
 
@@ -34,7 +34,7 @@ export function startLiveRelay(
   const seen = new Map<string, number>();
   let cursor = new Date(Date.now() - OVERLAP_MS).toISOString();
 
-  const unsubscribe = BOOKING_EVENT_NAMES.map((name) =>
+  const unsubscribe = LIVE_EVENT_NAMES.map((name) =>
     local.on(name, (payload) => {
       feed.emit(name, payload);
       const id = randomUUID();
@@ -52,10 +52,10 @@ export function startLiveRelay(
     try {
       const events = await store.feedSince(cursor, 500);
       for (const e of events) {
-        if (e.instance === instanceId || seen.has(e.id) || !BOOKING_EVENT_NAMES.includes(e.name as BookingEventName))
+        if (e.instance === instanceId || seen.has(e.id) || !LIVE_EVENT_NAMES.includes(e.name as BookingEventName))
           continue;
         seen.set(e.id, Date.now());
-        feed.emit(e.name as BookingEventName, e.payload as PublicReservation);
+        feed.emit(e.name as BookingEventName, e.payload as BookingEvents[BookingEventName]);
       }
       const now = Date.now();
       cursor = new Date(now - OVERLAP_MS).toISOString();

@@ -1,5 +1,6 @@
 // Every part of the server, in the order it is registered. One line per module.
 import { registerStaffApi } from '../dashboard/api/staff-api';
+import { registerWaitlistApi } from '../dashboard/api/waitlist-api';
 import { registerDashboard } from '../dashboard/module';
 import { registerChannels } from './channels';
 import { registerFirstDesign } from './compat/first-design';
@@ -14,6 +15,7 @@ export const MODULES: AppModule[] = [
   registerSecondDesign,
   registerPublicApi,
   registerStaffApi,
+  registerWaitlistApi,
   registerDashboard,
   registerNotifications,
   registerChannels,

@@ -4,6 +4,7 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import * as staff from '../dashboard/api/staff-api';
+import * as waitlist from '../dashboard/api/waitlist-api';
 import { availabilityBody } from './compat/first-design';
 import type { AppContext } from './context';
 import { availabilityQuery, bookingBody, changeBody } from './public-api';
@@ -26,6 +27,21 @@ const DESCRIBED: Record<string, Described> = {
   'POST /api/admin/tables': { body: staff.tableBody, summary: 'Add a table (admin)' },
   'PUT /api/admin/tables/:id': { body: staff.tableBody, summary: 'Change a table (admin)' },
   'PUT /api/admin/restaurant': { body: staff.restaurantBody, summary: 'Restaurant settings (admin)' },
+  'GET /api/admin/waitlist': {
+    query: waitlist.waitlistListQuery,
+    summary: "Tonight's waitlist with waiting time and soonest seatings (staff)",
+  },
+  'POST /api/admin/waitlist': {
+    body: waitlist.waitlistAddBody,
+    summary: 'Add a walk-in party to the waitlist (staff)',
+  },
+  'POST /api/admin/waitlist/:id/notify': { summary: '"Table ready" text to the party, through the outbox (staff)' },
+  'POST /api/admin/waitlist/:id/seat': {
+    body: waitlist.waitlistSeatBody,
+    summary: 'Seat the party: creates the walk-in booking (staff)',
+  },
+  'POST /api/admin/waitlist/:id/cancel': { summary: 'Take the party off the waitlist (staff)' },
+  'POST /api/admin/waitlist/:id/restore': { summary: 'Put a cancelled party back on the waitlist (staff)' },
   'POST /api/settings/availability': { body: availabilityBody, summary: 'First design: is this time free' },
 };
 

@@ -68,6 +68,7 @@ export function attachLiveFeed(
       for (const alias of aliases[name] ?? []) io.to(STAFF_ROOM).emit(alias, reservation);
     }),
   );
+  unsubscribe.push(events.on('waitlist:changed', (entry) => io.to(STAFF_ROOM).emit('waitlist:changed', entry)));
 
   log('[live] socket.io staff feed on /socket.io');
   return {

@@ -15,7 +15,9 @@ export type MessagePurpose =
   | 'reminder'
   | 'test'
   | 'handoff_alert'
-  | 'delivery_alert';
+  | 'delivery_alert'
+  | 'waitlist_ready'
+  | 'waitlist_reply';
 
 export interface NotificationSettings {
   managerEmails: string[];
