@@ -3,11 +3,15 @@
 // "4" of "4 personnes" or the "four" of "four tonight" never becomes a time.
 import { ANY_NUMBER, wordToNumber } from './numbers';
 import { WB, WE, rx, first, type Work } from './text';
+import { takePeople } from './people';
 
 const N = `(${ANY_NUMBER})`;
 const PEOPLE = `(?:personnes?|pers\\.?|couverts?|convives?|adultes?|invités?|people|persons?|guests?|adults?|pax|diners|covers|of\\s+us)`;
 // After "pour N" / "for N": what shows the number is a clock time, not guests.
-const NOT_TIME = `(?!\\s*(?:h(?![\\p{L}])|heures?|:|\\.\\d|\\d|am|pm|a\\.m|p\\.m|o'clock|du\\s+(?:matin|soir)|de\\s+l'apr|in\\s+the\\s+(?:morning|evening|afternoon)|at\\s+night|thirty|fifteen|forty|trente|quinze|et\\s+(?:demie?|quart)|moins|minutes?|jours?|days?|nights?|nuits?|semaines?|weeks?|ans|years?|mois|months?|(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|dec(?:ember)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?)\\.?(?![\\p{L}])))`;
+const NOT_TIME = `(?!\\s*(?:h(?![\\p{L}])|heures?|:|\\.\\d|\\d|am|pm|a\\.m|p\\.m|o'clock|du\\s+(?:matin|soir)|de\\s+l'apr|in\\s+the\\s+(?:morning|evening|afternoon)|at\\s+night|thirty|fifteen|forty|trente|quinze|et\\s+(?:demie?|quart)|moins|minutes?|jours?|days?|nights?|nuits?|semaines?|weeks?|ans|years?|mois|months?|couples?|(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|dec(?:ember)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?)\\.?(?![\\p{L}])(?!\\s+(?:the\\s+)?\\d)))`;
+
+// "on sera finalement 6", "we'll actually be 5": the adverb of a change.
+const NOW = `(?:\\s+(?:finalement|plutôt|en\\s+fait|donc|maintenant|alors|actually|now|finally|probably))?`;
 
 // "une personne de plus", "two more people": a change to a party, not its size.
 const MORE = `(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaires?|more|extra))`;
@@ -17,7 +21,7 @@ const PATTERNS: RegExp[] = [
   rx(`${WB}${N}\\s+${PEOPLE}${WE}${MORE}`),
   // "on sera huit", "nous serons 4", "we'll be five", "there will be 6 of us"
   rx(
-    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)(?:\\s+à)?|we(?:'ll|\\s+will)?\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)\\s+${N}${NOT_TIME}${WE}`,
+    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)${NOW}(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)${NOW}(?:\\s+à)?|we(?:'ll|\\s+will)?${NOW}\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)${NOW}\\s+${N}${NOT_TIME}${WE}`,
   ),
   // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
   rx(`${WB}(?:party|group|groupe)\\s+(?:of|de)\\s+${N}${WE}`),
@@ -56,11 +60,7 @@ export function takePartySize(w: Work): number | undefined {
       return adults + children;
     }
   }
-  const alone = first(ALONE, w.rest);
-  if (alone) {
-    w.maskMatch(alone);
-    return 1;
-  }
+  // A number said wins over people named ("table pour 4 avec mon mari" is 4).
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     const m = re.exec(w.rest);
@@ -70,6 +70,13 @@ export function takePartySize(w: Work): number | undefined {
     if (n === null || n < 1 || n > MAX_PARTY_READ) continue;
     w.maskMatch(m);
     return n;
+  }
+  const people = takePeople(w);
+  if (people !== undefined) return people;
+  const alone = first(ALONE, w.rest);
+  if (alone) {
+    w.maskMatch(alone);
+    return 1;
   }
   return undefined;
 }

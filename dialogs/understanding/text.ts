@@ -73,8 +73,12 @@ export class Work {
   /** Where the last understood span started (to tell which of two values came last). */
   lastIndex = -1;
 
+  /** Length of the last understood span. */
+  lastLength = 0;
+
   mask(index: number, length: number): void {
     this.lastIndex = index;
+    this.lastLength = length;
     this.rest = this.rest.slice(0, index) + ' '.repeat(length) + this.rest.slice(index + length);
   }
 

@@ -1,7 +1,7 @@
 // One utterance in, one Understanding out. The order matters: contact details and the party
 // size are read and blanked out first, so that what remains for dates and times holds no
 // stray numbers ("4 personnes" is never 04:00, "four tonight" never 04:00 tonight).
-import type { Lang, Understanding, UnderstandContext } from './types';
+import type { BookingReference, Intent, Lang, Understanding, UnderstandContext } from './types';
 import { WB, WE, Work, first, normalise, rx, tidy } from './text';
 import { EN_NUMBER, FR_NUMBER } from './numbers';
 import { detectLanguage, findSwitch } from './language';
@@ -12,6 +12,9 @@ import { localNow } from './calendar';
 import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, warmRecognizers } from './recognizers';
 import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
 import { prepare } from './prepare';
+import { CHANGE_VERB, DESCRIBED, oldValueAt } from './change';
+import { dietNeedOf } from './diet';
+import { wordToNumber } from './numbers';
 
 const NOT_CUES =
   /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
@@ -62,19 +65,52 @@ function read(text: string, ctx: UnderstandContext): Understanding {
     partySize = bareNumber(w) ?? bareRecognizedNumber(w.rest, lang);
   }
 
+  // "on sera 6 au lieu de 4", "we'll be 5 not 4": the number after the marker is the old party.
+  const oldAt = oldValueAt(w.low);
+  const reference: BookingReference = {};
+  if (oldAt >= 0 && partySize !== undefined) {
+    const old = numberAt(w, oldAt);
+    if (old !== undefined) reference.partySize = old;
+  }
+
   const lunch = LUNCH_WORDS.test(w.low);
   const day = takeDate(w, today, lang);
   let date = day.date;
   const dateAt = w.lastIndex;
+  const dateLength = w.lastLength;
   let time = takeTime(w, lunch);
   const timeAt = w.lastIndex;
-  // "décaler de samedi à vendredi", "move it from 8 to 9pm": a change means the value said last.
-  const goal = goalOf(words);
+  let goal = goalOf(words);
+  // A change said as a fact ("on sera finalement 6 au lieu de 4", "can we push Friday to 8:30").
+  if ((!goal || goal === 'book') && (oldAt >= 0 || first(CHANGE_VERB, w.low) !== null)) goal = 'modify';
+  const described = first(DESCRIBED, w.low) !== null;
+  // "annulez celle du 12", "cancel my Saturday booking": stopping is cancelling a booking described.
+  if (goal === 'abort' && (described || date !== undefined || time !== undefined) && !PREFER.test(w.low))
+    goal = 'cancel';
   if (goal === 'modify') {
+    // "décaler de samedi à vendredi", "move it from 8 to 9pm": the value said last is the new one,
+    // the other one describes the booking; "au lieu de"/"instead of" marks the old one.
     const other = takeDate(w, today, lang).date;
-    if (other !== undefined && w.lastIndex > dateAt && !isOldValue(w.low, w.lastIndex)) date = other;
+    const otherAt = w.lastIndex;
+    if (other !== undefined && date !== undefined) {
+      const otherIsNew = otherAt > dateAt && !isOldValue(w.low, otherAt);
+      reference.date = otherIsNew ? date : other;
+      if (otherIsNew) date = other;
+    } else if (date !== undefined && (isOldValue(w.low, dateAt) || !isNewValue(w.low, dateAt, dateLength))) {
+      // "push Friday to 8:30", "we'll be 5 not 4 on Saturday", "ma réservation de samedi": the day
+      // names the booking; it stays the date too (the booking keeps its day).
+      reference.date = date;
+    }
     const otherTime = takeTime(w, lunch);
-    if (otherTime !== undefined && w.lastIndex > timeAt && !isOldValue(w.low, w.lastIndex)) time = otherTime;
+    const otherTimeAt = w.lastIndex;
+    if (otherTime !== undefined && time !== undefined) {
+      const otherIsNew = otherTimeAt > timeAt && !isOldValue(w.low, otherTimeAt);
+      reference.time = otherIsNew ? time : otherTime;
+      if (otherIsNew) time = otherTime;
+    } else if (time !== undefined && isOldValue(w.low, timeAt)) {
+      reference.time = time;
+      time = undefined;
+    }
   }
   if (time === undefined && expecting === 'time') time = bareTime(w, lunch);
   if (date === undefined && expecting === 'date') date = bareDay(w, today);
@@ -118,9 +154,16 @@ function read(text: string, ctx: UnderstandContext): Understanding {
     yn = recognizeYesNo(words, lang);
   }
 
+  const diet = dietNeedOf(w.low, original);
+  const booking = isBookingWords(words);
+  if (diet && goal === 'menu' && diet.kind === 'statement' && (facts || booking)) goal = null;
+  else if (diet && !goal && !facts && !booking) goal = 'menu';
+
   if (goal) out.intent = goal;
+  // "the 8pm one", "celle de samedi": a booking described, not a new request.
+  else if (described && !booking) out.intent = 'none';
   else if (expecting === 'confirm' && yn) out.intent = yn;
-  else if (isBookingWords(words) || facts) out.intent = 'book';
+  else if (booking || facts) out.intent = 'book';
   else if (yn) out.intent = yn;
   else if (isThanks(words)) out.intent = 'thanks';
   else if (isGreeting(words)) out.intent = 'greeting';
@@ -134,8 +177,43 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   if (email !== undefined) out.email = email;
   if (yn !== undefined) out.yesNo = yn;
   if (choice !== undefined) out.choice = choice;
+  // Which booking: the facts of a cancellation, the old values of a change, or a booking
+  // described on its own ("the 8pm one", "celle de samedi").
+  if (out.intent === 'cancel' || (described && out.intent !== 'modify' && out.intent !== 'book')) {
+    if (date !== undefined) reference.date ??= date;
+    if (time !== undefined) reference.time ??= time;
+    if (partySize !== undefined) reference.partySize ??= partySize;
+  }
+  if (Object.keys(reference).length) out.reference = reference;
+  if (diet) out.diet = diet;
   return out;
 }
+
+const PREFER = /(?<![\p{L}])(?:préf[éè]r\w*|plutôt|rather|instead|prefer\w*)(?![\p{L}])/u;
+// Before a new value: "à samedi", "to Friday", "pour le 12", "plutôt samedi"; after it: "instead".
+const NEW_BEFORE =
+  /(?:(?<![\p{L}])(?:to|à|a|au|pour|for|into|until|plutôt|rather|make\s+it|do|faire|passer\s+à)\s+(?:le\s+|la\s+|the\s+|ce\s+|this\s+|next\s+|on\s+)?)$/u;
+const NEW_AFTER = /^\s*(?:instead|plutôt|à\s+la\s+place|rather)(?![\p{L}])/u;
+/** In a change, whether the date at `at` is the new one rather than the booking's own. */
+function isNewValue(low: string, at: number, length: number): boolean {
+  return (
+    NEW_BEFORE.test(low.slice(Math.max(0, at - 20), at)) || NEW_AFTER.test(low.slice(at + length, at + length + 20))
+  );
+}
+
+/** The number at `at` (the old party of a change), blanked when read. */
+function numberAt(w: Work, at: number): number | undefined {
+  const m = NUMBER_HERE.exec(w.rest.slice(at));
+  if (!m) return undefined;
+  const n = wordToNumber(m[1]);
+  if (n === null || n < 1 || n > 99) return undefined;
+  w.mask(at, m[0].length);
+  return n;
+}
+const NUMBER_HERE = rx(
+  `^(${FR_NUMBER}|${EN_NUMBER}|\\d{1,2})(?:\\s+(?:personnes?|people|guests?|couverts?))?(?![\\p{L}\\p{N}:h])`,
+  'iu',
+);
 
 const INSTEAD_OF =
   /(?:au\s+lieu\s+d[eu']?|instead\s+of|rather\s+than|plutôt\s+que(?:\s+d[eu'])?)\s*(?:le\s+|la\s+|the\s+|à\s+|at\s+)?$/u;

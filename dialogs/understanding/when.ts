@@ -374,7 +374,7 @@ const DATE_RULES: DateRule[] = [
   // le 3, le 1er, on the 3rd, the 21st (a day of the month alone)
   {
     re: rx(
-      `${WB}(?:le\\s+(\\d{1,2}|1er|premier)|on\\s+the\\s+(\\d{1,2})|(?:on\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL})(?!\\s+(?:one|option|choice)))${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:|personnes?|couverts?|people|pm|am|o'clock))`,
+      `${WB}(?:(?:le|du)\\s+(\\d{1,2}|1er|premier)|on\\s+the\\s+(\\d{1,2})|(?:on\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL})(?!\\s+(?:one|option|choice)))${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:|personnes?|couverts?|people|pm|am|o'clock))`,
     ),
     read: (m, t) => {
       const d = dayValue(m[1] ?? m[2] ?? m[3]);
