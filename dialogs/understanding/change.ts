@@ -7,10 +7,13 @@ import { EN_NUMBER, FR_NUMBER } from './numbers';
 import { WB, WE, first, rx } from './text';
 
 const OLD_MARKER = rx(
-  `${WB}(?:au\\s+lieu\\s+d(?:e\\s+|u\\s+|'|es\\s+)|instead\\s+of|rather\\s+than|plutôt\\s+que\\s+(?:d[e']\\s*)?|et\\s+non(?:\\s+pas)?|(?:and\\s+|but\\s+)?not|(?:et\\s+|mais\\s+)?pas)\\s*`,
+  `${WB}(?:au\\s+lieu\\s+d(?:e\\s+|u\\s+|'|es\\s+)|instead\\s+of|rather\\s+than|plutôt\\s+que\\s+(?:d[e']\\s*)?|` +
+    `et\\s+non(?:\\s+pas)?|(?:and\\s+|but\\s+)?not|(?:et\\s+|mais\\s+)?pas)\\s*`,
 );
 const NUMBER_AFTER = rx(
-  `^(?:(?:le|la|les|the|à|a|at|on)\\s+)?(?:\\d{1,2}(?:h\\d{0,2}|:\\d{2}|\\s?pm|\\s?am)?|${FR_NUMBER}|${EN_NUMBER}|midi|noon|demain|tomorrow|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)${WE}`,
+  `^(?:(?:le|la|les|the|à|a|at|on)\\s+)?(?:\\d{1,2}(?:h\\d{0,2}|:\\d{2}|\\s?pm|\\s?am)?|${FR_NUMBER}|` +
+    `${EN_NUMBER}|midi|noon|demain|tomorrow|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|` +
+    `monday|tuesday|wednesday|thursday|friday|saturday|sunday)${WE}`,
   'iu',
 );
 
@@ -27,13 +30,22 @@ export function oldValueAt(low: string): number {
 // A change asked with a verb and a day or time ("push Friday to 8:30", "décaler samedi à 21h",
 // "can we move to 9", "on peut avancer à 19h ?").
 export const CHANGE_VERB = rx(
-  `${WB}(?:(?:can|could)\\s+(?:we|i|you)\\s+(?:please\\s+)?(?:push|move|shift|switch|change|make)|(?:push|move|shift)\\s+(?:it|(?:my|our|the)\\s+\\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)\\s+(?:\\w+\\s+)?(?:to|back|forward)|(?:on\\s+)?(?:peut|pourrait|pouvez|pourriez|pourrions)[-\\s]+(?:on\\s+|vous\\s+|nous\\s+)?(?:la\\s+|le\\s+|l')?(?:décaler|déplacer|avancer|repousser|reculer|retarder|passer|changer)|(?:décaler|déplacer|avancer|repousser|reculer|retarder)\\s+(?:à|a|au|de|d'|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce\\s+soir|demain))${WE}`,
+  `${WB}(?:(?:can|could)\\s+(?:we|i|you)\\s+(?:please\\s+)?(?:push|move|shift|switch|change|make)|` +
+    `(?:push|move|shift)\\s+(?:it|(?:my|our|the)\\s+\\w+|monday|tuesday|wednesday|thursday|friday|` +
+    `saturday|sunday|tonight|tomorrow)\\s+(?:\\w+\\s+)?(?:to|back|forward)|(?:on\\s+)?(?:peut|pourrait|` +
+    `pouvez|pourriez|pourrions)[-\\s]+(?:on\\s+|vous\\s+|nous\\s+)?(?:la\\s+|le\\s+|l')?(?:décaler|` +
+    `déplacer|avancer|repousser|reculer|retarder|passer|changer)|(?:décaler|déplacer|avancer|repousser|` +
+    `reculer|retarder)\\s+(?:à|a|au|de|d'|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce\\s+soir|` +
+    `demain))${WE}`,
 );
 
 // The booking the guest means: "celle du 12", "celle de samedi", "the 8pm one", "my Saturday
 // booking", "ma réservation de samedi", "la résa du 12", "the booking on Friday".
 export const DESCRIBED = rx(
-  `${WB}(?:celle|celui)\\s+(?:du|de|d'|à|a|pour)|${WB}the\\s+(?:[\\w:.]+\\s+){1,3}one${WE}|${WB}(?:my|our|the)\\s+(?:[\\w:.]+\\s+){1,2}(?:booking|reservation|table)${WE}|${WB}(?:booking|reservation|table)\\s+(?:on|for|at)\\s|${WB}(?:ma|notre|la)\\s+(?:réservation|résa|resa|table)\\s+(?:de|du|d'|à|pour)`,
+  `${WB}(?:celle|celui)\\s+(?:du|de|d'|à|a|pour)|${WB}the\\s+(?:[\\w:.]+\\s+){1,3}one${WE}|${WB}(?:my|` +
+    `our|the)\\s+(?:[\\w:.]+\\s+){1,2}(?:booking|reservation|table)${WE}|${WB}(?:booking|reservation|` +
+    `table)\\s+(?:on|for|at)\\s|${WB}(?:ma|notre|la)\\s+(?:réservation|résa|resa|table)\\s+(?:de|` +
+    `du|d'|à|pour)`,
 );
 
 /** "push Friday to 8:30", "décaler samedi à 21h": a day right before "to"/"à" + a new value. */

@@ -23,7 +23,7 @@ function matcher<K extends string>(key: 'diet' | 'allergens'): [K, RegExp][] {
     rx(
       `${WB}(?:${list
         .sort((a, b) => b.length - a.length)
-        .map(escape)
+        .map(pattern)
         .join('|')})${WE}`,
     ),
   ]);
@@ -35,20 +35,26 @@ const ALLERGENS = matcher<Allergen>('allergens');
 const FREE_OF = /(?:sans|free\s+of|without|no)\s+$|^[\s-]*free/u;
 
 const HINT = rx(
-  `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|v[ée]g\\p{L}*|veggie|gluten[\\p{L}-]*|c[oœ]liaque|coeliac|celiac|plant[\\s-]based|meat[\\s-]free|sans\\s+viande|no\\s+meat)${WE}|${WB}(?:contient|contiennent|contain\\w*|dans\\s+(?:le|la|les)|in\\s+(?:the|it))${WE}`,
+  `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|v[ée]g\\p{L}*|veggie|gluten[\\p{L}-]*|c[oœ]liaque|` +
+    `coeliac|celiac|plant[\\s-]based|meat[\\s-]free|sans\\s+viande|no\\s+meat)${WE}|${WB}(?:contient|` +
+    `contiennent|contain\\w*|dans\\s+(?:le|la|les)|in\\s+(?:the|it))${WE}`,
 );
 // Asking whether the menu suits, rather than telling a need to note on the booking.
 const QUESTION = rx(
-  `\\?|${WB}(?:avez[-\\s]vous|vous\\s+avez|y\\s+a[-\\s]t[-\\s]il|est[-\\s]ce|est[-\\s]il|est[-\\s]elle|sont[-\\s]ils|proposez|pouvez[-\\s]vous|do\\s+you|is\\s+(?:the|your|it|there)|are\\s+(?:the|your|there)|does|can\\s+you|could\\s+you|any\\s+(?:vegan|vegetarian|gluten))${WE}`,
+  `\\?|${WB}(?:avez[-\\s]vous|vous\\s+avez|y\\s+a[-\\s]t[-\\s]il|est[-\\s]ce|est[-\\s]il|est[-\\s]elle|` +
+    `sont[-\\s]ils|proposez|pouvez[-\\s]vous|do\\s+you|is\\s+(?:the|your|it|there)|are\\s+(?:the|` +
+    `your|there)|does|can\\s+you|could\\s+you|any\\s+(?:vegan|vegetarian|gluten))${WE}`,
 );
 const ALLERGY_WORD = rx(`${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|contient|contiennent|contain\\p{L}*)${WE}`);
 
 // "is the risotto gluten-free?", "le risotto est-il sans gluten ?", "does the chocolate cake contain nuts?"
 const DISH_EN = rx(
-  `${WB}(?:is|are|does|do)\\s+(?:the|your)\\s+([\\p{L}' ]{3,40}?)\\s+(?:gluten|vegan|vegetarian|veggie|dairy|nut|contain|have|made|safe|ok|okay|suitable|free)`,
+  `${WB}(?:is|are|does|do)\\s+(?:the|your)\\s+([\\p{L}' ]{3,40}?)\\s+` +
+    '(?:gluten|vegan|vegetarian|veggie|dairy|nut|contain|have|made|safe|ok|okay|suitable|free)',
 );
 const DISH_FR = rx(
-  `${WB}(?:le|la|les|l'|votre|vos)\\s*([\\p{L}' ]{3,40}?)\\s*(?:est[-\\s]il|est[-\\s]elle|sont[-\\s]ils|sont[-\\s]elles|est|sont|contient|contiennent|a-t-il|a-t-elle)${WE}`,
+  `${WB}(?:le|la|les|l'|votre|vos)\\s*([\\p{L}' ]{3,40}?)\\s*` +
+    `(?:est[-\\s]il|est[-\\s]elle|sont[-\\s]ils|sont[-\\s]elles|est|sont|contient|contiennent|a-t-il|a-t-elle)${WE}`,
 );
 const NOT_DISH = /^(?:menu|carte|restaurant|plats?|dishes|food|options?|cuisine|chef|cuisinier|kitchen)$/u;
 
