@@ -17,7 +17,10 @@ type Texts = Record<
   | 'emptyMessage'
   | 'handoffText'
   | 'resubscribed'
-  | 'transcriptionFailed',
+  | 'transcriptionFailed'
+  | 'voicemailPrompt'
+  | 'voicemailThanks'
+  | 'voicemailNone',
   string
 >;
 
@@ -40,6 +43,11 @@ const FR: Texts = {
   handoffText: "Un membre de l'équipe du restaurant va vous recontacter très vite.",
   resubscribed: 'Vous recevrez à nouveau nos messages. Répondez STOP pour ne plus en recevoir.',
   transcriptionFailed: "Excusez-moi, je n'ai pas bien compris. Pouvez-vous répéter, s'il vous plaît ?",
+  voicemailPrompt:
+    'Personne ne peut vous répondre pour le moment. Laissez votre nom et votre message après le bip : il sera ' +
+    "enregistré, et l'équipe vous rappellera. Appuyez sur dièse quand vous avez terminé.",
+  voicemailThanks: "Merci, votre message est bien enregistré. L'équipe vous rappellera dès que possible. Au revoir !",
+  voicemailNone: "Je n'ai pas entendu de message. L'équipe vous rappellera dès que possible. Au revoir !",
 };
 
 const EN: Texts = {
@@ -59,6 +67,11 @@ const EN: Texts = {
   handoffText: 'Someone from the restaurant team will get back to you very soon.',
   resubscribed: 'You will receive our messages again. Reply STOP to opt out.',
   transcriptionFailed: "Sorry, I didn't quite catch that. Could you say it again, please?",
+  voicemailPrompt:
+    'Nobody can take your call right now. Please leave your name and message after the tone: it will be ' +
+    'recorded, and the team will call you back. Press the pound key when you are done.',
+  voicemailThanks: 'Thank you, your message is recorded. The team will call you back as soon as possible. Goodbye!',
+  voicemailNone: 'I did not hear a message. The team will call you back as soon as possible. Goodbye!',
 };
 
 export function texts(locale: ChannelLocale): Texts {

@@ -30,6 +30,9 @@ export const VOICE_PATHS = {
   dial: '/twilio/voice/dial',
   status: '/twilio/voice/status',
   relayEnded: '/twilio/voice/relay-ended',
+  voicemail: '/twilio/voice/voicemail',
+  voicemailRecording: '/twilio/voice/voicemail-recording',
+  voicemailTranscript: '/twilio/voice/voicemail-transcript',
 } as const;
 type VoiceRoute = keyof typeof VOICE_PATHS;
 
@@ -44,8 +47,15 @@ export const DEFAULT_VOICES: Record<ChannelLocale, SayVoice> = {
 
 const TERMINAL_CALL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 const MAX_SPEECH_CHARS = 600;
+const MAX_VOICEMAIL_CHARS = 4000;
 const MAX_WAITS = 2;
 const MAX_DIGITS = 12;
+/** How long the restaurant's line rings before the caller is offered to leave a message. */
+const DIAL_TIMEOUT_SECONDS = 20;
+/** Longest message a caller may leave (Twilio transcribes recordings of up to two minutes). */
+const VOICEMAIL_MAX_SECONDS = 120;
+/** <Dial> outcomes where the caller spoke with someone (Twilio's DialCallStatus). */
+const DIAL_CONNECTED = new Set(['completed', 'answered']);
 /**
  * Twilio's generic model for telephone audio (8 kHz, one speaker close to the microphone), offered
  * in French and English; being generic, Twilio picks the provider and fails over when one is down.
@@ -58,6 +68,28 @@ export interface CallEnded {
   from: string | null;
   status: string;
   durationSeconds: number | null;
+}
+
+/** Why a caller who asked for a person did not reach one. */
+export type MissedReason = 'busy' | 'no-answer' | 'failed' | 'canceled' | 'no-number' | 'forwarded-back';
+
+/** A caller nobody answered: staff owe them a call. */
+export interface MissedTransfer {
+  callSid: string;
+  conversationId: string;
+  /** The caller's number (E.164), null when withheld. */
+  from: string | null;
+  locale: ChannelLocale;
+  reason: MissedReason;
+}
+
+/** What became known about the message a caller left; each webhook tells a part. */
+export interface VoicemailUpdate {
+  callSid: string;
+  recordingUrl?: string;
+  recordingSeconds?: number;
+  transcript?: string;
+  transcriptStatus?: 'pending' | 'completed' | 'failed';
 }
 
 export interface HandoffNotice extends Handoff {
@@ -89,6 +121,10 @@ export interface VoiceAdapterOptions {
   turnBudgetMs?: number;
   onHandoff?: (notice: HandoffNotice) => Promise<void>;
   onCallEnded?: (call: CallEnded) => Promise<void>;
+  /** A transfer nobody answered (or none possible): the caller is offered to leave a message. */
+  onMissedTransfer?: (missed: MissedTransfer) => Promise<void>;
+  /** The message's length, recording and transcript, as Twilio's webhooks bring them. */
+  onVoicemail?: (update: VoicemailUpdate) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -102,6 +138,10 @@ interface CallStep {
   silences: number;
   /** The number the guest called (ours). */
   called: string | null;
+  /** The number that forwarded the call to us, when the carrier says so. */
+  forwardedFrom: string | null;
+  /** The restaurant's own line forwarded this call to us: it must not be transferred back. */
+  forwardedBack: boolean;
 }
 
 export class TwilioVoiceAdapter {
@@ -180,6 +220,12 @@ export class TwilioVoiceAdapter {
         return this.status(step, params);
       case 'relayEnded':
         return this.relayEnded(step, params);
+      case 'voicemail':
+        return this.voicemailLeft(step, params);
+      case 'voicemailRecording':
+        return this.voicemailRecording(step, params);
+      case 'voicemailTranscript':
+        return this.voicemailTranscript(step, params);
     }
   }
 
@@ -196,6 +242,8 @@ export class TwilioVoiceAdapter {
       locale,
       silences,
       called: e164(params.To),
+      forwardedFrom: e164(params.ForwardedFrom),
+      forwardedBack: query.get('fwd') === '1',
       sender: {
         channelId: 'voice',
         conversationId: `voice:${callSid}`,
@@ -218,6 +266,10 @@ export class TwilioVoiceAdapter {
       vr.hangup();
       return xmlReply(vr.toString());
     }
+    if (step.forwardedFrom) {
+      const line = e164(await this.options.transferNumber().catch(() => null));
+      step.forwardedBack = line !== null && line === step.forwardedFrom;
+    }
     return this.answerWithin(step, async () => {
       const replies = await this.options.runTurn(joinActivity(step.sender, params));
       const outcome = readReplies(replies);
@@ -233,7 +285,7 @@ export class TwilioVoiceAdapter {
     return xmlReply(
       relayTwiml({
         socketUrl: this.options.relaySocketUrl?.() ?? '',
-        actionUrl: this.url('relayEnded', { lang: langOf(locale) }),
+        actionUrl: this.url('relayEnded', { lang: langOf(locale), fwd: fwdOf(step) }),
         locale,
         welcomeGreeting: said || texts(locale).goodbye,
       }),
@@ -347,16 +399,134 @@ export class TwilioVoiceAdapter {
     this.say(vr, step.locale, sentence);
     vr.redirect(
       { method: 'POST' },
-      this.url('wait', { turn: step.turn, lang: langOf(step.locale), tries, silence: step.silences || undefined }),
+      this.url('wait', {
+        turn: step.turn,
+        lang: langOf(step.locale),
+        tries,
+        silence: step.silences || undefined,
+        fwd: fwdOf(step),
+      }),
     );
     return vr.toString();
   }
 
-  private afterDial(step: CallStep, params: Record<string, string>): WebhookReply {
+  /** The <Dial> is over: the caller spoke with someone, or may leave a message. */
+  private async afterDial(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const status = params.DialCallStatus ?? '';
     const vr = new VoiceResponse();
-    if (params.DialCallStatus !== 'completed') this.say(vr, step.locale, texts(step.locale).transferFailed);
+    if (DIAL_CONNECTED.has(status)) {
+      vr.hangup();
+      return xmlReply(vr.toString());
+    }
+    const reason: MissedReason =
+      status === 'busy' || status === 'failed' || status === 'canceled' ? status : 'no-answer';
+    await this.takeMessage(vr, step, reason);
+    return xmlReply(vr.toString());
+  }
+
+  /**
+   * Nobody can take the call: staff get a callback task, and the caller may leave a message,
+   * told that it is recorded. Twilio goes on past <Record> only when nothing was recorded.
+   */
+  private async takeMessage(vr: Twiml, step: CallStep, reason: MissedReason): Promise<void> {
+    await this.options
+      .onMissedTransfer?.({
+        callSid: step.callSid,
+        conversationId: step.sender.conversationId,
+        from: callerNumber(step.sender.fromId),
+        locale: step.locale,
+        reason,
+      })
+      .catch((err: Error) => this.log(`[voice] callback task for ${step.callSid} failed: ${err.message}`));
+    const t = texts(step.locale);
+    const lang = langOf(step.locale);
+    this.say(vr, step.locale, t.voicemailPrompt);
+    vr.record({
+      action: this.url('voicemail', { lang }),
+      method: 'POST',
+      maxLength: VOICEMAIL_MAX_SECONDS,
+      timeout: 5,
+      playBeep: true,
+      finishOnKey: '#',
+      trim: 'trim-silence',
+      recordingStatusCallback: this.url('voicemailRecording', { lang }),
+      recordingStatusCallbackMethod: 'POST',
+      recordingStatusCallbackEvent: ['completed', 'absent'],
+      // With Whisper configured the message is transcribed here, in the caller's language.
+      ...(this.options.stt ? {} : { transcribe: true, transcribeCallback: this.url('voicemailTranscript', { lang }) }),
+    });
+    this.say(vr, step.locale, t.voicemailNone);
+    vr.hangup();
+  }
+
+  /** The <Record> action: the caller finished their message (the recording may not be ready yet). */
+  private async voicemailLeft(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const seconds = Number.parseInt(params.RecordingDuration ?? '', 10);
+    const vr = new VoiceResponse();
+    const t = texts(step.locale);
+    if (Number.isFinite(seconds) && seconds > 0) {
+      await this.voicemailUpdate({
+        callSid: step.callSid,
+        recordingSeconds: seconds,
+        transcriptStatus: 'pending',
+      });
+      this.say(vr, step.locale, t.voicemailThanks);
+    } else {
+      this.say(vr, step.locale, t.voicemailNone);
+    }
     vr.hangup();
     return xmlReply(vr.toString());
+  }
+
+  /** Twilio's recordingStatusCallback: the message's file is ready (or there is none). */
+  private async voicemailRecording(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const url = params.RecordingUrl;
+    if ((params.RecordingStatus ?? '') !== 'completed' || !url || !/^https?:\/\//.test(url)) {
+      return xmlReply(new VoiceResponse().toString());
+    }
+    const seconds = Number.parseInt(params.RecordingDuration ?? '', 10);
+    await this.voicemailUpdate({
+      callSid: step.callSid,
+      recordingUrl: url,
+      ...(Number.isFinite(seconds) ? { recordingSeconds: seconds } : {}),
+    });
+    const stt = this.options.stt;
+    if (stt) {
+      // After the answer: the transcription takes seconds and Twilio does not wait on it.
+      setImmediate(() => {
+        stt.transcribe(url, step.locale).then(
+          (text) =>
+            this.voicemailUpdate({
+              callSid: step.callSid,
+              transcript: cleanText(text, MAX_VOICEMAIL_CHARS),
+              transcriptStatus: 'completed',
+            }),
+          (err: Error) => {
+            this.log(`[voice] voicemail transcription failed for ${step.callSid}: ${err.message}`);
+            return this.voicemailUpdate({ callSid: step.callSid, transcriptStatus: 'failed' });
+          },
+        );
+      });
+    }
+    return xmlReply(new VoiceResponse().toString());
+  }
+
+  /** Twilio's transcribeCallback: the message as text, or a failed transcription. */
+  private async voicemailTranscript(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const ok = (params.TranscriptionStatus ?? '') === 'completed';
+    await this.voicemailUpdate({
+      callSid: step.callSid,
+      ...(ok
+        ? { transcript: cleanText(params.TranscriptionText, MAX_VOICEMAIL_CHARS), transcriptStatus: 'completed' }
+        : { transcriptStatus: 'failed' }),
+    });
+    return xmlReply(new VoiceResponse().toString());
+  }
+
+  private async voicemailUpdate(update: VoicemailUpdate): Promise<void> {
+    await this.options
+      .onVoicemail?.(update)
+      .catch((err: Error) => this.log(`[voice] voicemail update for ${update.callSid} failed: ${err.message}`));
   }
 
   private async status(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
@@ -405,18 +575,28 @@ export class TwilioVoiceAdapter {
     if (number && this.isTransferable(number, step)) {
       if (!said.length) this.say(vr, locale, t.transfer);
       vr.dial(
-        { action: this.url('dial', { lang: langOf(locale) }), method: 'POST', timeout: 25, answerOnBridge: true },
+        {
+          action: this.url('dial', { lang: langOf(locale) }),
+          method: 'POST',
+          timeout: DIAL_TIMEOUT_SECONDS,
+          answerOnBridge: true,
+        },
         number,
       );
     } else {
-      this.say(vr, locale, t.noTransferNumber);
-      vr.hangup();
+      const forwardedBack = number !== null && (step.forwardedBack || step.forwardedFrom === number);
+      await this.takeMessage(vr, step, forwardedBack ? 'forwarded-back' : 'no-number');
     }
   }
 
   /** Says the lines and listens for the answer (speech <Gather>, or <Record> for Whisper). */
   private prompt(vr: Twiml, lines: Array<{ text: string; locale: ChannelLocale }>, step: CallStep): void {
-    const query = { turn: step.turn, lang: langOf(step.locale), silence: step.silences || undefined };
+    const query = {
+      turn: step.turn,
+      lang: langOf(step.locale),
+      silence: step.silences || undefined,
+      fwd: fwdOf(step),
+    };
     if (this.options.stt) {
       for (const l of lines) this.say(vr, l.locale, l.text);
       const action = this.url('recorded', query);
@@ -481,6 +661,8 @@ export class TwilioVoiceAdapter {
   /** Calling the number the guest called (ours) would loop the call back into the bot. */
   private isTransferable(number: string, step: CallStep): boolean {
     const own = this.options.ownNumbers?.() ?? [];
+    // A call the restaurant's line forwarded to us would be forwarded back again, and again.
+    if (step.forwardedBack || step.forwardedFrom === number) return false;
     return !own.includes(number) && number !== step.called && number !== step.sender.fromId;
   }
 
@@ -501,4 +683,9 @@ export class TwilioVoiceAdapter {
     const qs = q.toString();
     return this.options.signature.publicBaseUrl.replace(/\/+$/, '') + VOICE_PATHS[route] + (qs ? `?${qs}` : '');
   }
+}
+
+/** The loop guard travels in the action URLs: later webhooks may not repeat ForwardedFrom. */
+function fwdOf(step: CallStep): 1 | undefined {
+  return step.forwardedBack ? 1 : undefined;
 }

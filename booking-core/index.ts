@@ -12,3 +12,4 @@ export type * from './store';
 export type * from './records';
 export * from './waitlist';
 export * from './waitlist-service';
+export * from './callbacks';

@@ -1,5 +1,6 @@
 // The store port: everything the product keeps, whatever the database. Two stores implement
 // it (embedded SQLite, MongoDB) and pass one contract suite (test/booking-core/stores/store-contract).
+import type { CallbackStore } from './callbacks';
 import type { SlotClaim } from './claims';
 import type { Reservation, ReservationStatus, Restaurant, Table } from './model';
 import type { RecordStore } from './records';
@@ -110,7 +111,7 @@ export interface FeedEvent {
   instance: string;
 }
 
-export interface Store extends WaitlistStore {
+export interface Store extends WaitlistStore, CallbackStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Creates tables / indexes. Throws with a clear message when the database refuses. */
   init(): Promise<void>;

@@ -12,11 +12,17 @@ import { e164, type ChannelLocale } from '../adapters/locale';
 import { ReplayGuard, type ReplyCache, type WebhookReply } from '../adapters/replay-guard';
 import { TwilioMessagingAdapter, type LateReply } from '../adapters/twilio-messaging';
 import { TwilioRelayAdapter, type HeardLine } from '../adapters/twilio-relay';
-import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../adapters/twilio-voice';
+import {
+  TwilioVoiceAdapter,
+  type CallEnded,
+  type HandoffNotice,
+  type MissedTransfer,
+  type VoicemailUpdate,
+} from '../adapters/twilio-voice';
 import { WebchatAdapter, type WebchatHistory, type WebchatRecord } from '../adapters/webchat';
 import { createWhisperStt } from '../adapters/whisper-stt';
-import { WaitlistService, type OutboxEntry, type Store, type TranscriptEntry } from '../booking-core';
-import { handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
+import { newCallbackTask, WaitlistService, type OutboxEntry, type Store, type TranscriptEntry } from '../booking-core';
+import { callbackAlertMessages, handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import type { AppContext } from './context';
 import { alertOnUndelivered, DeliveryReceipts } from './outbox/receipts';
@@ -126,6 +132,8 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
           })
         : null,
     onCallEnded: (call) => recordCallEnd(store, call),
+    onMissedTransfer: (missed) => openCallbackTask(ctx, missed),
+    onVoicemail: (update) => recordVoicemail(store, update, ctx.clock()),
   });
   if (config.voiceStt === 'whisper' && !config.openai)
     log('[channels] VOICE_STT=whisper needs OPENAI_API_KEY: using Twilio speech recognition');
@@ -292,4 +300,34 @@ async function alertStaff(ctx: AppContext, alert: HandoffAlert): Promise<void> {
       `[channels] handoff in ${alert.conversationId} (${alert.reason}): no MANAGER_EMAILS / MANAGER_PHONES to alert`,
     );
   for (const message of planned) await store.enqueueOutbox(toOutboxEntry(message, randomUUID(), now));
+}
+
+/** A caller nobody answered: a callback task for staff, and one alert per task (not per retry). */
+async function openCallbackTask(ctx: AppContext, missed: MissedTransfer): Promise<void> {
+  const { config, store } = ctx;
+  const task = newCallbackTask({
+    id: missed.callSid,
+    conversationId: missed.conversationId,
+    phone: missed.from,
+    language: missed.locale === 'en-US' ? 'en' : 'fr',
+    reason: missed.reason,
+    now: ctx.clock(),
+  });
+  if (!(await store.createCallbackTask(task))) return;
+  const restaurant = await ctx.bookings.restaurant();
+  const settings = {
+    managerEmails: config.managerEmails,
+    managerPhones: config.managerPhones,
+    dashboardBaseUrl: config.publicBaseUrl,
+  };
+  const planned = callbackAlertMessages(restaurant, task, settings);
+  if (!planned.length) ctx.log('[channels] callback task opened: no MANAGER_EMAILS / MANAGER_PHONES to alert');
+  const now = ctx.clock();
+  for (const message of planned) await store.enqueueOutbox(toOutboxEntry(message, randomUUID(), now));
+}
+
+/** The message a caller left, as Twilio's webhooks bring its parts. */
+async function recordVoicemail(store: Store, update: VoicemailUpdate, now: Date): Promise<void> {
+  const { callSid, ...patch } = update;
+  await store.patchCallbackTask(callSid, patch, now);
 }

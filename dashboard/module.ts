@@ -1,6 +1,7 @@
-// The dashboard's part of the server: live feed, staff users, menu, insights, conversations
-// and the single-page app's files. One module for bot/modules.ts.
+// The dashboard's part of the server: live feed, staff users, menu, insights, conversations,
+// callers to ring back and the single-page app's files. One module for bot/modules.ts.
 import type { DashboardContext } from './context';
+import { registerCallbacksApi } from './api/callbacks-api';
 import { registerConversationsApi } from './api/conversations-api';
 import { registerInsightsApi } from './api/insights-api';
 import { registerMenuApi } from './api/menu-api';
@@ -15,5 +16,6 @@ export function registerDashboard(ctx: DashboardContext): void {
   registerMenuApi(ctx);
   registerInsightsApi(ctx);
   registerConversationsApi(ctx);
+  registerCallbacksApi(ctx);
   registerDashboardFiles(ctx);
 }

@@ -4,9 +4,17 @@ import type { Language, PublicReservation, Restaurant } from '../model';
 import { countryOf, defaultSmsCountries, smsWithheldReason } from '../phone';
 import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
+import type { CallbackTask } from '../callbacks';
 import { twilioErrorMeaning } from './delivery';
 import { gsmLetters, isGsm7, plainTypography } from './sms-encoding';
-import { textsFor, type BookingFacts, type ChangeKind, type HandoffFacts, type UndeliveredFacts } from './texts';
+import {
+  textsFor,
+  type BookingFacts,
+  type CallbackFacts,
+  type ChangeKind,
+  type HandoffFacts,
+  type UndeliveredFacts,
+} from './texts';
 
 export type MessageKind = OutboxEntry['kind'];
 export type MessagePurpose =
@@ -17,7 +25,8 @@ export type MessagePurpose =
   | 'handoff_alert'
   | 'delivery_alert'
   | 'waitlist_ready'
-  | 'waitlist_reply';
+  | 'waitlist_reply'
+  | 'callback_alert';
 
 export interface NotificationSettings {
   managerEmails: string[];
@@ -310,6 +319,54 @@ export function undeliveredAlertMessages(
       }),
     ),
   ];
+}
+
+/** Alerts managers (email and SMS) that a caller who asked for a person is owed a call. */
+export function callbackAlertMessages(
+  restaurant: Restaurant,
+  task: CallbackTask,
+  settings: NotificationSettings,
+): PlannedMessage[] {
+  const language = restaurant.defaultLanguage;
+  const t = textsFor(language);
+  const facts: CallbackFacts = {
+    guestPhone: task.phone,
+    reason: task.reason,
+    language: languageName(task.language, language),
+    dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/callbacks`,
+  };
+  const key = (kind: MessageKind, to: string) => `callback:${task.id}:${kind}:${to.toLowerCase()}`;
+  const common = { purpose: 'callback_alert' as const, language, reservationId: null, templateVariables: null };
+  return [
+    ...settings.managerEmails.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'email',
+        to,
+        subject: t.callbackSubject(facts),
+        body: t.callbackEmail(facts),
+        dedupeKey: key('email', to),
+      }),
+    ),
+    ...settings.managerPhones.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'sms',
+        to,
+        subject: null,
+        body: gsmLetters(t.callbackSms(facts)),
+        dedupeKey: key('sms', to),
+      }),
+    ),
+  ];
+}
+
+function languageName(language: Language, staff: Language): string {
+  const names: Record<Language, Record<Language, string>> = {
+    fr: { fr: 'français', en: 'anglais' },
+    en: { fr: 'French', en: 'English' },
+  };
+  return names[staff][language];
 }
 
 /** Messages that go to a guest's number, and so follow the restaurant's texting rules. */

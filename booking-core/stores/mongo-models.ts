@@ -5,6 +5,7 @@
 // `minimize: false` so empty objects (`meta: {}`) survive. Indexes are declared here and
 // created explicitly by MongoStore.init(): autoIndex is off.
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
+import type { CallbackTask } from '../callbacks';
 import type { Reservation, Restaurant, Table } from '../model';
 import type { ConversationSummary, FeedEvent, OutboxEntry, TranscriptEntry, User } from '../store';
 import type { WaitlistEntry } from '../waitlist';
@@ -42,6 +43,7 @@ export type ConversationDoc = WithStringId<ConversationSummary>;
  * inserting the lock "outbox:<id>#<n>" (see MongoStore.exclusive).
  */
 export type OutboxDoc = WithStringId<OutboxEntry> & { dedupe: string; leaseSeq: number };
+export type CallbackTaskDoc = WithStringId<CallbackTask>;
 /** A short-lived lock: whoever inserts `_id` first holds it (the unique _id is atomic on every server). */
 export interface LockDoc {
   _id: string;
@@ -277,6 +279,29 @@ export interface MongoModels {
   locks: Model<LockDoc>;
   feed: Model<FeedDoc>;
   waitlist: Model<WaitlistDoc>;
+  callbacks: Model<CallbackTaskDoc>;
+}
+
+function callbackSchema(): Schema<CallbackTaskDoc> {
+  return new Schema<CallbackTaskDoc>(
+    {
+      _id: String,
+      conversationId: String,
+      phone: String,
+      language: String,
+      reason: String,
+      recordingUrl: String,
+      recordingSeconds: Number,
+      transcript: String,
+      transcriptStatus: String,
+      done: Boolean,
+      doneAt: String,
+      doneBy: String,
+      createdAt: String,
+      updatedAt: String,
+    },
+    { ...options, collection: 'callback_tasks' },
+  ).index({ done: 1, createdAt: -1 }, { name: 'callback_tasks_by_age' });
 }
 
 /** Registers the models on `conn` (a dedicated connection: the global mongoose is left alone). */
@@ -294,5 +319,6 @@ export function createModels(conn: Connection): MongoModels {
     locks: conn.model<LockDoc>('Lock', lockSchema()),
     feed: conn.model<FeedDoc>('FeedEvent', feedSchema()),
     waitlist: conn.model<WaitlistDoc>('WaitlistEntry', waitlistSchema()),
+    callbacks: conn.model<CallbackTaskDoc>('CallbackTask', callbackSchema()),
   };
 }

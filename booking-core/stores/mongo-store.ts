@@ -25,6 +25,7 @@
 // where the server supports it, as a backstop for garbage; FerretDB refuses it: a warning.
 import { randomUUID } from 'node:crypto';
 import mongoose, { Types, type Connection, type QueryFilter } from 'mongoose';
+import type { CallbackPatch, CallbackQuery, CallbackTask } from '../callbacks';
 import { claimKey, claimsFor, type SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, ReservationStatus, Restaurant, Table } from '../model';
@@ -44,6 +45,7 @@ import type {
 import {
   CLAIM_LOCK_INDEX,
   createModels,
+  type CallbackTaskDoc,
   type ClaimDoc,
   type ConversationDoc,
   type FeedDoc,
@@ -55,6 +57,8 @@ import {
   type UserDoc,
 } from './mongo-models';
 
+/** Tries at a callback task's lock before giving up (a few seconds in all). */
+const PATCH_ATTEMPTS = 40;
 /** How long a booking's claims stay provisional: far longer than the few writes that anchor them. */
 const PENDING_MS = 2 * 60_000;
 /** The TTL backstop removes claims this long after they expired, once the sweeper had its chance. */
@@ -870,5 +874,51 @@ export class MongoStore implements Store {
     if (query.statuses) filter.status = { $in: [...query.statuses] };
     const docs = await this.models.waitlist.find(filter).sort({ createdAt: 1, _id: 1 }).lean<WaitlistDoc[]>();
     return docs.map((d) => withoutId<WaitlistEntry>(d));
+  }
+
+  // Callback tasks
+
+  async createCallbackTask(task: CallbackTask): Promise<boolean> {
+    const { id, ...fields } = task;
+    try {
+      await this.models.callbacks.create({ _id: id, ...fields });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async patchCallbackTask(id: string, patch: CallbackPatch, now: Date): Promise<CallbackTask | null> {
+    const set: Record<string, unknown> = { updatedAt: now.toISOString() };
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) set[k] = v;
+    // Under the lock (see exclusive): a server that runs $set as read-then-write would let one
+    // of two simultaneous patches undo the other.
+    let after: CallbackTaskDoc | null = null;
+    for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt++) {
+      const done = await this.exclusive(`callback:${id}`, async () => {
+        after = await this.models.callbacks
+          .findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' })
+          .lean<CallbackTaskDoc>();
+        return true;
+      });
+      if (done) return after ? withoutId<CallbackTask>(after) : null;
+      await new Promise((resolve) => setTimeout(resolve, 10 + attempt * 5));
+    }
+    throw new Error(`callback task ${id}: could not take its lock`);
+  }
+
+  async getCallbackTask(id: string): Promise<CallbackTask | null> {
+    const doc = await this.models.callbacks.findById(String(id)).lean<CallbackTaskDoc>();
+    return doc ? withoutId<CallbackTask>(doc) : null;
+  }
+
+  async listCallbackTasks(q: CallbackQuery): Promise<CallbackTask[]> {
+    const docs = await this.models.callbacks
+      .find(q.done === undefined ? {} : { done: q.done })
+      .sort({ createdAt: -1, _id: 1 })
+      .limit(Math.max(1, Math.floor(q.limit)))
+      .lean<CallbackTaskDoc[]>();
+    return docs.map((d) => withoutId<CallbackTask>(d));
   }
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { byTableName } from '../assignment';
+import type { CallbackPatch, CallbackQuery, CallbackTask } from '../callbacks';
 import type { SlotClaim } from '../claims';
 import { SlotTakenError } from '../errors';
 import type { Reservation, Restaurant, Table } from '../model';
@@ -56,6 +57,9 @@ CREATE INDEX IF NOT EXISTS feed_by_at ON feed (at);
 CREATE TABLE IF NOT EXISTS waitlist (
   id TEXT PRIMARY KEY, restaurant_id TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS waitlist_by_day ON waitlist (restaurant_id, created_at);
+CREATE TABLE IF NOT EXISTS callback_tasks (
+  id TEXT PRIMARY KEY, created_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS callback_tasks_by_age ON callback_tasks (created_at);
 `;
 
 type Row = { doc: string };
@@ -566,4 +570,50 @@ export class SqliteStore implements Store {
     const entries = rows.map((r) => JSON.parse(r.doc) as WaitlistEntry);
     return query.statuses ? entries.filter((e) => query.statuses?.includes(e.status)) : entries;
   }
+  // Callback tasks
+
+  async createCallbackTask(task: CallbackTask): Promise<boolean> {
+    const r = this.sql('INSERT OR IGNORE INTO callback_tasks (id, created_at, done, doc) VALUES (?, ?, ?, ?)').run(
+      task.id,
+      task.createdAt,
+      task.done ? 1 : 0,
+      JSON.stringify(task),
+    );
+    return r.changes === 1;
+  }
+
+  async patchCallbackTask(id: string, patch: CallbackPatch, now: Date): Promise<CallbackTask | null> {
+    return this.immediate(() => {
+      const current = parse<CallbackTask>(this.sql('SELECT doc FROM callback_tasks WHERE id = ?').get(id) as Row);
+      if (!current) return null;
+      const next: CallbackTask = { ...current, ...definedOnly(patch), updatedAt: now.toISOString() };
+      this.sql('UPDATE callback_tasks SET done = ?, doc = ? WHERE id = ?').run(
+        next.done ? 1 : 0,
+        JSON.stringify(next),
+        id,
+      );
+      return next;
+    });
+  }
+
+  async getCallbackTask(id: string): Promise<CallbackTask | null> {
+    return parse<CallbackTask>(this.sql('SELECT doc FROM callback_tasks WHERE id = ?').get(id) as Row | undefined);
+  }
+
+  async listCallbackTasks(q: CallbackQuery): Promise<CallbackTask[]> {
+    const limit = Math.max(1, Math.floor(q.limit));
+    const rows =
+      q.done === undefined
+        ? this.sql('SELECT doc FROM callback_tasks ORDER BY created_at DESC, id LIMIT ?').all(limit)
+        : this.sql('SELECT doc FROM callback_tasks WHERE done = ? ORDER BY created_at DESC, id LIMIT ?').all(
+            q.done ? 1 : 0,
+            limit,
+          );
+    return (rows as Row[]).map((r) => JSON.parse(r.doc) as CallbackTask);
+  }
+}
+
+/** The patch without its undefined fields (an absent field is left as it is). */
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

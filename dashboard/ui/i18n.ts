@@ -229,6 +229,7 @@ const WORDS = {
   purpose_reminder: ['Rappel', 'Reminder'],
   purpose_test: ['Test', 'Test'],
   purpose_handoff_alert: ['Client à rappeler', 'Guest needs a person'],
+  purpose_callback_alert: ['Appel manqué à rappeler', 'Missed call to return'],
   purpose_late_reply: ['Réponse du bot (différée)', 'Bot reply (delayed)'],
   queuedAt: ['Créé', 'Queued'],
   recipient: ['Destinataire', 'Recipient'],

@@ -105,8 +105,30 @@ export const en: NotificationTexts = {
     ].join('\n'),
   undeliveredSms: (b, u) =>
     `Maitre: ${what(u)} not delivered to ${b.customerName} (${when(b)}): ${u.meaning}. ${b.dashboardLink}`,
+  callbackSubject: (c) => `Maître: call back ${c.guestPhone ?? 'a caller with a withheld number'}`,
+  callbackEmail: (c) =>
+    [
+      `A caller asked for a person and nobody answered (${missedEn(c.reason)}).`,
+      `Caller: ${c.guestPhone ?? 'number withheld'} (${c.language})`,
+      'They were offered to leave a message; it appears with its transcript in the callback list.',
+      '',
+      `Callbacks: ${c.dashboardLink}`,
+    ].join('\n'),
+  callbackSms: (c) =>
+    `Maître: call back ${c.guestPhone ?? 'a caller (number withheld)'} (${c.language}), ` +
+    `nobody answered their transfer (${missedEn(c.reason)}). ${c.dashboardLink}`,
   channelName: (c) => channels[c] ?? c,
 };
+
+const missedReasonsEn: Record<string, string> = {
+  busy: 'line busy',
+  'no-answer': 'no answer',
+  failed: 'the call could not go through',
+  canceled: 'the call was cancelled',
+  'no-number': 'no transfer number is set',
+  'forwarded-back': "the call came forwarded from the restaurant's line",
+};
+const missedEn = (reason: string) => missedReasonsEn[reason] ?? reason;
 
 const what = (u: UndeliveredFacts) =>
   u.purpose === 'reminder' ? 'reminder' : u.purpose === 'guest_confirmation' ? 'confirmation' : 'message';

@@ -108,8 +108,30 @@ export const fr: NotificationTexts = {
     ].join('\n'),
   undeliveredSms: (b, u) =>
     `Maitre : ${what(u)} non remis a ${b.customerName} (${when(b)}) : ${u.meaning}. ${b.dashboardLink}`,
+  callbackSubject: (c) => `Maître : rappeler ${c.guestPhone ?? 'un client au numéro masqué'}`,
+  callbackEmail: (c) =>
+    [
+      `Un client a demandé à parler à quelqu'un et personne n'a répondu (${missedFr(c.reason)}).`,
+      `Client : ${c.guestPhone ?? 'numéro masqué'} (${c.language})`,
+      'Il a pu laisser un message ; il figure avec sa transcription dans la liste des rappels.',
+      '',
+      `Rappels : ${c.dashboardLink}`,
+    ].join('\n'),
+  callbackSms: (c) =>
+    `Maître : rappeler ${c.guestPhone ?? 'un client (numéro masqué)'} (${c.language}), ` +
+    `personne n'a répondu à son transfert (${missedFr(c.reason)}). ${c.dashboardLink}`,
   channelName: (c) => channels[c] ?? c,
 };
+
+const missedReasonsFr: Record<string, string> = {
+  busy: 'ligne occupée',
+  'no-answer': 'pas de réponse',
+  failed: "l'appel n'a pas abouti",
+  canceled: "l'appel a été annulé",
+  'no-number': "aucun numéro de transfert n'est configuré",
+  'forwarded-back': 'appel renvoyé depuis la ligne du restaurant',
+};
+const missedFr = (reason: string) => missedReasonsFr[reason] ?? reason;
 
 const what = (u: UndeliveredFacts) =>
   u.purpose === 'reminder' ? 'le rappel' : u.purpose === 'guest_confirmation' ? 'la confirmation' : 'le message';

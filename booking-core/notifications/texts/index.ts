@@ -6,6 +6,7 @@ import type { NotificationTexts } from './types';
 
 export type {
   BookingFacts,
+  CallbackFacts,
   ChangeKind,
   HandoffFacts,
   HandoffReasonCode,

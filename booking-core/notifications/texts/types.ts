@@ -49,6 +49,17 @@ export interface UndeliveredFacts {
   meaning: string;
 }
 
+/** A caller nobody answered, as the staff alert tells it. */
+export interface CallbackFacts {
+  /** The caller's number, or null when withheld. */
+  guestPhone: string | null;
+  /** Why nobody answered: busy, no-answer, failed, canceled, no-number, forwarded-back. */
+  reason: string;
+  /** The caller's language, already in the staff's words. */
+  language: string;
+  dashboardLink: string;
+}
+
 export interface NotificationTexts {
   /** Manager alerts (email subject + body, and a short SMS). */
   managerSubject(kind: ChangeKind, b: BookingFacts): string;
@@ -77,6 +88,10 @@ export interface NotificationTexts {
   undeliveredSubject(b: BookingFacts, u: UndeliveredFacts): string;
   undeliveredEmail(b: BookingFacts, u: UndeliveredFacts): string;
   undeliveredSms(b: BookingFacts, u: UndeliveredFacts): string;
+  /** Staff alert when a caller asked for a person and nobody answered: a call to return. */
+  callbackSubject(c: CallbackFacts): string;
+  callbackEmail(c: CallbackFacts): string;
+  callbackSms(c: CallbackFacts): string;
   /** Channel names, for the manager's alert. */
   channelName(channel: string): string;
   /** Waitlist: the party's table is ready; the guest answers to say they come or give up. */

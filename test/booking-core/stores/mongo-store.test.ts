@@ -10,6 +10,7 @@ import { demoRestaurant, demoTables, DEMO_RESTAURANT_ID } from '../../../booking
 import { BookingError, SlotTakenError } from '../../../booking-core/errors';
 import { MongoStore } from '../../../booking-core/stores/mongo-store';
 import { MONGODB_URI, mongoSkip, NO_MONGO_REASON, RUN_TAG, uriWithDatabase } from '../../helpers/mongo-uri';
+import { runCallbackContract } from './callback-contract';
 import { runStoreContract, type StoreUnderTest } from './store-contract';
 
 const BASE_URI = MONGODB_URI;
@@ -36,28 +37,27 @@ if (!BASE_URI) {
 
 const skip = mongoSkip;
 
-runStoreContract(
-  'mongo',
-  async (): Promise<StoreUnderTest> => {
-    let { store: current, uri } = await freshStore();
-    return {
-      get store() {
-        return current;
-      },
-      async reopen() {
-        await current.close();
-        current = new MongoStore(uri, { warn: () => undefined });
-        await current.init();
-        return current;
-      },
-      async dispose() {
-        await current.dropDatabase();
-        await current.close();
-      },
-    };
-  },
-  { skip },
-);
+async function mongoStore(): Promise<StoreUnderTest> {
+  let { store: current, uri } = await freshStore();
+  return {
+    get store() {
+      return current;
+    },
+    async reopen() {
+      await current.close();
+      current = new MongoStore(uri, { warn: () => undefined });
+      await current.init();
+      return current;
+    },
+    async dispose() {
+      await current.dropDatabase();
+      await current.close();
+    },
+  };
+}
+
+runStoreContract('mongo', mongoStore, { skip });
+runCallbackContract('mongo', mongoStore, { skip });
 
 describe('MongoDB store specifics', { skip }, () => {
   after(async () => {

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../../booking-core/stores/sqlite-store';
+import { runCallbackContract } from './callback-contract';
 import { runStoreContract, type StoreUnderTest } from './store-contract';
 
-runStoreContract('sqlite', async (): Promise<StoreUnderTest> => {
+async function sqliteStore(): Promise<StoreUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'maitre-sqlite-'));
   const file = join(dir, 'maitre.db');
   let current = new SqliteStore(file);
@@ -25,4 +26,7 @@ runStoreContract('sqlite', async (): Promise<StoreUnderTest> => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+runStoreContract('sqlite', sqliteStore);
+runCallbackContract('sqlite', sqliteStore);
