@@ -78,8 +78,12 @@ export class RootDialog extends ComponentDialog {
     switch (u.intent) {
       case 'book':
         return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState(u));
-      case 'modify':
-        return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u, changeStatementOf(turn.text)));
+      case 'modify': {
+        const statement = changeStatementOf(turn.text);
+        if (statement && (await this.nothingToChange(turn)))
+          return dc.beginDialog(BOOK_TABLE_DIALOG, BookTableDialog.initialState({ ...u, intent: 'book' }));
+        return dc.beginDialog(MODIFY_BOOKING_DIALOG, ModifyBookingDialog.initialState(u, statement));
+      }
       case 'cancel':
         return dc.beginDialog(CANCEL_BOOKING_DIALOG, CancelBookingDialog.initialState(u, turn.text));
       case 'human':
@@ -147,6 +151,18 @@ export class RootDialog extends ComponentDialog {
     const phone = turn.channelPhone ?? turn.profile.phone;
     if (!phone) return null;
     return (await this.deps.bookings.upcomingFor(phone)).length ? statement : null;
+  }
+
+  /**
+   * A change stated as a fact ("we'll be 5 not 4 on Saturday") by a guest whose number has no
+   * booking to change, with the facts of a request in it: the same words are a new booking.
+   */
+  private async nothingToChange(turn: Turn): Promise<boolean> {
+    const u = turn.u;
+    if (u.partySize === undefined && !u.date && !u.time) return false;
+    const phone = turn.channelPhone ?? turn.profile.phone;
+    if (!phone) return false;
+    return (await this.deps.bookings.upcomingFor(phone)).length === 0;
   }
 
   private async afterGoal(dc: DialogContext, turn: Turn, result: GoalResult | undefined): Promise<DialogTurnResult> {
