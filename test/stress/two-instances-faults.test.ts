@@ -166,7 +166,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
       const facts = { name: fr ? 'Durand' : 'Smith', yes: fr ? 'oui' : 'yes', phone: '' };
       switch (n % 4) {
         case 0: {
-          const phone = `+3361${digits(n, 8)}`;
+          const phone = `+3361${digits(n, 7)}`;
           const r = await json(pick(0).base, '/api/reservations', {
             body: { customerName: `API ${n}`, phoneNumber: phone, partySize: 2, date, time: times[k] },
           });
@@ -176,24 +176,24 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
           return;
         }
         case 1: {
-          const phone = `+3362${digits(n, 8)}`;
+          const phone = `+3362${digits(n, 7)}`;
           const last = await answerUntilDone(smsGuest(phone, pick), request, { ...facts, phone });
           if (CONFIRMED.test(last)) confirmedPhones.push(phone);
           return;
         }
         case 2: {
-          const phone = `+3363${digits(n, 8)}`;
+          const phone = `+3363${digits(n, 7)}`;
           const say = await voiceCaller(`CA${digits(n, 6)}${RUN_TAG}${'a'.repeat(20)}`, phone, pick);
           const last = await answerUntilDone(say, request, { ...facts, phone });
           if (CONFIRMED.test(last)) confirmedPhones.push(phone);
           return;
         }
         default: {
-          const phone = `+3364${digits(n, 8)}`;
+          const phone = `+3364${digits(n, 7)}`;
           const say = await webchatGuest(fr ? 'fr-FR' : 'en-US', pick);
           const last = await answerUntilDone(say, request, {
             ...facts,
-            phone: fr ? `06 4${digits(n, 8)}`.replace(/(\d{2})(?=\d)/g, '$1 ') : phone,
+            phone: fr ? `06 4${digits(n, 7)}`.replace(/(\d{2})(?=\d)/g, '$1 ') : phone,
           });
           if (CONFIRMED.test(last)) confirmedPhones.push(phone);
         }
@@ -238,7 +238,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
   /** Twilio's retries of one SMS and of one voice turn, 3 copies at once at `targets`. */
   async function retriedThreeTimes(label: string, tag: string, targets: Instance[]) {
     const date = parisDate(1);
-    const phone = `+3365550${tag}01`;
+    const phone = `+33655500${tag}01`;
     const first = await twilioPost(
       targets[0].base,
       '/twilio/messaging',
@@ -255,7 +255,7 @@ describe('two instances on one MongoDB under load and faults', { skip: mongoSkip
     assert.equal(new Set(answers.map((r) => r.text)).size, 1, answers.map((r) => r.text).join('\n'));
     assert.match(twimlText(answers[0].text, ['Message']), CONFIRMED);
 
-    const caller = `+3365550${tag}02`;
+    const caller = `+33655500${tag}02`;
     const callSid = `CA${RUN_TAG}${tag}${'r'.repeat(23)}`;
     const incoming = await twilioPost(
       targets[1].base,
