@@ -2,7 +2,12 @@
 // line, a transfer, a technical fault, a photo with no text. Everything else comes from the bot.
 import type { ChannelLocale } from './locale';
 
-type Texts = Record<
+type Texts = TextLines & {
+  /** The answer to HELP / INFO / AIDE: who is texting, how to reach them, how to stop. */
+  help(restaurantName: string, phone: string): string;
+};
+
+type TextLines = Record<
   | 'reprompt'
   | 'silenceGoodbye'
   | 'hold'
@@ -48,6 +53,10 @@ const FR: Texts = {
     "enregistré, et l'équipe vous rappellera. Appuyez sur dièse quand vous avez terminé.",
   voicemailThanks: "Merci, votre message est bien enregistré. L'équipe vous rappellera dès que possible. Au revoir !",
   voicemailNone: "Je n'ai pas entendu de message. L'équipe vous rappellera dès que possible. Au revoir !",
+  help: (name, phone) =>
+    `${name || 'Le restaurant'} : réservations par SMS et WhatsApp.` +
+    (phone ? ` Pour nous joindre, appelez le ${phone}.` : '') +
+    ' Pour ne plus recevoir nos messages, répondez STOP.',
 };
 
 const EN: Texts = {
@@ -72,6 +81,10 @@ const EN: Texts = {
     'recorded, and the team will call you back. Press the pound key when you are done.',
   voicemailThanks: 'Thank you, your message is recorded. The team will call you back as soon as possible. Goodbye!',
   voicemailNone: 'I did not hear a message. The team will call you back as soon as possible. Goodbye!',
+  help: (name, phone) =>
+    `${name || 'The restaurant'}: table bookings by text and WhatsApp.` +
+    (phone ? ` To reach us, call ${phone}.` : '') +
+    ' To stop receiving our messages, reply STOP.',
 };
 
 export function texts(locale: ChannelLocale): Texts {

@@ -10,7 +10,7 @@ import { BodyError, cleanText, jsonError, jsonReply, parseForm, readRawBody, sen
 import { messageActivity, type Sender } from './inbound';
 import { e164, localeFromPhone, type ChannelLocale } from './locale';
 import { packMessages } from './message-split';
-import { optOutIntent, type OptOutRegistry } from './opt-out';
+import { readKeyword, type OptOutRegistry } from './opt-out';
 import { withinBudget, type ReplayGuard, type WebhookReply } from './replay-guard';
 import { verifyTwilioSignature, type SignatureConfig } from './twilio-signature';
 import type { HandoffNotice } from './twilio-voice';
@@ -49,6 +49,10 @@ export interface MessagingAdapterOptions {
   runTurn: TurnRunner;
   guard: ReplayGuard;
   optOuts: OptOutRegistry;
+  /** Twilio's Advanced Opt-Out is on: only the webhook's OptOutType opts a guest out or in. */
+  advancedOptOut?: () => boolean;
+  /** Who the guest is texting, for the answer to HELP / INFO / AIDE: the phone as the guest writes it. */
+  contact?: (guestPhone: string) => Promise<{ name: string; phone: string }>;
   defaultLocale: ChannelLocale;
   /** Our Twilio numbers in E.164; an empty list accepts messages to any number. */
   ownNumbers?: () => string[];
@@ -202,20 +206,26 @@ export class TwilioMessagingAdapter {
   ): Promise<WebhookReply> {
     const body = cleanText(params.Body, MAX_INBOUND_CHARS);
     const t = texts(sender.locale);
-    const intent = optOutIntent(body, params.OptOutType);
-    if (intent === 'stop') {
+    const key = readKeyword(body, params.OptOutType, this.options.advancedOptOut?.() ?? false);
+    const optedOut = await this.options.optOuts.isOptedOut(channel, sender.fromId);
+    if (key?.intent === 'stop') {
       await this.options.optOuts.record(channel, sender.fromId, true, body.slice(0, 40));
-      // Twilio (or the carrier) confirms an opt-out itself; nothing more may be sent.
+      this.log(`[messaging] ${channel} ${sender.fromId} opted out (${params.OptOutType ?? 'keyword'})`);
+      // Twilio confirms an opt-out itself and refuses anything more to that guest.
       return xmlReply(this.twiml([]));
     }
-    if (intent === 'start') {
+    if (key?.intent === 'start' && (optedOut || !key.onlyWhenOptedOut)) {
       await this.options.optOuts.record(channel, sender.fromId, false, body.slice(0, 40));
       // With Advanced Opt-Out, Twilio sends its own confirmation; otherwise we do.
       return xmlReply(this.twiml(params.OptOutType ? [] : [t.resubscribed]));
     }
-    if (await this.options.optOuts.isOptedOut(channel, sender.fromId)) {
+    if (optedOut) {
       this.log(`[messaging] ${channel} ${sender.fromId} has opted out: message not answered`);
       return xmlReply(this.twiml([]));
+    }
+    if (key?.intent === 'help') {
+      const contact = await this.options.contact?.(sender.fromId).catch(() => null);
+      return xmlReply(this.twiml([t.help(contact?.name ?? '', contact?.phone ?? '')]));
     }
     const media = Number.parseInt(params.NumMedia ?? '0', 10) || 0;
     if (!body) return xmlReply(this.twiml([media > 0 ? t.mediaOnly : t.emptyMessage]));

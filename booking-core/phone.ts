@@ -87,3 +87,14 @@ export function smsWithheldReason(phone: string, smsCountries: readonly string[]
     return `${info.country ?? 'an international network'} is not in SMS_COUNTRIES`;
   return null;
 }
+
+/**
+ * A number as a reader in `readerCountry` writes it: nationally when it is a number of that
+ * country ("01 23 45 67 89" for a French reader of a French number), else in international
+ * form with the country's grouping ("+44 20 7946 0958"). Anything unreadable is left as given.
+ */
+export function phoneForReader(phone: string, readerCountry: string | null): string {
+  const parsed = parsePhoneNumberFromString(phone.trim());
+  if (!parsed) return phone;
+  return readerCountry && parsed.country === readerCountry ? parsed.formatNational() : parsed.formatInternational();
+}

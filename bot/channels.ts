@@ -24,6 +24,7 @@ import { createWhisperStt } from '../adapters/whisper-stt';
 import { newCallbackTask, WaitlistService, type OutboxEntry, type Store, type TranscriptEntry } from '../booking-core';
 import { callbackAlertMessages, handoffAlertMessages, toOutboxEntry } from '../booking-core/notifications';
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
+import { countryOf, phoneForReader } from '../booking-core/phone';
 import type { AppContext } from './context';
 import { alertOnUndelivered, DeliveryReceipts } from './outbox/receipts';
 import { createBot } from './create-bot';
@@ -168,6 +169,11 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     onHandoff,
     log,
     optOuts: new StoreOptOuts(store, () => ctx.clock()),
+    advancedOptOut: () => config.twilio.advancedOptOut ?? false,
+    contact: async (guestPhone) => {
+      const r = await ctx.bookings.restaurant();
+      return { name: r.name, phone: r.phone ? phoneForReader(r.phone, countryOf(guestPhone)) : '' };
+    },
     onLateReply: (reply) => queueLateReply(store, reply, ctx.clock()),
     onStatus: (receipt) => receipts.record(receipt),
   });

@@ -22,6 +22,12 @@ export interface Config {
     phoneNumber: string | null;
     whatsappNumber: string | null;
     apiBaseUrl: string | null;
+    /** A Messaging Service (MG…): sends go through its sender pool; its numbers are ours. */
+    messagingServiceSid?: string | null;
+    /** An alphanumeric sender for SMS that need no answer (confirmations, alerts); never for reminders. */
+    smsSenderId?: string | null;
+    /** Twilio's Advanced Opt-Out is on: only the webhook's OptOutType opts guests out or in. */
+    advancedOptOut?: boolean;
   };
   /**
    * Approved WhatsApp templates by purpose, for messages outside the 24-hour window
@@ -116,6 +122,23 @@ function templates(env: Env, key: string): Record<string, string> {
   return out;
 }
 
+function flag(env: Env, key: string): boolean {
+  const raw = get(env, key)?.toLowerCase();
+  if (raw === null || raw === undefined) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(key, 'must be true or false');
+}
+
+/** Twilio's rules for an alphanumeric sender: up to 11 of A-Z a-z 0-9 space - + _ &, not only digits. */
+function senderId(env: Env, key: string): string | null {
+  const raw = get(env, key);
+  if (raw === null) return null;
+  if (!/^[A-Za-z0-9 +_&-]{1,11}$/.test(raw) || /^[0-9 ]+$/.test(raw))
+    throw new ConfigError(key, 'must be 1 to 11 letters, digits, spaces or - + _ &, with at least one letter');
+  return raw;
+}
+
 /** "fr, be,CH" → ["FR","BE","CH"]; unset → null. */
 function countryList(env: Env, key: string): string[] | null {
   const items = list(env, key, (v) => /^[A-Za-z]{2}$/.test(v), 'a two-letter country code (FR, BE…)');
@@ -167,6 +190,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (voiceMode !== 'gather' && voiceMode !== 'relay')
     throw new ConfigError('VOICE_MODE', 'must be "gather" or "relay"');
   const isPhone = (v: string) => /^\+[1-9]\d{6,14}$/.test(v);
+  const messagingService = get(env, 'TWILIO_MESSAGING_SERVICE_SID');
+  if (messagingService && !/^MG[0-9a-fA-F]{32}$/.test(messagingService))
+    throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID', 'must be MG followed by 32 hex digits');
 
   return {
     port,
@@ -184,6 +210,9 @@ export function loadConfig(env: Env = process.env): Config {
       phoneNumber: get(env, 'TWILIO_PHONE_NUMBER'),
       whatsappNumber: get(env, 'TWILIO_WHATSAPP_NUMBER'),
       apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']),
+      messagingServiceSid: messagingService,
+      smsSenderId: senderId(env, 'TWILIO_SMS_SENDER_ID'),
+      advancedOptOut: flag(env, 'TWILIO_ADVANCED_OPT_OUT'),
     },
     whatsappTemplates: templates(env, 'WHATSAPP_TEMPLATES'),
     openai: openaiKey

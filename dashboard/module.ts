@@ -3,6 +3,7 @@
 import type { DashboardContext } from './context';
 import { registerCallbacksApi } from './api/callbacks-api';
 import { registerConversationsApi } from './api/conversations-api';
+import { registerGuestMessagingApi } from './api/guest-messaging-api';
 import { registerInsightsApi } from './api/insights-api';
 import { registerMenuApi } from './api/menu-api';
 import { registerDashboardFiles } from './api/static-files';
@@ -16,6 +17,7 @@ export function registerDashboard(ctx: DashboardContext): void {
   registerMenuApi(ctx);
   registerInsightsApi(ctx);
   registerConversationsApi(ctx);
+  registerGuestMessagingApi(ctx);
   registerCallbacksApi(ctx);
   registerDashboardFiles(ctx);
 }

@@ -43,6 +43,24 @@ export async function isOptedOut(store: DocumentStore, channel: 'sms' | 'whatsap
   return Boolean(one || all);
 }
 
+/** A guest's opt-outs, per channel ("all" for the bare-number record), as staff see them. */
+export async function optOutsOf(
+  store: DocumentStore,
+  phone: string,
+): Promise<Array<{ channel: 'sms' | 'whatsapp' | 'all'; at: string; word: string | null }>> {
+  const p = phoneKey(phone);
+  const keys = [
+    ['sms', `sms:${p}`],
+    ['whatsapp', `whatsapp:${p}`],
+    ['all', p],
+  ] as const;
+  const found = await Promise.all(keys.map(([, key]) => store.getDocument<OptOutRecord>(OPT_OUT_COLLECTION, key)));
+  return keys.flatMap(([channel], i) => {
+    const doc = found[i]?.value;
+    return doc ? [{ channel, at: doc.at, word: doc.word ?? null }] : [];
+  });
+}
+
 /** Records an opt-out (also used when Twilio reports the number unsubscribed). */
 export async function recordOptOut(
   store: DocumentStore,

@@ -4,6 +4,7 @@ import { endSession, session } from './session';
 import type {
   ConversationSummary,
   Diet,
+  GuestMessaging,
   Language,
   MenuSection,
   MessageKind,
@@ -75,6 +76,8 @@ export const api = {
       'GET',
       `/api/admin/reservations/${encodeURIComponent(id)}/conversation`,
     ),
+  reservationMessaging: (id: string) =>
+    request<GuestMessaging>('GET', `/api/admin/reservations/${encodeURIComponent(id)}/messaging`),
   tables: () => request<Table[]>('GET', '/api/admin/tables'),
   createTable: (t: Partial<Table>) => request<Table>('POST', '/api/admin/tables', t),
   updateTable: (id: string, t: Partial<Table>) =>

@@ -221,6 +221,8 @@ const WORDS = {
   outbox_not_configured: ['Non configuré', 'Not configured'],
   outbox_suppressed: ['Non envoyé', 'Not sent'],
   outbox_withheld: ['Retenu', 'Withheld'],
+  outbox_delivered: ['Remis', 'Delivered'],
+  outbox_undelivered: ['Non remis', 'Undelivered'],
   kind_email: ['E-mail', 'Email'],
   kind_sms: ['SMS', 'SMS'],
   kind_whatsapp: ['WhatsApp', 'WhatsApp'],
@@ -271,6 +273,21 @@ const WORDS = {
     'This guest has no number that can receive a text.',
   ],
   seeMessages: ['Voir dans Messages', 'See in Messages'],
+  optedOutOf: ['Ne reçoit plus nos messages', 'No longer receives our messages'],
+  optOut_sms: ['par SMS', 'by text'],
+  optOut_whatsapp: ['sur WhatsApp', 'on WhatsApp'],
+  optOut_all: ['sur aucun canal', 'on any channel'],
+  optOutByWord: ['le client a répondu', 'the guest replied'],
+  optOutByTwilio: [
+    'Twilio refuse les envois vers ce numéro (21610 : le client s’est désabonné)',
+    'Twilio refuses sends to this number (21610: the guest unsubscribed)',
+  ],
+  optOutHint: [
+    'Il peut se réabonner en répondant START. Appelez-le si besoin.',
+    'They can opt back in by replying START. Call them if needed.',
+  ],
+  notDelivered: ['non remis', 'not delivered'],
+  code: ['code', 'code'],
 } satisfies Record<string, [string, string]>;
 
 export type WordKey = keyof typeof WORDS;

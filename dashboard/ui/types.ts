@@ -35,6 +35,20 @@ export type MessageKind = OutboxEntry['kind'];
 export const STATUSES: Status[] = ['confirmed', 'seated', 'completed', 'no_show', 'cancelled'];
 export const CHANNELS: Channel[] = ['voice', 'sms', 'whatsapp', 'webchat', 'website', 'dashboard'];
 
+/** GET /api/admin/reservations/:id/messaging: the guest's opt-outs and lost confirmations or reminders. */
+export interface GuestMessaging {
+  optOuts: Array<{ channel: 'sms' | 'whatsapp' | 'all'; at: string; word: string | null }>;
+  undelivered: Array<{
+    id: string;
+    kind: MessageKind;
+    purpose: string | null;
+    status: OutboxStatus;
+    errorCode: string | null;
+    errorMeaning: { fr: string; en: string } | null;
+    at: string;
+  }>;
+}
+
 /** An outbox entry as GET /api/admin/outbox gives it (the server's public view of an OutboxEntry). */
 export interface OutboxItem
   extends Pick<

@@ -116,6 +116,8 @@ export interface HarnessOptions {
   stt?: SpeechToText;
   turnBudgetMs?: number;
   widgetFiles?: string[];
+  /** Twilio's Advanced Opt-Out on: only OptOutType opts out. */
+  advancedOptOut?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -157,6 +159,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ownNumbers,
     onHandoff,
     optOuts,
+    advancedOptOut: () => options.advancedOptOut ?? false,
+    contact: async (guest) => ({
+      name: 'Le Petit Bistro',
+      phone: guest.startsWith('+33') ? '01 40 00 00 00' : '+33 1 40 00 00 00',
+    }),
     turnBudgetMs: options.turnBudgetMs,
     onLateReply: async (r) => void lateReplies.push(r),
   }).register(server);

@@ -6,7 +6,7 @@ import { KeyedSerializer } from '../../adapters/activity-adapter';
 import { cleanText } from '../../adapters/http-io';
 import { e164, localeFromPhone, normaliseLocale } from '../../adapters/locale';
 import { packMessages, splitMessage } from '../../adapters/message-split';
-import { optOutIntent } from '../../adapters/opt-out';
+import { readKeyword } from '../../adapters/opt-out';
 import { MemoryReplyCache, ReplayGuard } from '../../adapters/replay-guard';
 import { publicUrl, signTwilioRequest, verifyTwilioSignature } from '../../adapters/twilio-signature';
 import { twilioSignature } from './adapter-harness';
@@ -61,7 +61,9 @@ describe('Language guesses', () => {
 });
 
 describe('Opt-out words', () => {
-  it('knows STOP, ARRET and their kin as whole messages only', () => {
+  const intent = (body: string, type?: string, advanced = false) => readKeyword(body, type, advanced)?.intent ?? null;
+
+  it("knows Twilio's default words and ARRET as whole messages only, CANCEL included", () => {
     for (const w of [
       'STOP',
       'stop',
@@ -70,17 +72,35 @@ describe('Opt-out words', () => {
       'arrêt',
       'Arrêter',
       'UNSUBSCRIBE',
-      'stop sms',
-      'STOPALL',
+      'CANCEL',
+      'cancel',
+      'END',
       'quit',
+      'STOPALL',
+      'REVOKE',
+      'optout',
       'désabonner',
     ])
-      assert.equal(optOutIntent(w), 'stop', w);
-    for (const w of ['START', 'unstop', 'Démarrer']) assert.equal(optOutIntent(w), 'start', w);
-    for (const w of ['cancel', 'annuler', 'stop ma réservation', 'oui', 'yes', ''])
-      assert.equal(optOutIntent(w), null, w);
-    assert.equal(optOutIntent('CANCEL', 'STOP'), 'stop');
-    assert.equal(optOutIntent('YES', 'START'), 'start');
+      assert.equal(intent(w), 'stop', w);
+    for (const w of ['START', 'unstop', 'YES', 'Démarrer']) assert.equal(intent(w), 'start', w);
+    for (const w of ['HELP', 'info', 'Aide', 'aide !']) assert.equal(intent(w), 'help', w);
+    for (const w of ['annuler', 'cancel my booking', 'stop ma réservation', 'oui', 'yes please', ''])
+      assert.equal(intent(w), null, w);
+  });
+
+  it('opts back in with "yes" only a guest who is opted out', () => {
+    assert.equal(readKeyword('yes')?.onlyWhenOptedOut, true);
+    assert.equal(readKeyword('START')?.onlyWhenOptedOut, false);
+  });
+
+  it("with Advanced Opt-Out, Twilio's OptOutType alone opts out or in; help words still answered", () => {
+    assert.equal(intent('CANCEL', undefined, true), null);
+    assert.equal(intent('STOP', undefined, true), null);
+    assert.equal(intent('CANCEL', 'STOP', true), 'stop');
+    assert.equal(intent('ANNULER', 'STOP', true), 'stop');
+    assert.equal(intent('YES', 'START', true), 'start');
+    assert.equal(intent('SOS', 'HELP', true), 'help');
+    assert.equal(intent('aide', undefined, true), 'help');
   });
 });
 

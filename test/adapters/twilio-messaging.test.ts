@@ -74,14 +74,44 @@ describe('Twilio messaging adapter (SMS and WhatsApp)', () => {
     assert.deepEqual(twimlTexts(r.text, 'Message'), ['echo: une table pour 2']);
   });
 
-  it('leaves "cancel" and sentences with "stop" to the bot, unless Twilio flags an opt-out', async () => {
-    let r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110005', 'cancel'));
-    assert.deepEqual(twimlTexts(r.text, 'Message'), ['echo: cancel']);
-    r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110005', 'stop, je me suis trompé de jour'));
+  it('takes "CANCEL" alone as Twilio does, an opt-out; sentences with "stop" go to the bot', async () => {
+    let r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110005', 'stop, je me suis trompé de jour'));
     assert.deepEqual(twimlTexts(r.text, 'Message'), ['echo: stop, je me suis trompé de jour']);
-    r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110005', 'CANCEL', { OptOutType: 'STOP' }));
+    r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110005', 'cancel my booking'));
+    assert.deepEqual(twimlTexts(r.text, 'Message'), ['echo: cancel my booking']);
+    const before = h.bot.messages().length;
+    r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110005', 'CANCEL'));
     assert.match(r.text, /<Response\/>/);
+    assert.equal(h.bot.messages().length, before);
     assert.equal(await h.optOuts.isOptedOut('sms', '+33611110005'), true);
+  });
+
+  it('"yes" is an answer to the bot, and opts back in only a guest who opted out', async () => {
+    let r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110012', 'yes'));
+    assert.deepEqual(twimlTexts(r.text, 'Message'), ['echo: yes']);
+    await twilioPost(h.base, '/twilio/messaging', sms('+33611110012', 'QUIT'));
+    assert.equal(await h.optOuts.isOptedOut('sms', '+33611110012'), true);
+    r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110012', 'YES'));
+    assert.match(twimlTexts(r.text, 'Message')[0], /à nouveau/);
+    assert.equal(await h.optOuts.isOptedOut('sms', '+33611110012'), false);
+  });
+
+  it("answers HELP, INFO and AIDE: the restaurant's name, its number as the guest writes it, how to stop", async () => {
+    const before = h.bot.messages().length;
+    let r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110013', 'AIDE'));
+    assert.deepEqual(twimlTexts(r.text, 'Message'), [
+      'Le Petit Bistro : réservations par SMS et WhatsApp. Pour nous joindre, appelez le 01 40 00 00 00. ' +
+        'Pour ne plus recevoir nos messages, répondez STOP.',
+    ]);
+    r = await twilioPost(h.base, '/twilio/messaging', sms('+447700900123', 'help'));
+    assert.deepEqual(twimlTexts(r.text, 'Message'), [
+      'Le Petit Bistro: table bookings by text and WhatsApp. To reach us, call +33 1 40 00 00 00. ' +
+        'To stop receiving our messages, reply STOP.',
+    ]);
+    r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110013', 'Info'));
+    assert.match(twimlTexts(r.text, 'Message')[0], /^Le Petit Bistro : réservations/);
+    assert.equal(h.bot.messages().length, before, 'no bot turn for a help word');
+    assert.equal(await h.optOuts.isOptedOut('sms', '+33611110013'), false);
   });
 
   it('answers a photo without text with a text message, without a bot turn', async () => {
@@ -186,6 +216,26 @@ describe('Twilio messaging adapter with configured numbers and slow turns', () =
       });
       assert.equal(other.status, 404);
       assert.equal(JSON.parse(other.text).error, 'unknown_number');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('with Advanced Opt-Out, "CANCEL" goes to the bot, and OptOutType=STOP on it records the opt-out', async () => {
+    const h = await startHarness({ advancedOptOut: true });
+    try {
+      let r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110022', 'CANCEL'));
+      assert.deepEqual(twimlTexts(r.text, 'Message'), ['echo: CANCEL']);
+      assert.equal(await h.optOuts.isOptedOut('sms', '+33611110022'), false);
+      const before = h.bot.messages().length;
+      r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110022', 'CANCEL', { OptOutType: 'STOP' }));
+      assert.match(r.text, /<Response\/>/);
+      assert.equal(h.bot.messages().length, before);
+      assert.equal(await h.optOuts.isOptedOut('sms', '+33611110022'), true);
+      // Twilio confirms the opt-in itself when OptOutType says START: nothing said twice.
+      r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110022', 'UNSTOP', { OptOutType: 'START' }));
+      assert.match(r.text, /<Response\/>/);
+      assert.equal(await h.optOuts.isOptedOut('sms', '+33611110022'), false);
     } finally {
       await h.close();
     }

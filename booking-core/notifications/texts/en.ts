@@ -24,8 +24,7 @@ const channels: Record<string, string> = {
 };
 
 export const en: NotificationTexts = {
-  waitlistReady: (r, name) =>
-    `${r}: ${name}, your table is ready! Reply OK if you are coming, or CANCEL if you are not.`,
+  waitlistReady: (r, name) => `${r}: ${name}, your table is ready! Reply OK if you are coming, or NO if you are not.`,
   waitlistComing: (r) => `${r}: great, we are keeping the table for you. See you in a moment!`,
   waitlistCancelled: (r) => `${r}: noted, you are off the waitlist. Hope to see you another time!`,
   waitlistJoined: (r, party, position) =>

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api';
 import { Banner, ChannelTag, Drawer, Field, StatusPill } from '../components';
 import { errorText, lang, t, tv } from '../i18n';
 import { reminderAllowed } from '../outbox-logic';
+import { GuestMessagingNotes } from './guest-messaging';
 import { useSignal } from '../signal';
 import { restaurant, tables as tablesSignal } from '../store';
 import { localOf, longDate } from '../time';
@@ -137,6 +138,7 @@ export function BookingDetail({
           <dd>{new Date(r.createdAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: zone })}</dd>
         </dl>
 
+        <GuestMessagingNotes reservationId={r.id} zone={zone} />
         {error ? <Banner kind="error">{error}</Banner> : null}
 
         <div class="actions">
