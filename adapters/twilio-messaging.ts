@@ -54,8 +54,10 @@ export interface MessagingAdapterOptions {
   /** Who the guest is texting, for the answer to HELP / INFO / AIDE: the phone as the guest writes it. */
   contact?: (guestPhone: string) => Promise<{ name: string; phone: string }>;
   defaultLocale: ChannelLocale;
-  /** Our Twilio numbers in E.164; an empty list accepts messages to any number. */
+  /** Our Twilio numbers in E.164; with no number and no Messaging Service, messages to any number are taken. */
   ownNumbers?: () => string[];
+  /** Our Messaging Service (MG…): a message to any number of its sender pool is ours. */
+  messagingServiceSid?: () => string | null;
   /** Twilio waits 15 s for the webhook; past this budget the answer goes out as `onLateReply`. */
   turnBudgetMs?: number;
   onLateReply?: (reply: LateReply) => Promise<void>;
@@ -168,7 +170,7 @@ export class TwilioMessagingAdapter {
     if (!/^[A-Za-z0-9]{2,64}$/.test(sid)) return jsonError(400, 'invalid_input', 'MessageSid is missing or malformed.');
     const phone = e164(params.From);
     if (!phone) return jsonError(400, 'invalid_input', 'From is missing or is not a phone number.');
-    if (!this.isOurNumber(params.To)) {
+    if (!this.isOurs(params)) {
       this.log(`[messaging] message to unknown number ${params.To ?? '(none)'} refused`);
       return jsonError(404, 'unknown_number', "This number is not one of the restaurant's numbers.");
     }
@@ -268,10 +270,13 @@ export class TwilioMessagingAdapter {
     );
   }
 
-  private isOurNumber(to: string | undefined): boolean {
+  /** Sent to one of our numbers, or to any number of our Messaging Service (Twilio names it in the webhook). */
+  private isOurs(params: Record<string, string>): boolean {
     const own = this.options.ownNumbers?.() ?? [];
-    if (!own.length) return true;
-    const number = e164(to);
+    const service = this.options.messagingServiceSid?.() ?? null;
+    if (service && params.MessagingServiceSid === service) return true;
+    if (!own.length && !service) return true;
+    const number = e164(params.To);
     return number !== null && own.includes(number);
   }
 }

@@ -170,6 +170,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     log,
     optOuts: new StoreOptOuts(store, () => ctx.clock()),
     advancedOptOut: () => config.twilio.advancedOptOut ?? false,
+    messagingServiceSid: () => config.twilio.messagingServiceSid ?? null,
     contact: async (guestPhone) => {
       const r = await ctx.bookings.restaurant();
       return { name: r.name, phone: r.phone ? phoneForReader(r.phone, countryOf(guestPhone)) : '' };

@@ -193,6 +193,13 @@ export function loadConfig(env: Env = process.env): Config {
   const messagingService = get(env, 'TWILIO_MESSAGING_SERVICE_SID');
   if (messagingService && !/^MG[0-9a-fA-F]{32}$/.test(messagingService))
     throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID', 'must be MG followed by 32 hex digits');
+  // Reminders ask for an answer: they need a number the guest can answer, whatever the service's pool holds.
+  const smsSenderId = senderId(env, 'TWILIO_SMS_SENDER_ID');
+  if (smsSenderId && !get(env, 'TWILIO_PHONE_NUMBER'))
+    throw new ConfigError(
+      'TWILIO_SMS_SENDER_ID',
+      'needs TWILIO_PHONE_NUMBER: messages that ask for an answer (reminders) go from that number',
+    );
 
   return {
     port,
@@ -211,7 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
       whatsappNumber: get(env, 'TWILIO_WHATSAPP_NUMBER'),
       apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']),
       messagingServiceSid: messagingService,
-      smsSenderId: senderId(env, 'TWILIO_SMS_SENDER_ID'),
+      smsSenderId,
       advancedOptOut: flag(env, 'TWILIO_ADVANCED_OPT_OUT'),
     },
     whatsappTemplates: templates(env, 'WHATSAPP_TEMPLATES'),

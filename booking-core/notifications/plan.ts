@@ -35,6 +35,8 @@ export interface NotificationSettings {
   dashboardBaseUrl: string;
   /** Countries guests are texted in (SMS_COUNTRIES); unset: the restaurant's and its neighbours. */
   smsCountries?: readonly string[] | null;
+  /** Confirmations go from an alphanumeric sender (TWILIO_SMS_SENDER_ID): nobody can answer them. */
+  oneWaySms?: boolean;
 }
 
 export interface PlannedMessage {
@@ -159,7 +161,7 @@ export function messagesForChange(
       body: email
         ? g.guestEmail(kind, gFacts)
         : channel === 'sms'
-          ? smsBody(g.guestSms(kind, smsFacts(gFacts)))
+          ? smsBody(g.guestSms(kind, smsFacts(gFacts), !settings.oneWaySms))
           : g.guestSms(kind, gFacts),
       purpose: 'guest_confirmation',
       language: gLang,

@@ -91,6 +91,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       get smsCountries() {
         return config.smsCountries ?? null;
       },
+      get oneWaySms() {
+        return Boolean(config.twilio.smsSenderId);
+      },
     },
   });
   const alert = alertOnUndelivered(store, deps.restaurantId, notifier.settings, clock);

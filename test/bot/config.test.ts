@@ -49,6 +49,31 @@ describe('configuration', () => {
     ['an unknown speech-to-text', { VOICE_STT: 'siri' }, /^VOICE_STT: /],
     ['an unknown voice mode', { VOICE_MODE: 'stream' }, /^VOICE_MODE: /],
     ['a zero rate limit', { RATE_LIMIT_PER_MINUTE: '0' }, /^RATE_LIMIT_PER_MINUTE: /],
+    [
+      'a Messaging Service that is not MG…',
+      { TWILIO_MESSAGING_SERVICE_SID: 'PN123' },
+      /^TWILIO_MESSAGING_SERVICE_SID: /,
+    ],
+    [
+      'an alphanumeric sender of 12 characters',
+      { TWILIO_SMS_SENDER_ID: 'LePetitBistro', TWILIO_PHONE_NUMBER: '+33900000000' },
+      /^TWILIO_SMS_SENDER_ID: must be 1 to 11/,
+    ],
+    [
+      'an alphanumeric sender of digits only',
+      { TWILIO_SMS_SENDER_ID: '0612', TWILIO_PHONE_NUMBER: '+33900000000' },
+      /^TWILIO_SMS_SENDER_ID: /,
+    ],
+    [
+      'an alphanumeric sender without a number to answer reminders',
+      { TWILIO_SMS_SENDER_ID: 'PetitBistro', TWILIO_MESSAGING_SERVICE_SID: `MG${'1'.repeat(32)}` },
+      /^TWILIO_SMS_SENDER_ID: needs TWILIO_PHONE_NUMBER/,
+    ],
+    [
+      'an opt-out setting that is not true or false',
+      { TWILIO_ADVANCED_OPT_OUT: 'maybe' },
+      /^TWILIO_ADVANCED_OPT_OUT: /,
+    ],
   ];
   for (const [name, env, message] of bad) {
     it(`stops on ${name}, naming the setting`, () => {

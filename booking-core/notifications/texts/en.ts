@@ -5,7 +5,10 @@ const guests = (n: number) => (n === 1 ? '1 guest' : `${n} guests`);
 const when = (b: BookingFacts) => `${b.day} at ${b.time}`;
 // Guest SMS texts keep to GSM-7 (no typographic quotes or dashes): one such character bills the
 // whole text in 70-character segments. WhatsApp and email get the same words.
-const change = (b: BookingFacts) => `To change or cancel your booking, write to us here or call ${b.restaurantPhone}.`;
+const change = (b: BookingFacts, canReply = true) =>
+  canReply
+    ? `To change or cancel your booking, write to us here or call ${b.restaurantPhone}.`
+    : `To change or cancel your booking, call ${b.restaurantPhone}.`;
 const forName = (b: BookingFacts) => (b.customerName ? ` for ${b.customerName}` : '');
 
 const managerTitle: Record<ChangeKind, string> = {
@@ -48,11 +51,11 @@ export const en: NotificationTexts = {
     ].join('\n'),
   managerSms: (kind, b) =>
     `${managerTitle[kind]}: ${b.customerName}, ${guests(b.partySize)}, ${when(b)} (${en.channelName(b.channel)}). ${b.dashboardLink}`,
-  guestSms: (kind, b) => {
+  guestSms: (kind, b, canReply = true) => {
     if (kind === 'cancelled')
       return `${b.restaurantName}: your booking for ${when(b)} is cancelled. We hope to see you another time!`;
     const head = kind === 'created' ? 'your table is booked' : 'your booking is changed';
-    return `${b.restaurantName}: ${head}${forName(b)}, ${guests(b.partySize)}, ${when(b)}. ${change(b)}`;
+    return `${b.restaurantName}: ${head}${forName(b)}, ${guests(b.partySize)}, ${when(b)}. ${change(b, canReply)}`;
   },
   guestEmailSubject: (kind, b) =>
     ({

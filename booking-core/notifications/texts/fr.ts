@@ -5,8 +5,10 @@ const couverts = (n: number) => (n === 1 ? '1 personne' : `${n} personnes`);
 const when = (b: BookingFacts) => `${b.day} à ${b.time}`;
 // Guest SMS texts keep to GSM-7 (no â ê î ô û ç, no À, no typographic quotes): one such
 // character bills the whole text in 70-character segments. WhatsApp and email get the same words.
-const change = (b: BookingFacts) =>
-  `Pour modifier ou annuler votre réservation, écrivez-nous ici ou appelez le ${b.restaurantPhone}.`;
+const change = (b: BookingFacts, canReply = true) =>
+  canReply
+    ? `Pour modifier ou annuler votre réservation, écrivez-nous ici ou appelez le ${b.restaurantPhone}.`
+    : `Pour modifier ou annuler votre réservation, appelez le ${b.restaurantPhone}.`;
 const forName = (b: BookingFacts) => (b.customerName ? ` au nom de ${b.customerName}` : '');
 
 const managerTitle: Record<ChangeKind, string> = {
@@ -50,11 +52,11 @@ export const fr: NotificationTexts = {
     ].join('\n'),
   managerSms: (kind, b) =>
     `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)} (${fr.channelName(b.channel)}). ${b.dashboardLink}`,
-  guestSms: (kind, b) => {
+  guestSms: (kind, b, canReply = true) => {
     if (kind === 'cancelled')
       return `${b.restaurantName} : votre réservation du ${when(b)} est annulée. Au plaisir de vous revoir !`;
     const head = kind === 'created' ? 'votre table est réservée' : 'votre réservation est modifiée';
-    return `${b.restaurantName} : ${head}${forName(b)}, ${couverts(b.partySize)}, le ${when(b)}. ${change(b)}`;
+    return `${b.restaurantName} : ${head}${forName(b)}, ${couverts(b.partySize)}, le ${when(b)}. ${change(b, canReply)}`;
   },
   guestEmailSubject: (kind, b) =>
     ({

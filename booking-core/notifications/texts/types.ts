@@ -66,7 +66,8 @@ export interface NotificationTexts {
   managerEmail(kind: ChangeKind, b: BookingFacts): string;
   managerSms(kind: ChangeKind, b: BookingFacts): string;
   /** Guest confirmations (SMS/WhatsApp text, email subject + body). */
-  guestSms(kind: ChangeKind, b: BookingFacts): string;
+  /** `canReply` false: it goes from a sender nobody can answer, so it gives only the number to call. */
+  guestSms(kind: ChangeKind, b: BookingFacts, canReply?: boolean): string;
   guestEmailSubject(kind: ChangeKind, b: BookingFacts): string;
   guestEmail(kind: ChangeKind, b: BookingFacts): string;
   /** The reminder, answered with 1 (confirm) or 9 (cancel). */

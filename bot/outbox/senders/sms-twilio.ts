@@ -1,6 +1,13 @@
 // SMS and WhatsApp through the twilio package's Messages API. WhatsApp only allows free text
 // within 24 hours of the guest's last message; outside it, an approved template (ContentSid
 // with ContentVariables) is sent instead, or the entry is "not configured".
+//
+// Which sender an SMS goes from: a message that needs no answer (a confirmation, a staff alert)
+// from the alphanumeric sender when there is one, since French carriers filter business texts
+// from ordinary mobile numbers; a message that asks for an answer (a reminder's 1 / 9, a table
+// ready) from the phone number, which a guest can answer, never from the alphanumeric sender. A
+// Messaging Service is named with each send (its sender pool when no From is given, its
+// opt-out handling and geo-matching always).
 import twilio from 'twilio';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
 import { NotConfiguredError, OptedOutError, SendError, type Sender, type SendResult } from './types';
@@ -10,6 +17,10 @@ export interface TwilioSenderOptions {
   authToken: string | null;
   phoneNumber: string | null;
   whatsappNumber: string | null;
+  /** A Messaging Service SID (MG…), named with every send. */
+  messagingServiceSid?: string | null;
+  /** An alphanumeric sender ID for SMS that need no answer. */
+  smsSenderId?: string | null;
   /** Another address for Twilio's REST API (a regional proxy, a test double); null: Twilio's own. */
   apiBaseUrl: string | null;
   /** Approved WhatsApp templates: "reminder:fr" (or "reminder") → ContentSid "HX…". */
@@ -46,6 +57,19 @@ export class BaseUrlRequestClient extends twilio.RequestClient {
   }
 }
 
+/** Purposes whose text asks for no answer: they may go from the alphanumeric sender. */
+const ONE_WAY_PURPOSES: ReadonlySet<string> = new Set([
+  'guest_confirmation',
+  'manager_alert',
+  'delivery_alert',
+  'handoff_alert',
+  'callback_alert',
+  'test',
+]);
+
+/** Whether an SMS of this purpose may go from a sender nobody can answer. */
+export const isOneWayPurpose = (purpose: string | undefined): boolean => ONE_WAY_PURPOSES.has(purpose ?? '');
+
 const whatsappAddress = (n: string) => (n.startsWith('whatsapp:') ? n : `whatsapp:${n}`);
 
 export class TwilioMessagingSender {
@@ -64,14 +88,23 @@ export class TwilioMessagingSender {
 
   /** The SMS sender. */
   sms(): Sender {
+    const { phoneNumber, messagingServiceSid, smsSenderId } = this.options;
     const missing = !this.client
       ? 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set'
-      : !this.options.phoneNumber
-        ? 'TWILIO_PHONE_NUMBER is not set'
+      : !phoneNumber && !messagingServiceSid
+        ? 'TWILIO_PHONE_NUMBER or TWILIO_MESSAGING_SERVICE_SID is not set'
         : null;
     return {
       notConfigured: missing,
-      send: (entry) => this.create({ to: entry.to, from: this.options.phoneNumber as string, body: entry.body }),
+      send: (entry) => {
+        const from = smsSenderId && isOneWayPurpose(entry.meta.purpose) ? smsSenderId : phoneNumber;
+        return this.create({
+          to: entry.to,
+          ...(from ? { from } : {}),
+          ...(messagingServiceSid ? { messagingServiceSid } : {}),
+          body: entry.body,
+        });
+      },
     };
   }
 
@@ -107,7 +140,8 @@ export class TwilioMessagingSender {
 
   private async create(params: {
     to: string;
-    from: string;
+    from?: string;
+    messagingServiceSid?: string;
     body?: string;
     contentSid?: string;
     contentVariables?: string;
