@@ -60,7 +60,7 @@ const NOT_A_NAME = new Set(
 const NAME_WORD = String.raw`[\p{L}][\p{L}'\-]*`;
 // Strong cues: whatever follows is the name, whatever its case.
 const STRONG = rx(
-  `${WB}(?:au\\s+nom\\s+de|sous\\s+le\\s+nom\\s+(?:de\\s+)?|je\\s+m'appelle|moi\\s+c'est|mon\\s+nom\\s+(?:est|c'est)|le\\s+nom\\s+(?:est|c'est|ce\\s+sera)|nom\\s*:|de\\s+la\\s+part\\s+de|under(?:\\s+the\\s+name(?:\\s+of)?)?|in\\s+the\\s+name\\s+of|(?:(?:my|the)\\s+)?name(?:'s|\\s+is|\\s+will\\s+be|\\s*:)?|call\\s+me)${WE}\\s*(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)\\s+)?`,
+  `${WB}(?:au\\s+nom\\s+d(?:e(?![\\p{L}])|')|sous\\s+le\\s+nom\\s+(?:d(?:e\\s+|'))?|je\\s+m'appelle|moi\\s+c'est|mon\\s+nom\\s+(?:est|c'est)|le\\s+nom\\s+(?:est|c'est|ce\\s+sera)|nom\\s*:|de\\s+la\\s+part\\s+d(?:e(?![\\p{L}])|')|under(?:\\s+the\\s+name(?:\\s+of)?)?|in\\s+the\\s+name\\s+of|(?:(?:my|the)\\s+)?name(?:'s|\\s+is|\\s+will\\s+be|\\s*:)?|call\\s+me)(?:${WE}|(?<='))\\s*(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)\\s+)?`,
 );
 // Weak cues: only a capitalised word (or a name we are waiting for) counts.
 const WEAK = rx(

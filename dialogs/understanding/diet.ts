@@ -36,8 +36,8 @@ const FREE_OF = /(?:sans|free\s+of|without|no)\s+$|^[\s-]*free/u;
 
 const HINT = rx(
   `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|v[ée]g\\p{L}*|veggie|gluten[\\p{L}-]*|c[oœ]liaque|` +
-    `coeliac|celiac|plant[\\s-]based|meat[\\s-]free|sans\\s+viande|no\\s+meat)${WE}|${WB}(?:contient|` +
-    `contiennent|contain\\w*|dans\\s+(?:le|la|les)|in\\s+(?:the|it))${WE}`,
+    `coeliac|celiac|plant[\\s-]based|meat[\\s-]free|sans\\s+viande|no\\s+meat)${WE}|` +
+    `${WB}(?:contien(?:t|nent)(?:-(?:il|elle)s?)?|contain\\w*|dans\\s+(?:le|la|les)|in\\s+(?:the|it))${WE}`,
 );
 // Asking whether the menu suits, rather than telling a need to note on the booking.
 const QUESTION = rx(
@@ -45,7 +45,9 @@ const QUESTION = rx(
     `sont[-\\s]ils|proposez|pouvez[-\\s]vous|do\\s+you|is\\s+(?:the|your|it|there)|are\\s+(?:the|` +
     `your|there)|does|can\\s+you|could\\s+you|any\\s+(?:vegan|vegetarian|gluten))${WE}`,
 );
-const ALLERGY_WORD = rx(`${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|contient|contiennent|contain\\p{L}*)${WE}`);
+const ALLERGY_WORD = rx(
+  `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|contien(?:t|nent)(?:-(?:il|elle)s?)?|contain\\p{L}*)${WE}`,
+);
 
 // "is the risotto gluten-free?", "le risotto est-il sans gluten ?", "does the chocolate cake contain nuts?"
 const DISH_EN = rx(
@@ -54,7 +56,8 @@ const DISH_EN = rx(
 );
 const DISH_FR = rx(
   `${WB}(?:le|la|les|l'|votre|vos)\\s*([\\p{L}' ]{3,40}?)\\s*` +
-    `(?:est[-\\s]il|est[-\\s]elle|sont[-\\s]ils|sont[-\\s]elles|est|sont|contient|contiennent|a-t-il|a-t-elle)${WE}`,
+    `(?:est[-\\s]il|est[-\\s]elle|sont[-\\s]ils|sont[-\\s]elles|est|sont|contien(?:t|nent)(?:-(?:il|elle)s?)?|` +
+    `a-t-il|a-t-elle)${WE}`,
 );
 const NOT_DISH = /^(?:menu|carte|restaurant|plats?|dishes|food|options?|cuisine|chef|cuisinier|kitchen)$/u;
 

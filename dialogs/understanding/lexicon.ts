@@ -11,6 +11,8 @@ import type { Lang } from './types';
 
 interface LexiconFile {
   shorthand: Record<string, string>;
+  beforeNumber?: Record<string, string>;
+  about?: string;
   domain: Record<string, string[]>;
   common: string[];
 }
@@ -26,6 +28,10 @@ export interface DomainWord {
 export interface Lexicon {
   lang: Lang;
   shorthand: ReadonlyMap<string, string>;
+  /** Words that stand for another only between a word and a number ("table 4 2": "for"). */
+  beforeNumber: ReadonlyMap<string, string>;
+  /** The word for "about" that a "8ish" becomes, in a language that writes it so. */
+  about?: string;
   /** Domain words by the first letter of their folded form. */
   byInitial: ReadonlyMap<string, readonly DomainWord[]>;
   /** Folded domain words → their canonical form (to restore accents: "decembre" → "décembre"). */
@@ -54,7 +60,8 @@ function build(lang: Lang, file: LexiconFile): Lexicon {
   for (const w of file.common) known.add(w.toLowerCase());
   for (const k of shorthand.keys()) known.add(k);
   const knownFolded = new Set([...known].map(fold));
-  return { lang, shorthand, byInitial, byFolded, known, knownFolded };
+  const beforeNumber = new Map(Object.entries(file.beforeNumber ?? {}));
+  return { lang, shorthand, beforeNumber, about: file.about, byInitial, byFolded, known, knownFolded };
 }
 
 const LEXICONS: Record<Lang, Lexicon> = {

@@ -21,12 +21,12 @@ const PATTERNS: RegExp[] = [
   rx(`${WB}${N}\\s+${PEOPLE}${WE}${MORE}`),
   // "on sera huit", "nous serons 4", "we'll be five", "there will be 6 of us"
   rx(
-    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)${NOW}(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)${NOW}(?:\\s+à)?|we(?:'ll|\\s+will)?${NOW}\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)${NOW}\\s+${N}${NOT_TIME}${WE}`,
+    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)${NOW}(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)${NOW}(?:\\s+à)?|we(?:'ll|\\s+will|'d|\\s+would)?${NOW}\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)${NOW}\\s+${N}${NOT_TIME}${WE}`,
   ),
   // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
   rx(`${WB}(?:party|group|groupe)\\s+(?:of|de)\\s+${N}${WE}`),
   rx(
-    `${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à)[\\s,]+${N}${NOT_TIME}${WE}`,
+    `${WB}(?:table|place|room|space|reservation|booking|réservation|réserver|book|reserve)\\s+(?:\\w+\\s+)?(?:pour|for|de|à|of)[\\s,]+${N}${NOT_TIME}${WE}`,
   ),
   // "pour trois ?", "for 3 next Saturday": a bare number after pour/for is the party, unless
   // something after it makes it a time or a date.

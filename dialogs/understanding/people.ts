@@ -30,7 +30,8 @@ const SELF = new Set(all('self'));
 const ONE = new Set(all('one'));
 const PAIR = new Set(all('pair'));
 
-const DET = `(?:mon|ma|mes|notre|nos|ton|ta|tes|les|my|our|the|his|her|un|une|a|an)`;
+const DET =
+  '(?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs|ton|ta|tes|les|my|our|the|his|her|their|un|une|a|an|another)';
 const NOUN = `(${alt([...all('one'), ...all('many'), ...all('pair')])})`;
 const ITEM = `(?:(${alt(all('self'))})|(?:${DET}\\s+)?(?:(${ANY_NUMBER})\\s+)?${NOUN})${WE}`;
 const SEP = `\\s*(?:,\\s*(?:and\\s+|et\\s+)?|\\s(?:et|and|&|plus|\\+|avec|with)\\s+|\\s*\\+\\s*)`;

@@ -40,6 +40,7 @@ const CLOCK_OR_ORDINAL = /^\d+(?:h|er|e|ème|eme|st|nd|rd|th|am|pm)$/;
 function mayChange(token: Token): boolean {
   const word = token.low;
   if (FR.shorthand.has(word) || EN.shorthand.has(word)) return true;
+  if (FR.beforeNumber.has(word) || EN.beforeNumber.has(word)) return true;
   if (DIGIT.test(word)) return GLUED.test(word) && !CLOCK_OR_ORDINAL.test(word);
   return word.length >= 4 && !KNOWN_ANY.has(word);
 }

@@ -19,7 +19,8 @@ import { wordToNumber } from './numbers';
 const NOT_CUES =
   /(?<![\p{L}])(?:(?:à\s+)?quelles?\s+heures?|what\s+time|may\s+(?:i|we)|heures?\s+d'ouverture|opening\s+hours)(?![\p{L}])/gu;
 const HAS_NUMBER = rx(`\\d|${WB}(?:${FR_NUMBER}|${EN_NUMBER})${WE}`);
-const LUNCH_WORDS = /(?<![\p{L}])(?:le\s+midi|ce\s+midi|déjeuner|dejeuner|lunch|lunchtime)(?![\p{L}])/u;
+const LUNCH_WORDS =
+  /(?<![\p{L}])(?:(?:le|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|aujourd'hui)\s+midi|déjeuner|dejeuner|lunch|lunchtime|brunch)(?![\p{L}])/u;
 
 /** Reads one utterance. Never throws: an empty or unreadable text gives intent 'none'. */
 export function understand(text: string, ctx: UnderstandContext): Understanding {
@@ -81,6 +82,8 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   let time = takeTime(w, lunch);
   const timeAt = w.lastIndex;
   let goal = goalOf(words);
+  // "are you open tomorrow? table for 3 at 7": a booking request asking the hours on the way.
+  if (goal === 'hours' && partySize !== undefined && (date !== undefined || time !== undefined)) goal = 'book';
   // A change said as a fact ("on sera finalement 6 au lieu de 4", "can we push Friday to 8:30").
   if ((!goal || goal === 'book') && (oldAt >= 0 || first(CHANGE_VERB, w.low) !== null)) goal = 'modify';
   const described = first(DESCRIBED, w.low) !== null;
@@ -110,6 +113,10 @@ function read(text: string, ctx: UnderstandContext): Understanding {
     } else if (time !== undefined && isOldValue(w.low, timeAt)) {
       reference.time = time;
       time = undefined;
+    } else if (time !== undefined && oldAt > timeAt && partySize === undefined) {
+      // "8:30 instead of 8", "21h au lieu de 20": the old hour said bare is in the new one's half of the day.
+      const oldHour = numberAt(w, oldAt);
+      if (oldHour !== undefined && oldHour <= 23) reference.time = sameHalfOfDay(oldHour, time);
     }
   }
   if (time === undefined && expecting === 'time') time = bareTime(w, lunch);
@@ -202,6 +209,11 @@ function isNewValue(low: string, at: number, length: number): boolean {
 }
 
 /** The number at `at` (the old party of a change), blanked when read. */
+function sameHalfOfDay(hour: number, like: string): string {
+  const pm = Number(like.slice(0, 2)) >= 12 && hour < 12;
+  return `${String(pm ? hour + 12 : hour).padStart(2, '0')}:00`;
+}
+
 function numberAt(w: Work, at: number): number | undefined {
   const m = NUMBER_HERE.exec(w.rest.slice(at));
   if (!m) return undefined;

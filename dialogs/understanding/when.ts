@@ -128,7 +128,7 @@ const TIME_RULES: TimeRule[] = [
   {
     tier: 2,
     re: rx(
-      `${WB}(?:at|around|about|by|from|à|a|vers|aux\\s+alentours\\s+de|autour\\s+de|pour|for)\\s+(?!une?${WE})(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five|quarante[-\\s]cinq|trente|quinze|\\d{2}|oh?\\s+five))?(?:\\s+o'clock)?${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d))${MARKER}(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|jours?|days?|weeks?|semaines?|mois|months?|ans|years?))`,
+      `(?:${WB}(?:at|around|about|by|from|à|a|vers|aux\\s+alentours\\s+de|autour\\s+de|pour|for)|@)\\s*(?<=\\s|@)(?!une?${WE})(${HOUR_WORD})(?:[\\s-]+(fifteen|thirty|forty[-\\s]five|quarante[-\\s]cinq|trente|quinze|\\d{2}|oh?\\s+five))?(?:\\s+o'clock)?${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d))${MARKER}(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|jours?|days?|weeks?|semaines?|mois|months?|ans|years?))`,
     ),
     read: (m, lunch) => {
       const h = num(m[1]);
@@ -146,6 +146,15 @@ const TIME_RULES: TimeRule[] = [
       const mm = m[2] ? minuteWord(m[2]) : 0;
       return h === null || mm === null ? undefined : clockTime(h, mm, markerOf(m[4]), lunch);
     },
+  },
+  // "friday night 8", "tonight 9.30", "samedi soir 8": an evening hour right after the evening
+  {
+    tier: 2,
+    re: rx(
+      `${WB}(?:tonight|night|evening|dinner|soir|dîner)\\s+([5-9]|1[01])(?:[.:](\\d{2}))?${WE}` +
+        `(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|pax|h(?![\\p{L}])|heures?))`,
+    ),
+    read: (m, lunch) => clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, 'pm', lunch),
   },
   {
     tier: 2,
