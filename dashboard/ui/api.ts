@@ -14,6 +14,7 @@ import type {
   Table,
   TranscriptEntry,
   User,
+  WaitlistItem,
 } from './types';
 
 export class ApiError extends Error {
@@ -106,6 +107,17 @@ export const api = {
   retryOutbox: (id: string) => request<OutboxItem>('POST', `/api/admin/outbox/${encodeURIComponent(id)}/retry`),
   testNotification: (body: { channel?: MessageKind; to?: string; language?: Language }) =>
     request<{ queued: OutboxItem[] }>('POST', '/api/notifications/test', body),
+  waitlist: (all = false) => request<WaitlistItem[]>('GET', `/api/admin/waitlist${all ? '?all=1' : ''}`),
+  addToWaitlist: (body: {
+    name: string;
+    phone?: string;
+    partySize: number;
+    quotedMinutes?: number | null;
+    language?: Language;
+  }) => request<WaitlistItem>('POST', '/api/admin/waitlist', body),
+  /** notify (text "table ready"), seat (make the walk-in booking), cancel (off the list), restore. */
+  waitlistAction: (id: string, action: 'notify' | 'seat' | 'cancel' | 'restore', body?: { tableIds?: string[] }) =>
+    request<unknown>('POST', `/api/admin/waitlist/${encodeURIComponent(id)}/${action}`, body ?? {}),
   sendReminder: (id: string) =>
     request<{ queued: OutboxItem[] }>('POST', `/api/notifications/reminder/${encodeURIComponent(id)}`),
 };

@@ -1,5 +1,5 @@
 // The dashboard shell: login gate, navigation by role, live status, alerts, and the views.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import { watchCardTables } from './card-tables';
 import { Forbidden } from './components';
@@ -20,6 +20,7 @@ import { SettingsView } from './views/settings';
 import { TablesView } from './views/tables';
 import { TodayView } from './views/today';
 import { UsersView } from './views/users';
+import { WaitlistView } from './views/waitlist';
 
 interface NavItem {
   path: string;
@@ -30,6 +31,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/today', label: () => t('today'), admin: false },
   { path: '/bookings', label: () => t('bookings'), admin: false },
+  { path: '/waitlist', label: () => t('waitlist'), admin: false },
   { path: '/conversations', label: () => t('conversations'), admin: false },
   { path: '/outbox', label: () => t('messages'), admin: false },
   { path: '/menu', label: () => t('menu'), admin: true },
@@ -102,6 +104,26 @@ function Shell() {
 
   useEffect(() => watchCardTables(document.body), []);
 
+  // Wide screens show the pages in the top bar, unless they do not all fit (a long language,
+  // a long name): then the bar collapses into the ☰ menu below the width where they stopped fitting.
+  const nav = useRef<HTMLElement>(null);
+  const [collapseBelow, setCollapseBelow] = useState<number | null>(null);
+  const collapsed = collapseBelow !== null && window.innerWidth < collapseBelow;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the words (language) and the restaurant's name change the widths
+  useLayoutEffect(() => {
+    const check = () => {
+      const el = nav.current;
+      if (collapseBelow !== null && window.innerWidth >= collapseBelow) setCollapseBelow(null);
+      else if (el && el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+        setCollapseBelow(window.innerWidth + 1);
+    };
+    check();
+    window.addEventListener('resize', check);
+    return () => window.removeEventListener('resize', check);
+  }, [collapseBelow, l, rest]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another language has other widths: measure again
+  useEffect(() => setCollapseBelow(null), [l]);
+
   // The menu closes with Escape, as the booking panel does.
   useEffect(() => {
     if (!menuOpen) return;
@@ -122,7 +144,7 @@ function Shell() {
   };
 
   return (
-    <div class={`shell${compact ? ' compact' : ''}`}>
+    <div class={`shell${compact ? ' compact' : ''}${collapsed ? ' nav-collapsed' : ''}`}>
       <header class="topbar">
         <button
           type="button"
@@ -138,7 +160,7 @@ function Shell() {
           <span class="brand-mark">M</span>
           <span class="brand-name">{rest?.name ?? t('appName')}</span>
         </div>
-        <nav class="nav">
+        <nav class="nav" ref={nav}>
           <NavLinks items={items} active={item} onPick={() => setMenuOpen(false)} />
         </nav>
         <div class="topbar-right">
@@ -239,6 +261,8 @@ function View({ path }: { path: string }) {
       return <TodayView />;
     case '/bookings':
       return <BookingsView />;
+    case '/waitlist':
+      return <WaitlistView />;
     case '/conversations':
       return <ConversationsView />;
     case '/outbox':

@@ -1,5 +1,5 @@
 // The browser side of the live feed: one socket.io connection with the staff token,
-// reconnecting by itself after a network cut. Views subscribe to reservation events.
+// reconnecting by itself after a network cut. Views subscribe to reservation and waitlist events.
 import { io, type Socket } from 'socket.io-client';
 import { signal } from './signal';
 import { endSession } from './session';
@@ -10,6 +10,8 @@ export type LiveEvent = { kind: 'created' | 'updated' | 'cancelled'; reservation
 
 export const liveState = signal<LiveState>('connecting');
 export const lastEvent = signal<LiveEvent | null>(null);
+/** Bumped on each waitlist change (added, texted, answered, seated, gone): the waitlist page reloads. */
+export const waitlistChanges = signal(0);
 /** Bumped on each reconnect: views refetch what they may have missed. */
 export const reconnects = signal(0);
 
@@ -43,6 +45,7 @@ export function startLive(token: string): void {
   s.on('reservation:created', (r: Reservation) => lastEvent.set({ kind: 'created', reservation: r }));
   s.on('reservation:updated', (r: Reservation) => lastEvent.set({ kind: 'updated', reservation: r }));
   s.on('reservation:cancelled', (r: Reservation) => lastEvent.set({ kind: 'cancelled', reservation: r }));
+  s.on('waitlist:changed', () => waitlistChanges.set(waitlistChanges.get() + 1));
 }
 
 export function stopLive(): void {

@@ -13,6 +13,7 @@ import type {
   Service,
   Table as CoreTable,
 } from '../../booking-core/model';
+import type { SoonestSeating, WaitlistEntry } from '../../booking-core/waitlist';
 import type {
   ConversationSummary,
   OutboxEntry,
@@ -68,4 +69,10 @@ export interface OutboxItem
   > {
   purpose: string | null;
   providerId: string | null;
+}
+
+/** A waitlist entry as GET /api/admin/waitlist gives it: how long they have waited, where they could sit soonest. */
+export interface WaitlistItem extends WaitlistEntry {
+  waitedMinutes: number;
+  soonest: SoonestSeating[];
 }

@@ -30,6 +30,7 @@ export const SIZES = [
 export const PAGES = [
   ['today', '.today .seg-tabs, .today .empty'],
   ['bookings', '[data-testid=booking-list]'],
+  ['waitlist', '[data-testid=waitlist]'],
   ['conversations', 'main .page'],
   ['outbox', '[data-testid=outbox]'],
   ['menu', '.menu-editor'],
@@ -126,6 +127,12 @@ test('every page fits the screen at phone, tablet and desktop sizes', { skip }, 
       await openPage(nav, marker);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > size.width) overflowing.push(`${nav} at ${size.width}px is ${width}px wide`);
+      // Pages in the top bar all show, or the bar gives them to the menu: none is cut off out of sight.
+      const clipped = await page.evaluate(() => {
+        const bar = document.querySelector<HTMLElement>('.topbar .nav');
+        return !!bar && bar.offsetParent !== null && bar.scrollWidth > bar.clientWidth + 1;
+      });
+      if (clipped) overflowing.push(`the top bar at ${size.width}px hides some pages`);
       await page.screenshot({ path: join(OUT, `${size.name}-${nav}.png`) });
       await reachable();
     }
