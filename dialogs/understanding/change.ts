@@ -1,5 +1,5 @@
 // Changes said as facts, and which booking the guest means.
-// - Old values: "on sera 6 au lieu de 4", "we'll be 5 not 4", "21h plutôt que 20h": the value
+// - Old values: "on sera 6 au lieu de 4", "we'll be 5 not 4", "21h plutôt que 20h", "plutôt 19h que 20h": the value
 //   after the marker is the one being replaced; it describes the booking to change.
 // - A booking described: "ma réservation de samedi", "celle du 12", "my Saturday booking",
 //   "the 8pm one", "push Friday to 8:30" (the day before "to" names the booking).
@@ -7,7 +7,8 @@ import { EN_NUMBER, FR_NUMBER } from './numbers';
 import { WB, WE, first, rx } from './text';
 
 const OLD_MARKER = rx(
-  `${WB}(?:au\\s+lieu\\s+d(?:e\\s+|u\\s+|'|es\\s+)|instead\\s+of|rather\\s+than|plutôt\\s+que\\s+(?:d[e']\\s*)?|` +
+  `${WB}(?:au\\s+lieu\\s+d(?:e\\s+|u\\s+|'|es\\s+)|(?<=plutôt\\s+\\S+\\s+)que\\s+(?:d[e']\\s*)?|` +
+    `instead\\s+of|rather\\s+than|plutôt\\s+que\\s+(?:d[e']\\s*)?|` +
     `et\\s+non(?:\\s+pas)?|(?:and\\s+|but\\s+)?not|(?:et\\s+|mais\\s+)?pas)\\s*`,
 );
 const NUMBER_AFTER = rx(
@@ -42,7 +43,8 @@ export const CHANGE_VERB = rx(
 // The booking the guest means: "celle du 12", "celle de samedi", "the 8pm one", "my Saturday
 // booking", "ma réservation de samedi", "la résa du 12", "the booking on Friday".
 export const DESCRIBED = rx(
-  `${WB}(?:celle|celui)\\s+(?:du|de|d'|à|a|pour)|${WB}the\\s+(?:[\\w:.]+\\s+){1,3}one${WE}|${WB}(?:my|` +
+  `${WB}(?:celle|celui)\\s+(?:du|de|d'|à|a|pour)|${WB}the\\s+(?:[\\w:.]+\\s+){1,3}one${WE}|` +
+    `${WB}the\\s+one\\s+(?:for|on|at|from)\\s|${WB}(?:my|` +
     `our|the)\\s+(?:[\\w:.]+\\s+){1,2}(?:booking|reservation|table)${WE}|${WB}(?:booking|reservation|` +
     `table)\\s+(?:on|for|at)\\s|${WB}(?:ma|notre|la)\\s+(?:réservation|résa|resa|table)\\s+(?:de|` +
     `du|d'|à|pour)`,

@@ -67,6 +67,11 @@ const WEAK = rx(
   `${WB}(?:c'est|ici|je\\s+suis|this\\s+is|it's|it\\s+is|i'm|i\\s+am)${WE}\\s*(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)\\s+)?`,
 );
 
+const TITLE = '(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)';
+const TITLE_END = new RegExp(`${TITLE}\\s+$`, 'iu');
+// "Mme Duval à l'appareil", "Mrs Duval here", "Dr Okafor speaking": a title, a name, then the cue.
+const SPEAKING = rx(`${WB}${TITLE}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD})?)\\s+(?:à\\s+l'appareil|here|speaking)${WE}`);
+
 function formatName(words: string[]): string {
   const joined = words.join(' ');
   const plain = joined === joined.toLowerCase() || joined === joined.toUpperCase();
@@ -81,12 +86,15 @@ function formatName(words: string[]): string {
 }
 
 /** Reads up to four name words starting at `start` in the original text; returns the span or null. */
-function readName(w: Work, start: number, weak: boolean): { name: string; end: number } | null {
+/** `titled`: after a title, the first word is a name whatever its case (voice transcripts have none). */
+function readName(w: Work, start: number, weak: boolean, titled = false): { name: string; end: number } | null {
   const re = new RegExp(`\\s*(${NAME_WORD})`, 'uy');
   const words: string[] = [];
   let pos = start;
   let end = start;
-  while (words.length < 4) {
+  // A lower-case name after a title is one word: what follows is the sentence ("mrs lefevre i'd like").
+  const most = titled && weak && !/^\s*\p{Lu}/u.test(w.original.slice(start)) ? 1 : 4;
+  while (words.length < most) {
     re.lastIndex = pos;
     const m = re.exec(w.original);
     if (!m) break;
@@ -103,7 +111,7 @@ function readName(w: Work, start: number, weak: boolean): { name: string; end: n
     } else if (STOP.has(low) && !(words.length === 0 && /^\p{Lu}/u.test(word) && !weak && low.length > 2)) {
       break;
     }
-    if (weak && !isParticle && !/^\p{Lu}/u.test(word)) break;
+    if (weak && !isParticle && !/^\p{Lu}/u.test(word) && !(titled && words.length === 0)) break;
     if (words.length === 0 && weak && NOT_A_NAME.has(low)) return null;
     words.push(word);
     pos = m.index + m[0].length;
@@ -126,7 +134,9 @@ export function takeName(w: Work, expectingName: boolean): string | undefined {
   }
   WEAK.lastIndex = 0;
   for (let m = WEAK.exec(w.rest); m; m = WEAK.exec(w.rest)) {
-    const got = readName(w, m.index + m[0].length, !expectingName);
+    // "it's mrs lefevre" (a voice transcript has no capitals): a title says a name follows.
+    const titled = TITLE_END.test(m[0]);
+    const got = readName(w, m.index + m[0].length, !expectingName, titled);
     if (got && !NOT_A_NAME.has(got.name.toLowerCase())) {
       WEAK.lastIndex = 0;
       w.mask(m.index, got.end - m.index);
@@ -134,6 +144,13 @@ export function takeName(w: Work, expectingName: boolean): string | undefined {
     }
   }
   WEAK.lastIndex = 0;
+  const said = first(SPEAKING, w.rest);
+  if (said) {
+    const at = said.index + said[0].indexOf(said[1], said[0].search(/\s/));
+    const name = w.original.slice(at, at + said[1].length);
+    w.maskMatch(said);
+    return formatName(name.split(/\s+/));
+  }
   return undefined;
 }
 

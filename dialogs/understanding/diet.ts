@@ -42,7 +42,7 @@ const HINT = rx(
 // Asking whether the menu suits, rather than telling a need to note on the booking.
 const QUESTION = rx(
   `\\?|${WB}(?:avez[-\\s]vous|vous\\s+avez|y\\s+a[-\\s]t[-\\s]il|est[-\\s]ce|est[-\\s]il|est[-\\s]elle|` +
-    `sont[-\\s]ils|proposez|pouvez[-\\s]vous|do\\s+you|is\\s+(?:the|your|it|there)|are\\s+(?:the|` +
+    `sont[-\\s]ils|proposez|pouvez[-\\s]vous|do\\s+you|is\\s+(?:the|your|it|there|that|this)|are\\s+(?:the|` +
     `your|there)|does|can\\s+you|could\\s+you|any\\s+(?:vegan|vegetarian|gluten))${WE}`,
 );
 const ALLERGY_WORD = rx(
@@ -51,7 +51,7 @@ const ALLERGY_WORD = rx(
 
 // "is the risotto gluten-free?", "le risotto est-il sans gluten ?", "does the chocolate cake contain nuts?"
 const DISH_EN = rx(
-  `${WB}(?:is|are|does|do)\\s+(?:the|your)\\s+([\\p{L}' ]{3,40}?)\\s+` +
+  `${WB}(?:is|are|does|do)\\s+(?:the|your)\\s+([\\p{L}' ]{3,40}?)\\s+(?:(?:available|served|offered|done)\\s+)?` +
     '(?:gluten|vegan|vegetarian|veggie|dairy|nut|contain|have|made|safe|ok|okay|suitable|free)',
 );
 const DISH_FR = rx(

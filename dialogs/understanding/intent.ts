@@ -17,7 +17,7 @@ const GOALS: [Exclude<Intent, 'book' | 'yes' | 'no' | 'greeting' | 'thanks' | 'n
   [
     'cancel',
     W(
-      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:(?:my|our|the|a|this)\\s+)?(?:[\\w':.]+\\s+){0,2}(?:reservation|booking|table)|(?:can|could|would)\\s+(?:you|we|i)\\s+(?:please\\s+)?cancel|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
+      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:(?:my|our|the|a|this)\\s+)?(?:[\\w':.]+\\s+){0,2}(?:reservation|booking|table)|(?:can|could|would)\\s+(?:you|we|i)\\s+(?:please\\s+)?cancel|cancell?ing\\s+(?:the|my|our|this)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
     ),
   ],
   [
@@ -83,7 +83,7 @@ const NO = W(
   `non|nan|nope|nah|no|pas\\s+du\\s+tout|pas\\s+vraiment|pas\\s+ça|pas\\s+correct|c'est\\s+pas\\s+(?:ça|bon|correct)|ce\\s+n'est\\s+pas\\s+(?:ça|bon|correct|juste)|incorrect|faux|négatif|not\\s+(?:really|quite|correct|right)|that's\\s+(?:wrong|not\\s+(?:it|right|correct))|wrong|negative|don't|do\\s+not`,
 );
 const YES = W(
-  `oui|ouais|ouaip|ouai|yes|yeah|yep|yup|d'accord|dac|ok|okay|okey|parfait|c'est\\s+parfait|très\\s+bien|ça\\s+marche|ça\\s+me\\s+va|exactement|exact|tout\\s+à\\s+fait|bien\\s+sûr|volontiers|entendu|c'est\\s+bon|impeccable|super|nickel|je\\s+confirme|confirmé|confirmer|allez[-\\s]y|absolument|c'est\\s+ça|correct|sure|right|that's\\s+right|perfect|great|sounds\\s+good|fine|confirm(?:ed)?|absolutely|please\\s+do|go\\s+ahead|of\\s+course|exactly|that\\s+works|alright|all\\s+right|lovely|excellent`,
+  `oui|ouais|ouaip|ouai|yes|yeah|yea|yeh|yep|yup|d'accord|dac|ok|okay|okey|parfait|c'est\\s+parfait|très\\s+bien|ça\\s+marche|ça\\s+me\\s+va|exactement|exact|tout\\s+à\\s+fait|bien\\s+sûr|volontiers|entendu|c'est\\s+bon|impeccable|super|nickel|je\\s+confirme|confirmé|confirmer|allez[-\\s]y|absolument|c'est\\s+ça|correct|sure|right|that's\\s+right|perfect|great|sounds\\s+good|fine|confirm(?:ed)?|absolutely|please\\s+do|go\\s+ahead|of\\s+course|exactly|that\\s+works|alright|all\\s+right|lovely|excellent`,
 );
 
 /** Yes or no, whichever comes first in the words, or undefined. */

@@ -15,13 +15,15 @@ const NOW = `(?:\\s+(?:finalement|plutôt|en\\s+fait|donc|maintenant|alors|actua
 
 // "une personne de plus", "two more people": a change to a party, not its size.
 const MORE = `(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaires?|more|extra))`;
+// "une personne allergique", "one of us is vegan": someone in the party, not its size.
+const WHO = `(?!\\s+(?:allergiques?|intolérante?s?|qui|est|sont|is|are|who|has|have|a|ont)${WE})`;
 
 const PATTERNS: RegExp[] = [
   // "4 personnes", "deux couverts", "5 people", "3 of us", "a couple of us"
-  rx(`${WB}${N}\\s+${PEOPLE}${WE}${MORE}`),
+  rx(`${WB}${N}\\s+${PEOPLE}${WE}${MORE}${WHO}`),
   // "on sera huit", "nous serons 4", "we'll be five", "there will be 6 of us"
   rx(
-    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)${NOW}(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)${NOW}(?:\\s+à)?|we(?:'ll|\\s+will|'d|\\s+would)?${NOW}\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)${NOW}\\s+${N}${NOT_TIME}${WE}`,
+    `${WB}(?:on\\s+(?:sera|serait|est|va\\s+être|vient)${NOW}(?:\\s+à)?|nous\\s+(?:serons|sommes|serions|venons)${NOW}(?:\\s+à)?|we(?:'ll|\\s+will|'d|\\s+would)?${NOW}\\s+be|we\\s+are|we're|there(?:'ll|\\s+will)\\s+be|there\\s+are)${NOW}\\s+${N}${NOT_TIME}${WE}${MORE}`,
   ),
   // "party of seven", "group of 5", "table for two", "table pour cinq", "table de 6"
   rx(`${WB}(?:party|group|groupe)\\s+(?:of|de)\\s+${N}${WE}`),
@@ -35,8 +37,16 @@ const PATTERNS: RegExp[] = [
   // "juste nous deux", "nous quatre" (at the end of a phrase)
   rx(`${WB}nous\\s+${N}(?:\\s+seulement)?${WE}(?=\\s*(?:$|[,.!?]))`),
   rx(`${WB}(a\\s+couple)${WE}`),
-  // "on voudrait venir à 6", "nous viendrons à quatre"
-  rx(`${WB}(?:venir|viendrons|viendra|viendrait|viendrions|venons|vient)\\s+à\\s+${N}${NOT_TIME}${WE}`),
+  // "6 au lieu de 4", "6 instead of 4": a number changed for another (a time has its h, : or a preposition)
+  rx(
+    `(?<!(?:at|à|a|vers|to|around|by|until|till|from|de)\\s+|[:.])${WB}${N}(?!\\s*(?:h(?![\\p{L}])|heures?|[:.]\\d|am|pm))` +
+      `(?=\\s+(?:au\\s+lieu\\s+de|instead\\s+of|rather\\s+than|plutôt\\s+que|et\\s+non(?:\\s+pas)?|and\\s+not|not)\\s+` +
+      `${ANY_NUMBER}${NOT_TIME}${WE})`,
+  ),
+  // "on voudrait venir à 6", "nous viendrons à quatre", "we'd like to come as four"
+  rx(
+    `${WB}(?:(?:venir|viendrons|viendra|viendrait|viendrions|venons|vient)\\s+à|(?:come|coming)\\s+as)\\s+${N}${NOT_TIME}${WE}`,
+  ),
 ];
 
 /** Most guests one sentence can mean; larger numbers are something else (a year, a price). */

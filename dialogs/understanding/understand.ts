@@ -85,7 +85,9 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   // "are you open tomorrow? table for 3 at 7": a booking request asking the hours on the way.
   if (goal === 'hours' && partySize !== undefined && (date !== undefined || time !== undefined)) goal = 'book';
   // A change said as a fact ("on sera finalement 6 au lieu de 4", "can we push Friday to 8:30").
-  if ((!goal || goal === 'book') && (oldAt >= 0 || first(CHANGE_VERB, w.low) !== null)) goal = 'modify';
+  // At a read-back, "non pas samedi, dimanche" corrects the request being read back.
+  const change = oldAt >= 0 || first(CHANGE_VERB, w.low) !== null;
+  if ((!goal || goal === 'book') && change && expecting !== 'confirm') goal = 'modify';
   const described = first(DESCRIBED, w.low) !== null;
   // "annulez celle du 12", "cancel my Saturday booking": stopping is cancelling a booking described.
   if (goal === 'abort' && (described || date !== undefined || time !== undefined) && !PREFER.test(w.low))
@@ -164,7 +166,7 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   const diet = dietNeedOf(w.low, original);
   const booking = isBookingWords(words);
   if (diet && goal === 'menu' && diet.kind === 'statement' && (facts || booking)) goal = null;
-  else if (diet && !goal && !facts && !booking) goal = 'menu';
+  else if (diet && !goal && !facts && (!booking || (diet.kind === 'question' && diet.dish))) goal = 'menu';
 
   if (goal) out.intent = goal;
   // "the 8pm one", "celle de samedi": a booking described, not a new request.
@@ -228,7 +230,7 @@ const NUMBER_HERE = rx(
 );
 
 const INSTEAD_OF =
-  /(?:au\s+lieu\s+d[eu']?|instead\s+of|rather\s+than|plutôt\s+que(?:\s+d[eu'])?)\s*(?:le\s+|la\s+|the\s+|à\s+|at\s+)?$/u;
+  /(?:au\s+lieu\s+d[eu']?|instead\s+of|rather\s+than|plutôt\s+(?:\S+\s+)?que(?:\s+d[eu'])?)\s*(?:le\s+|la\s+|the\s+|à\s+|at\s+)?$/u;
 /** "à 21h au lieu de 20h": the value after "au lieu de" / "instead of" is the one being replaced. */
 function isOldValue(low: string, at: number): boolean {
   return INSTEAD_OF.test(low.slice(Math.max(0, at - 30), at).trimEnd());

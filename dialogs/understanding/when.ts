@@ -77,7 +77,7 @@ const TIME_RULES: TimeRule[] = [
   {
     tier: 1,
     re: rx(
-      `(?:${WB}(?:à|a|vers|pour|aux\\s+alentours\\s+de|autour\\s+de)\\s+midi(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}))?|${WB}midi\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}|pile))${WE}`,
+      `(?:${WB}(?:à|a|vers|pour|aux\\s+alentours\\s+de|autour\\s+de)\\s{1,2}midi(?:\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}))?|${WB}midi\\s+(et\\s+demie?|et\\s+quart|moins\\s+(?:le\\s+)?quart|${MIN_WORD}|pile))${WE}`,
     ),
     read: (m) => {
       const tail = (m[1] ?? m[2] ?? '').trim();
@@ -151,7 +151,7 @@ const TIME_RULES: TimeRule[] = [
   {
     tier: 2,
     re: rx(
-      `${WB}(?:tonight|night|evening|dinner|soir|dîner)\\s+([5-9]|1[01])(?:[.:](\\d{2}))?${WE}` +
+      `${WB}(?:tonight|night|evening|dinner|soir|dîner)\\s*,?\\s+([5-9]|1[01])(?:[.:](\\d{2}))?${WE}` +
         `(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|pax|h(?![\\p{L}])|heures?))`,
     ),
     read: (m, lunch) => clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, 'pm', lunch),
