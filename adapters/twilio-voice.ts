@@ -15,6 +15,7 @@ import { withinBudget, type ReplayGuard, type WebhookReply } from './replay-guar
 import { readRelayHandoff, relayTwiml } from './twilio-relay';
 import { verifyTwilioSignature, type SignatureConfig } from './twilio-signature';
 import { anonymousId, callerNumber, langOf, SPEECH_HINTS } from './voice-call';
+import { RecordingReadiness, recordingSidOf } from './recording-readiness';
 import type { SpeechToText } from './whisper-stt';
 
 const { VoiceResponse } = twilio.twiml;
@@ -33,6 +34,10 @@ export const VOICE_PATHS = {
   voicemail: '/twilio/voice/voicemail',
   voicemailRecording: '/twilio/voice/voicemail-recording',
   voicemailTranscript: '/twilio/voice/voicemail-transcript',
+  /** Whisper mode: Twilio says a turn's recording is ready (or absent); an earlier design's action too. */
+  recording: '/twilio/voice/recording',
+  /** An earlier design's name for `wait`: calls in progress when a number moved to Maître still end well. */
+  poll: '/twilio/voice/poll',
 } as const;
 type VoiceRoute = keyof typeof VOICE_PATHS;
 
@@ -50,6 +55,12 @@ const MAX_SPEECH_CHARS = 600;
 const MAX_VOICEMAIL_CHARS = 4000;
 const MAX_WAITS = 2;
 const MAX_DIGITS = 12;
+/**
+ * How long a Whisper turn waits for Twilio to say the recording is ready before trying to download
+ * it anyway (the callback may have reached another instance). Part of the turn's budget, which
+ * keeps every answer within Twilio's 15 seconds.
+ */
+const RECORDING_READY_WAIT_MS = 3_000;
 /** How long the restaurant's line rings before the caller is offered to leave a message. */
 const DIAL_TIMEOUT_SECONDS = 20;
 /** Longest message a caller may leave (Twilio transcribes recordings of up to two minutes). */
@@ -116,6 +127,10 @@ export interface VoiceAdapterOptions {
   relaySocketUrl?: () => string;
   /** Whisper transcription instead of Twilio's <Gather> speech recognition. */
   stt?: SpeechToText | null;
+  /** Longest a Whisper turn waits for the recording's ready callback (default 3 s). */
+  recordingWaitMs?: number;
+  /** Pairs <Record> actions with their ready callbacks (one per adapter unless given). */
+  readiness?: RecordingReadiness;
   voices?: Partial<Record<ChannelLocale, SayVoice>>;
   /** Longest a webhook waits for the bot before answering "one moment" (Twilio gives up at 15 s). */
   turnBudgetMs?: number;
@@ -148,8 +163,10 @@ export class TwilioVoiceAdapter {
   private readonly voices: Record<ChannelLocale, SayVoice>;
   private readonly budgetMs: number;
   private readonly log: (line: string) => void;
+  private readonly readiness: RecordingReadiness;
 
   constructor(private readonly options: VoiceAdapterOptions) {
+    this.readiness = options.readiness ?? new RecordingReadiness();
     this.voices = { ...DEFAULT_VOICES, ...options.voices };
     this.budgetMs = options.turnBudgetMs ?? 9_000;
     this.log = options.log ?? (() => undefined);
@@ -213,7 +230,10 @@ export class TwilioVoiceAdapter {
       case 'recorded':
         return this.answerWithin(step, () => this.recorded(step, params, query.get('empty') === '1'));
       case 'wait':
+      case 'poll':
         return this.wait(step, Number(query.get('tries') ?? '1'));
+      case 'recording':
+        return this.recordingStep(step, params);
       case 'dial':
         return this.afterDial(step, params);
       case 'status':
@@ -338,6 +358,11 @@ export class TwilioVoiceAdapter {
     const stt = this.options.stt;
     const url = params.RecordingUrl;
     if (empty || !stt || !url || params.RecordingDuration === '0') return this.silence(step);
+    const sid = recordingSidOf(params);
+    if (sid) {
+      const state = await this.readiness.wait(sid, this.options.recordingWaitMs ?? RECORDING_READY_WAIT_MS);
+      if (state === 'absent') return this.silence(step);
+    }
     let speech: string;
     try {
       speech = cleanText(await stt.transcribe(url, step.locale), MAX_SPEECH_CHARS);
@@ -349,8 +374,36 @@ export class TwilioVoiceAdapter {
         turn: step.turn + 1,
       });
       return xmlReply(vr.toString());
+    } finally {
+      this.discardRecording(url, step);
     }
     return this.spoken(step, params, speech);
+  }
+
+  /**
+   * The callback of a turn's <Record> (it carries RecordingStatus): the file is ready, or there is
+   * none. Without RecordingStatus this is an earlier design's <Record> action, answered as ours.
+   */
+  private async recordingStep(step: CallStep, params: Record<string, string>): Promise<WebhookReply> {
+    const status = params.RecordingStatus;
+    if (status === undefined) {
+      const turn = Math.max(step.turn, 1);
+      return this.answerWithin({ ...step, turn }, () => this.recorded({ ...step, turn }, params, false));
+    }
+    const sid = recordingSidOf(params);
+    if (sid && (status === 'completed' || status === 'absent')) this.readiness.settle(sid, status);
+    return xmlReply(new VoiceResponse().toString());
+  }
+
+  /** A turn's recording is not kept once read: the caller's voice stays nowhere it is not needed. */
+  private discardRecording(url: string, step: CallStep): void {
+    const stt = this.options.stt;
+    if (!stt?.discard) return;
+    setImmediate(() => {
+      stt
+        .discard?.(url)
+        .catch((err: Error) => this.log(`[voice] could not delete a recording of ${step.callSid}: ${err.message}`));
+    });
   }
 
   /** Nothing heard: one re-prompt, then a polite goodbye. */
@@ -603,6 +656,10 @@ export class TwilioVoiceAdapter {
       vr.record({
         action,
         method: 'POST',
+        // Twilio may call the action before the file can be downloaded; this says when it can.
+        recordingStatusCallback: this.url('recording', query),
+        recordingStatusCallbackMethod: 'POST',
+        recordingStatusCallbackEvent: ['completed', 'absent'],
         timeout: 3,
         maxLength: 30,
         playBeep: false,

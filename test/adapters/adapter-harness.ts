@@ -11,6 +11,7 @@ import { MemoryReplyCache, ReplayGuard } from '../../adapters/replay-guard';
 import { TwilioMessagingAdapter, type LateReply } from '../../adapters/twilio-messaging';
 import { TwilioVoiceAdapter, type CallEnded, type HandoffNotice } from '../../adapters/twilio-voice';
 import { MemoryWebchatHistory, WebchatAdapter } from '../../adapters/webchat';
+import type { RecordingReadiness } from '../../adapters/recording-readiness';
 import type { SpeechToText } from '../../adapters/whisper-stt';
 
 export const TOKEN = 'test-twilio-auth-token-0123456789';
@@ -115,6 +116,8 @@ export interface HarnessOptions {
   transferNumber?: string | null;
   stt?: SpeechToText;
   turnBudgetMs?: number;
+  recordingWaitMs?: number;
+  readiness?: RecordingReadiness;
   widgetFiles?: string[];
   /** Twilio's Advanced Opt-Out on: only OptOutType opts out. */
   advancedOptOut?: boolean;
@@ -149,6 +152,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     transferNumber: async () => (options.transferNumber === undefined ? '+33140000000' : options.transferNumber),
     stt: options.stt ?? null,
     turnBudgetMs: options.turnBudgetMs,
+    recordingWaitMs: options.recordingWaitMs,
+    readiness: options.readiness,
     onCallEnded: async (c) => void callsEnded.push(c),
   }).register(server);
   new TwilioMessagingAdapter({

@@ -2,6 +2,7 @@
 // transfers, hang-ups, signatures, retries and slow turns.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { RecordingReadiness } from '../../adapters/recording-readiness';
 import { startHarness, sid, twilioPost, twimlAttributes, twimlTexts, type Harness } from './adapter-harness';
 
 const ACCOUNT = `AC${'0'.repeat(32)}`;
@@ -323,58 +324,128 @@ describe('Twilio voice adapter, slow turns and other settings', () => {
 });
 
 describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', () => {
-  it('records each answer, transcribes it through the OpenAI audio API and runs the words as a turn', async () => {
+  const REC = `RE${'a1'.repeat(16)}`;
+  const BASIC = `Basic ${Buffer.from(`${ACCOUNT}:tok`).toString('base64')}`;
+
+  /**
+   * A local server speaking Twilio's recording URLs (a file is 404 until Twilio made it ready,
+   * DELETE removes it) and OpenAI's transcription API.
+   */
+  async function fakeTwilioAndOpenAi() {
     const { createServer } = await import('node:http');
-    const { createWhisperStt } = await import('../../adapters/whisper-stt');
-    const seen: Array<{ path: string; auth?: string; body: string }> = [];
-    // A local server speaking both Twilio's recording URLs and OpenAI's transcription API.
-    const fake = createServer((req, res) => {
+    const { EventEmitter } = await import('node:events');
+    const { once } = EventEmitter;
+    const seen: Array<{ method: string; path: string; auth?: string; body: string; ready: boolean }> = [];
+    const ready = new Set<string>();
+    const events = new EventEmitter();
+    const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('latin1');
-        seen.push({ path: req.url ?? '', auth: req.headers.authorization, body });
-        if (req.method === 'GET' && req.url === '/Recordings/RE1.wav') {
+        const path = req.url ?? '';
+        const sidInPath = /\/Recordings\/(RE\w+?)\.(wav|json)$/.exec(path)?.[1] ?? '';
+        const entry = {
+          method: req.method ?? '',
+          path,
+          auth: req.headers.authorization,
+          body: Buffer.concat(chunks).toString('latin1'),
+          ready: ready.has(sidInPath),
+        };
+        seen.push(entry);
+        if (req.method === 'GET' && sidInPath && entry.ready) {
           res.writeHead(200, { 'Content-Type': 'audio/wav' });
           res.end(Buffer.from('RIFF....WAVEfmt fake audio'));
-        } else if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
+        } else if (req.method === 'DELETE' && sidInPath && entry.ready) {
+          ready.delete(sidInPath);
+          res.statusCode = 204;
+          res.end();
+        } else if (req.method === 'POST' && path === '/v1/audio/transcriptions') {
           res.writeHead(200, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ text: ' Une table pour quatre demain soir. ' }));
         } else {
           res.writeHead(404).end();
         }
+        events.emit('request', entry);
       });
     });
-    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', () => r()));
-    const port = (fake.address() as { port: number }).port;
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const { createWhisperStt } = await import('../../adapters/whisper-stt');
     const stt = createWhisperStt({
       apiKey: 'sk-test',
       baseUrl: `http://127.0.0.1:${port}/v1`,
       twilioAccountSid: ACCOUNT,
       twilioAuthToken: 'tok',
     });
-    const h = await startHarness({ stt });
+    return {
+      stt,
+      seen,
+      recordingUrl: (sid: string) => `http://127.0.0.1:${port}/2010-04-01/Accounts/${ACCOUNT}/Recordings/${sid}`,
+      /** What Twilio does when the file is written: it becomes downloadable. */
+      makeReady: (sid: string) => ready.add(sid),
+      async deleted(sid: string) {
+        const isDelete = (e: { method: string; path: string }) => e.method === 'DELETE' && e.path.includes(sid);
+        while (!seen.some(isDelete)) await once(events, 'request');
+        return seen.find(isDelete);
+      },
+      close: () => server.close(),
+    };
+  }
+
+  it('records each answer, waits until Twilio says the file is ready, transcribes it, then deletes it', async () => {
+    const fake = await fakeTwilioAndOpenAi();
+    const readiness = new RecordingReadiness();
+    const h = await startHarness({ stt: fake.stt, recordingWaitMs: 60_000, readiness });
     try {
       const c = call('+33612340030');
       let r = await twilioPost(h.base, '/twilio/voice/incoming', c);
       const rec = twimlAttributes(r.text, 'Record');
       assert.ok(rec, r.text);
       assert.equal(rec.action, `${h.base}/twilio/voice/recorded?turn=1&lang=fr`);
+      assert.equal(rec.recordingStatusCallback, `${h.base}/twilio/voice/recording?turn=1&lang=fr`);
+      assert.equal(rec.recordingStatusCallbackEvent, 'completed absent');
       assert.equal(rec.playBeep, 'false');
       assert.equal(twimlTexts(r.text, 'Redirect')[0], `${h.base}/twilio/voice/recorded?turn=1&lang=fr&empty=1`);
-      r = await twilioPost(h.base, rec.action, {
+      const recording = { RecordingUrl: fake.recordingUrl(REC), RecordingSid: REC };
+      // Twilio requests the action as the caller stops talking, before the file is written.
+      const answer = twilioPost(h.base, rec.action, {
         ...c,
         CallStatus: 'in-progress',
-        RecordingUrl: `http://127.0.0.1:${port}/Recordings/RE1`,
+        ...recording,
         RecordingDuration: '3',
-        RecordingSid: 'RE1',
       });
+      let stop = false;
+      const waiting = (async () => {
+        while (!stop && !readiness.isAwaited(REC)) await new Promise((resolve) => setImmediate(resolve));
+        return 'waiting for the ready callback';
+      })();
+      const first = await Promise.race([waiting, answer.then(() => 'answered before the file was ready')]);
+      stop = true;
+      assert.equal(first, 'waiting for the ready callback');
+      assert.equal(fake.seen.filter((s) => s.method === 'GET').length, 0);
+      fake.makeReady(REC);
+      const callback = await twilioPost(h.base, rec.recordingStatusCallback, {
+        ...c,
+        CallStatus: 'in-progress',
+        ...recording,
+        RecordingStatus: 'completed',
+        RecordingDuration: '3',
+      });
+      assert.equal(callback.status, 200);
+      r = await answer;
       assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo Une table pour quatre demain soir.']);
-      const download = seen.find((s) => s.path === '/Recordings/RE1.wav');
-      assert.equal(download?.auth, `Basic ${Buffer.from(`${ACCOUNT}:tok`).toString('base64')}`);
-      const upload = seen.find((s) => s.path === '/v1/audio/transcriptions');
+      const downloads = fake.seen.filter((s) => s.method === 'GET');
+      assert.equal(downloads.length, 1, 'downloaded once');
+      assert.ok(downloads[0]?.ready, 'not fetched before Twilio said the file was ready');
+      assert.equal(downloads[0]?.path, `/2010-04-01/Accounts/${ACCOUNT}/Recordings/${REC}.wav`);
+      assert.equal(downloads[0]?.auth, BASIC);
+      const upload = fake.seen.find((s) => s.path === '/v1/audio/transcriptions');
       assert.match(upload?.body ?? '', /name="model"\r\n\r\nwhisper-1/);
       assert.match(upload?.body ?? '', /fake audio/);
+      // Read, then removed from Twilio: the caller's voice is not kept.
+      const deleted = await fake.deleted(REC);
+      assert.equal(deleted?.path, `/2010-04-01/Accounts/${ACCOUNT}/Recordings/${REC}.json`);
+      assert.equal(deleted?.auth, BASIC);
       // Nothing recorded: the redirect after <Record> is the silence path.
       r = await twilioPost(h.base, `/twilio/voice/recorded?turn=2&lang=fr&empty=1`, {
         ...c,
@@ -385,6 +456,84 @@ describe('Twilio voice adapter with Whisper transcription (VOICE_STT=whisper)', 
     } finally {
       await h.close();
       fake.close();
+    }
+  });
+
+  it('takes a recording Twilio reports absent as silence, without trying to download it', async () => {
+    const fake = await fakeTwilioAndOpenAi();
+    const h = await startHarness({ stt: fake.stt, recordingWaitMs: 60_000 });
+    try {
+      const c = { ...call('+33612340031'), CallStatus: 'in-progress' };
+      const sid = `RE${'b2'.repeat(16)}`;
+      const recording = { RecordingUrl: fake.recordingUrl(sid), RecordingSid: sid };
+      const callback = await twilioPost(h.base, '/twilio/voice/recording?turn=1&lang=fr', {
+        ...c,
+        ...recording,
+        RecordingStatus: 'absent',
+      });
+      assert.equal(callback.status, 200);
+      const r = await twilioPost(h.base, '/twilio/voice/recorded?turn=1&lang=fr', {
+        ...c,
+        ...recording,
+        RecordingDuration: '1',
+      });
+      assert.match(twimlTexts(r.text, 'Say').join(' '), /répéter/);
+      assert.equal(
+        twimlAttributes(r.text, 'Record')?.action,
+        `${h.base}/twilio/voice/recorded?turn=2&lang=fr&silence=1`,
+      );
+      assert.equal(fake.seen.filter((s) => s.method === 'GET').length, 0);
+      assert.equal(h.bot.seen.filter((a) => a.conversation?.id === `voice:${c.CallSid}`).length, 0);
+    } finally {
+      await h.close();
+      fake.close();
+    }
+  });
+
+  it("answers an earlier design's /twilio/voice/recording action as a recorded turn", async () => {
+    const fake = await fakeTwilioAndOpenAi();
+    const h = await startHarness({ stt: fake.stt, recordingWaitMs: 60_000 });
+    try {
+      const c = { ...call('+33612340032'), CallStatus: 'in-progress' };
+      const sid = `RE${'c3'.repeat(16)}`;
+      fake.makeReady(sid);
+      await twilioPost(h.base, '/twilio/voice/recording', {
+        ...c,
+        RecordingUrl: fake.recordingUrl(sid),
+        RecordingSid: sid,
+        RecordingStatus: 'completed',
+      });
+      // Its action carried no turn or language: no RecordingStatus in the body.
+      const r = await twilioPost(h.base, '/twilio/voice/recording', {
+        ...c,
+        RecordingUrl: fake.recordingUrl(sid),
+        RecordingSid: sid,
+        RecordingDuration: '4',
+      });
+      assert.equal(r.status, 200);
+      assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo Une table pour quatre demain soir.']);
+      assert.equal(twimlAttributes(r.text, 'Record')?.action, `${h.base}/twilio/voice/recorded?turn=2&lang=fr`);
+    } finally {
+      await h.close();
+      fake.close();
+    }
+  });
+});
+
+describe("Twilio voice adapter, an earlier design's /twilio/voice/poll", () => {
+  it('picks a slow answer up like /twilio/voice/wait', async () => {
+    const h = await startHarness({ turnBudgetMs: 400 });
+    try {
+      const c = { ...call('+33612340033'), CallStatus: 'in-progress' };
+      const first = await twilioPost(h.base, '/twilio/voice/gather?turn=1&lang=fr', { ...c, SpeechResult: 'slow 600' });
+      assert.match(twimlTexts(first.text, 'Say').join(' '), /Un instant/);
+      let r = await twilioPost(h.base, '/twilio/voice/poll?turn=1&lang=fr&tries=1', c);
+      const again = twimlTexts(r.text, 'Redirect')[0];
+      if (again) r = await twilioPost(h.base, again, c);
+      assert.deepEqual(twimlTexts(r.text, 'Say'), ['echo slow 600']);
+      assert.equal(twimlAttributes(r.text, 'Gather')?.action, `${h.base}/twilio/voice/gather?turn=2&lang=fr`);
+    } finally {
+      await h.close();
     }
   });
 });

@@ -2,6 +2,7 @@
 // answers with what that client reads, and the change is in the store.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sid, twilioPost, twimlAttributes, twimlTexts } from '../../adapters/adapter-harness';
 import { ADMIN, manualClock, startTestServer, type TestServer } from '../../helpers/app';
 
 // Sunday 22 November 2026, 11:00 in Paris (UTC+1).
@@ -165,5 +166,58 @@ describe('second design (Express + Passport + React admin) clients', () => {
     assert.equal(stored?.rules.slotStepMinutes, 30);
     assert.equal(stored?.rules.bufferMinutes, 10);
     assert.deepEqual(stored?.rules.turnTimes, [{ maxParty: null, minutes: 105 }]);
+  });
+});
+
+describe("second design's voice flow (record → transcribe → poll) on calls still pointing at it", () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startTestServer({ clock });
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  const call = () => ({
+    CallSid: sid('CA'),
+    AccountSid: `AC${'0'.repeat(32)}`,
+    From: '+33612349001',
+    To: '+33199999999',
+    CallStatus: 'in-progress',
+  });
+
+  it('POST /twilio/voice/recording (its <Record> action) is answered with TwiML that goes on listening', async () => {
+    const c = call();
+    const r = await twilioPost(s.base, '/twilio/voice/recording', {
+      ...c,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${c.AccountSid}/Recordings/RE${'d4'.repeat(16)}`,
+      RecordingDuration: '3',
+    });
+    assert.equal(r.status, 200);
+    assert.match(r.type, /text\/xml/);
+    // Without Whisper configured the recording cannot be read: the caller is asked again, in French.
+    assert.match(twimlTexts(r.text, 'Say').join(' '), /répéter/);
+    assert.equal(twimlAttributes(r.text, 'Gather')?.action, `${s.base}/twilio/voice/gather?turn=2&lang=fr&silence=1`);
+    const unsigned = await fetch(`${s.base}/twilio/voice/recording`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(c).toString(),
+    });
+    assert.equal(unsigned.status, 403);
+  });
+
+  it('POST /twilio/voice/poll (its wait step) picks the turn up, or listens again when there is none', async () => {
+    const c = call();
+    const asked = await twilioPost(s.base, '/twilio/voice/gather?turn=1&lang=fr', {
+      ...c,
+      SpeechResult: 'une table pour deux demain à 20 heures',
+    });
+    const first = twimlTexts(asked.text, 'Say').join(' ');
+    const polled = await twilioPost(s.base, '/twilio/voice/poll?turn=1&lang=fr', c);
+    assert.equal(polled.status, 200);
+    assert.equal(twimlTexts(polled.text, 'Say').join(' '), first, 'the same answer as the turn gave');
+    const nothing = await twilioPost(s.base, '/twilio/voice/poll', { ...c, CallSid: sid('CA') });
+    assert.equal(nothing.status, 200);
+    assert.ok(twimlAttributes(nothing.text, 'Gather'), nothing.text);
   });
 });
