@@ -6,7 +6,7 @@ import { type Clock, localDateOf, localToInstant, systemClock } from './clock';
 import { BookingError } from './errors';
 import type { BookingEventBus } from './events';
 import { type Channel, type Language, type Reservation, turnMinutes } from './model';
-import { toOutboxEntry } from './notifications/plan';
+import { smsBody, toOutboxEntry } from './notifications/plan';
 import { textsFor } from './notifications/texts';
 import { checkPhone, countryOf } from './phone';
 import type { Store } from './store';
@@ -176,12 +176,15 @@ export class WaitlistService {
     const now = this.clock();
     const count = await this.notifiedCount(entry);
     const moved = await this.move(entry, 'notified', { notifiedAt: now.toISOString() });
+    const kind = entry.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+    const text = textsFor(entry.language).waitlistReady(restaurant.name, entry.name);
     const outbox = toOutboxEntry(
       {
-        kind: entry.channel === 'whatsapp' ? 'whatsapp' : 'sms',
+        kind,
         to: entry.phone,
         subject: null,
-        body: textsFor(entry.language).waitlistReady(restaurant.name, entry.name),
+        // Plain quotes in an SMS keep it in GSM-7 (160 characters a segment); WhatsApp keeps « ».
+        body: kind === 'sms' ? smsBody(text) : text,
         purpose: 'waitlist_ready',
         language: entry.language,
         reservationId: null,

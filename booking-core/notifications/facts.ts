@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { MESSAGE_NAME_MAX, MESSAGE_NOTES_MAX, messageText } from '../guest-text';
 import type { Language, PublicReservation, Restaurant } from '../model';
+import { countryOf, phoneForReader } from '../phone';
 import type { BookingFacts } from './texts';
 
 export function formatDay(instant: Date, zone: string, language: Language): string {
@@ -31,13 +32,16 @@ export function bookingFacts(
   dashboardBaseUrl: string,
 ): BookingFacts {
   const start = new Date(r.startAt);
+  const restaurantCountry = countryOf(restaurant.phone);
   return {
     restaurantName: restaurant.name,
-    restaurantPhone: restaurant.phone,
+    // Each number as its reader writes it: the restaurant's for the guest ("01 23 45 67 89" to a
+    // French mobile, "+33 1 23 45 67 89" to a British one), the guest's for the staff.
+    restaurantPhone: phoneForReader(restaurant.phone, countryOf(r.customerPhone) ?? restaurantCountry),
     restaurantAddress: restaurant.address,
     // What the guest typed goes out under the restaurant's name: no links, nothing hidden.
     customerName: messageText(r.customerName, MESSAGE_NAME_MAX) || (language === 'fr' ? 'client' : 'guest'),
-    customerPhone: r.customerPhone,
+    customerPhone: phoneForReader(r.customerPhone, restaurantCountry),
     customerEmail: r.customerEmail,
     partySize: r.partySize,
     day: formatDay(start, restaurant.timezone, language),

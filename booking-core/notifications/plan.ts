@@ -1,7 +1,7 @@
 // Which messages a booking event causes, and to whom. Pure: the server turns each planned
 // message into an outbox entry, in the same step as the event.
 import type { Language, PublicReservation, Restaurant } from '../model';
-import { countryOf, defaultSmsCountries, smsWithheldReason } from '../phone';
+import { countryOf, defaultSmsCountries, phoneForReader, smsWithheldReason } from '../phone';
 import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
 import type { CallbackTask } from '../callbacks';
@@ -243,7 +243,9 @@ export function handoffAlertMessages(
     channel: t.channelName(notice.channel),
     summary: notice.summary,
     conversationId: notice.conversationId,
-    guestPhone: notice.address.startsWith('webchat:') ? null : notice.address,
+    guestPhone: notice.address.startsWith('webchat:')
+      ? null
+      : phoneForReader(notice.address, countryOf(restaurant.phone)),
     dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/conversations?open=${encodeURIComponent(
       notice.conversationId,
     )}`,
@@ -294,7 +296,7 @@ export function undeliveredAlertMessages(
   const u: UndeliveredFacts = {
     purpose: entry.meta.purpose ?? 'message',
     channel: t.channelName(entry.kind),
-    to: entry.to,
+    to: entry.kind === 'email' ? entry.to : phoneForReader(entry.to, countryOf(restaurant.phone)),
     errorCode: code,
     meaning: twilioErrorMeaning(code, language) ?? (language === 'fr' ? 'non remis' : 'not delivered'),
   };
@@ -332,7 +334,7 @@ export function callbackAlertMessages(
   const language = restaurant.defaultLanguage;
   const t = textsFor(language);
   const facts: CallbackFacts = {
-    guestPhone: task.phone,
+    guestPhone: task.phone ? phoneForReader(task.phone, countryOf(restaurant.phone)) : null,
     reason: task.reason,
     language: languageName(task.language, language),
     dashboardLink: `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/callbacks`,

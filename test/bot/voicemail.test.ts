@@ -3,6 +3,7 @@
 // Driven through the whole server by webhooks signed as Twilio signs them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { phoneForReader } from '../../booking-core/phone';
 import type { CallbackTask } from '../../booking-core';
 import { startTestServer, type TestServer } from '../helpers/app';
 import { sid, twilioPost, twimlAttributes, twimlTexts } from '../adapters/adapter-harness';
@@ -83,7 +84,7 @@ describe('Transfer with a fallback: voicemail and callback task', () => {
     assert.equal(task.done, false);
 
     const alerts = (await s.app.ctx.store.listOutbox(200)).filter(
-      (e) => e.meta.purpose === 'callback_alert' && e.body.includes(from),
+      (e) => e.meta.purpose === 'callback_alert' && e.body.includes(phoneForReader(from, 'FR')),
     );
     assert.deepEqual(alerts.map((e) => `${e.kind} ${e.to}`).sort(), ['email manager@example.test', 'sms +33611112222']);
     assert.match(alerts.find((e) => e.kind === 'email')?.body ?? '', /#\/callbacks/);

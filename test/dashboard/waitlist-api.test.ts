@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
 import { sid, twilioPost, twimlTexts } from '../adapters/adapter-harness';
+import { smsSegments } from '../../booking-core/notifications/sms-encoding';
 import { TwilioApiDouble } from '../bot/outbox/fakes';
 import { startTestServer, type TestServer } from '../helpers/app';
 
@@ -88,9 +89,10 @@ describe('the waitlist', () => {
     assert.equal(notified.status, 200, JSON.stringify(notified.body));
     assert.equal(notified.body.entry.status, 'notified');
     const text = await until('the "table ready" SMS', () =>
-      twilio.to(phone).find((m) => /table est prête/.test(m.Body ?? '')),
+      twilio.to(phone).find((m) => /table vous attend/.test(m.Body ?? '')),
     );
-    assert.match(text.Body ?? '', /Garnier, votre table est prête/);
+    assert.match(text.Body ?? '', /Garnier, votre table vous attend/);
+    assert.equal(smsSegments(text.Body ?? '').encoding, 'GSM-7', text.Body);
     const outbox = (await s.json('/api/admin/outbox', { token })).body as Array<{ id: string; purpose: string }>;
     assert.equal(outbox.find((o) => o.id === notified.body.outboxId)?.purpose, 'waitlist_ready');
 

@@ -28,12 +28,12 @@ const channels: Record<string, string> = {
 
 export const fr: NotificationTexts = {
   waitlistReady: (r, name) =>
-    `${r} : ${name}, votre table est prête ! Répondez OK ou « j'arrive » si vous venez, ou « on annule » si vous ne venez plus.`,
+    `${r} : ${name}, votre table vous attend ! Répondez OK ou « j'arrive » si vous venez, ou « on annule » si vous ne venez plus.`,
   waitlistComing: (r) => `${r} : parfait, nous vous gardons la table. À tout de suite !`,
   waitlistCancelled: (r) => `${r} : c'est noté, nous vous retirons de la liste d'attente. À une prochaine fois !`,
   waitlistJoined: (r, party, position) =>
-    `${r} : vous êtes sur la liste d'attente pour ${couverts(party)} (position ${position}). ` +
-    'Nous vous écrivons dès qu’une table est prête.',
+    `${r} : c'est noté, liste d'attente pour ${couverts(party)} (position ${position}). ` +
+    "Nous vous écrivons dès qu'une table se libère.",
   managerSubject: (kind, b) => `${managerTitle[kind]} : ${b.customerName}, ${couverts(b.partySize)}, ${when(b)}`,
   managerEmail: (kind, b) =>
     [

@@ -108,10 +108,11 @@ describe('a guest who needs a person', () => {
       msgs.map((m) => `${m.purpose}:${m.kind}:${m.to}:${m.language}`),
       ['handoff_alert:email:m@example.test:fr', 'handoff_alert:sms:+33600000001:fr'],
     );
-    assert.equal(msgs[0].subject, "Maître : +33612345678 demande un membre de l'équipe");
+    // The guest's number as French staff write a French number.
+    assert.equal(msgs[0].subject, "Maître : 06 12 34 56 78 demande un membre de l'équipe");
     assert.match(
       msgs[0].body,
-      /^Demande pour un grand groupe \(SMS\)\.\nClient : \+33612345678\nRésumé : 14 personnes samedi/,
+      /^Demande pour un grand groupe \(SMS\)\.\nClient : 06 12 34 56 78\nRésumé : 14 personnes samedi/,
     );
     assert.match(msgs[0].body, /https:\/\/maitre\.example\.test\/#\/conversations\?open=sms%3A%2B33612345678$/);
     assert.ok(msgs[1].body.length <= 160, msgs[1].body);

@@ -61,6 +61,9 @@ const GUESTS: Array<[string, number]> = [
   ['山田太郎 Yamada', 12], // another script: left out of the SMS
 ];
 
+/** Party sizes at their shortest and longest spellings: "1 personne", and three digits (the staff API stops at 100). */
+const PARTY_SIZES = [1, 120];
+
 /** A booking on `weekday` (1 = Monday) of `month` in 2027, at the day's latest dinner slot. */
 function bookingOn(month: number, weekday: number, over: Partial<PublicReservation>): PublicReservation {
   let d = DateTime.fromObject({ year: 2027, month, day: 20 }, { zone: restaurant.timezone });
@@ -97,32 +100,52 @@ describe('every guest SMS fits in two GSM-7 segments', () => {
   test('confirmation, change, cancellation and reminder × month × weekday × language × name × party', () => {
     let checked = 0;
     const worst = { segments: 0, text: '' };
-    for (const language of ['fr', 'en'] as Language[])
-      for (let month = 1; month <= 12; month++)
-        for (let weekday = 1; weekday <= 7; weekday++)
-          for (const [customerName, partySize] of GUESTS) {
-            const r = bookingOn(month, weekday, { language, customerName, partySize });
-            const texts = [
-              ...kinds.flatMap((k) => messagesForChange(k, restaurant, r, settings, 'v2')),
-              reminderMessage(restaurant, r, 'day-before'),
-            ].filter((m) => m?.kind === 'sms');
-            assert.equal(texts.length, 7, 'three changes (guest and manager) and the reminder');
-            for (const m of texts) {
-              const s = smsSegments(m?.body ?? '');
-              assert.equal(s.encoding, 'GSM-7', `${m?.body} ${s.nonGsm}`);
-              assert.ok(s.segments <= 2, `${s.segments} segments: ${m?.body}`);
-              if (
-                s.segments > worst.segments ||
-                (s.segments === worst.segments && (m?.body.length ?? 0) > worst.text.length)
-              )
-                Object.assign(worst, { segments: s.segments, text: m?.body });
-              checked++;
-            }
-          }
-    assert.equal(checked, 2 * 12 * 7 * GUESTS.length * 7);
+    for (const oneWaySms of [false, true])
+      for (const language of ['fr', 'en'] as Language[])
+        for (let month = 1; month <= 12; month++)
+          for (let weekday = 1; weekday <= 7; weekday++)
+            for (const [customerName] of GUESTS)
+              for (const partySize of PARTY_SIZES) {
+                const r = bookingOn(month, weekday, { language, customerName, partySize });
+                const texts = [
+                  ...kinds.flatMap((k) => messagesForChange(k, restaurant, r, { ...settings, oneWaySms }, 'v2')),
+                  reminderMessage(restaurant, r, 'day-before'),
+                ].filter((m) => m?.kind === 'sms');
+                assert.equal(texts.length, 7, 'three changes (guest and manager) and the reminder');
+                for (const m of texts) {
+                  const s = smsSegments(m?.body ?? '');
+                  assert.equal(s.encoding, 'GSM-7', `${m?.body} ${s.nonGsm}`);
+                  assert.ok(s.segments <= 2, `${s.segments} segments: ${m?.body}`);
+                  if (
+                    s.segments > worst.segments ||
+                    (s.segments === worst.segments && (m?.body.length ?? 0) > worst.text.length)
+                  )
+                    Object.assign(worst, { segments: s.segments, text: m?.body });
+                  checked++;
+                }
+              }
+    assert.equal(checked, 2 * 2 * 12 * 7 * GUESTS.length * PARTY_SIZES.length * 7);
     console.log(
       `${checked} texts, the longest (${worst.segments} segments, ${worst.text.length} chars): ${worst.text}`,
     );
+  });
+
+  test("the restaurant's number as the guest writes it: nationally at home, internationally abroad", () => {
+    const fr = bookingOn(4, 2, { language: 'fr', customerPhone: '+33612345678' });
+    const frSms = messagesForChange('created', restaurant, fr, settings).find(
+      (m) => m.purpose === 'guest_confirmation',
+    );
+    assert.match(frSms?.body ?? '', /appelez le 01 00 00 00 00\.$/);
+    const uk = bookingOn(4, 2, { language: 'en', customerPhone: '+447400123456' });
+    const ukSms = messagesForChange('created', restaurant, uk, settings).find(
+      (m) => m.purpose === 'guest_confirmation',
+    );
+    assert.match(ukSms?.body ?? '', /call \+33 1 00 00 00 00\.$/);
+    // The staff read the British guest's number in international form, grouped as Britain groups it.
+    const staff = messagesForChange('created', restaurant, uk, { ...settings, managerEmails: ['m@example.test'] }).find(
+      (m) => m.purpose === 'manager_alert' && m.kind === 'email',
+    );
+    assert.match(staff?.body ?? '', /Téléphone : \+44 7400 123456/);
   });
 
   test('French months with letters outside GSM-7 are written plainly in SMS, not on WhatsApp', () => {
