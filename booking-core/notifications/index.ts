@@ -9,3 +9,5 @@ export * from './documents';
 export * from './answer';
 export * from './sms-encoding';
 export * from './delivery';
+export * from './calendar';
+export * from './email-html';

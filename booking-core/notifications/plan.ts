@@ -6,6 +6,8 @@ import type { OutboxEntry } from '../store';
 import { bookingFacts, formatDay, formatTime } from './facts';
 import type { CallbackTask } from '../callbacks';
 import { twilioErrorMeaning } from './delivery';
+import { calendarInvite, type CalendarInvite } from './calendar';
+import { emailHtml } from './email-html';
 import { gsmLetters, isGsm7, plainTypography } from './sms-encoding';
 import {
   textsFor,
@@ -37,6 +39,8 @@ export interface NotificationSettings {
   smsCountries?: readonly string[] | null;
   /** Confirmations go from an alphanumeric sender (TWILIO_SMS_SENDER_ID): nobody can answer them. */
   oneWaySms?: boolean;
+  /** The address guests' emails come from: the organizer of their calendar invites. */
+  organizerEmail?: string;
 }
 
 export interface PlannedMessage {
@@ -51,6 +55,10 @@ export interface PlannedMessage {
   dedupeKey: string;
   /** Values for a WhatsApp template when the guest is outside the 24-hour window. */
   templateVariables: Record<string, string> | null;
+  /** An email's HTML part (the text is its plain part). */
+  html?: string | null;
+  /** An email's calendar invite. */
+  calendar?: CalendarInvite | null;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -115,6 +123,8 @@ export function messagesForChange(
   r: PublicReservation,
   settings: NotificationSettings,
   version = '',
+  /** The calendar invite's SEQUENCE: 0 when booked, one more at each change told. */
+  sequence = 0,
 ): PlannedMessage[] {
   const out: PlannedMessage[] = [];
   const base = `${kind}:${r.id}${version ? `:${version}` : ''}`;
@@ -154,12 +164,14 @@ export function messagesForChange(
   const gFacts = bookingFacts(restaurant, r, gLang, settings.dashboardBaseUrl);
   for (const channel of guestChannels(r)) {
     const email = channel === 'email';
+    const emailText = email ? g.guestEmail(kind, gFacts) : '';
+    const emailSubject = email ? g.guestEmailSubject(kind, gFacts) : null;
     out.push({
       kind: channel,
       to: email ? (r.customerEmail as string) : r.customerPhone,
-      subject: email ? g.guestEmailSubject(kind, gFacts) : null,
+      subject: emailSubject,
       body: email
-        ? g.guestEmail(kind, gFacts)
+        ? emailText
         : channel === 'sms'
           ? smsBody(g.guestSms(kind, smsFacts(gFacts), !settings.oneWaySms))
           : g.guestSms(kind, gFacts),
@@ -168,6 +180,23 @@ export function messagesForChange(
       reservationId: r.id,
       dedupeKey: `${base}:guest:${channel}`,
       templateVariables: channel === 'whatsapp' ? templateVariables(restaurant, r, gLang) : null,
+      html: email
+        ? emailHtml({
+            language: gLang,
+            subject: emailSubject ?? '',
+            text: emailText,
+            restaurantName: gFacts.restaurantName,
+            restaurantAddress: gFacts.restaurantAddress,
+            restaurantPhone: gFacts.restaurantPhone,
+          })
+        : null,
+      calendar: email
+        ? calendarInvite(kind, restaurant, r, {
+            organizerEmail: settings.organizerEmail ?? 'no-reply@localhost',
+            description: emailText,
+            sequence,
+          })
+        : null,
     });
   }
   return out;
@@ -394,6 +423,11 @@ export function withheldReason(p: PlannedMessage, smsCountries: readonly string[
 export function toOutboxEntry(p: PlannedMessage, id: string, now: Date, withheld: string | null = null): OutboxEntry {
   const meta: Record<string, string> = { purpose: p.purpose, language: p.language };
   if (p.templateVariables) meta.templateVariables = JSON.stringify(p.templateVariables);
+  if (p.html) meta.html = p.html;
+  if (p.calendar) {
+    meta.icsMethod = p.calendar.method;
+    meta.ics = p.calendar.content;
+  }
   const at = now.toISOString();
   return {
     id,

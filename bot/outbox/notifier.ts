@@ -31,6 +31,8 @@ const NOTIFIED_COLLECTION = 'notifiedBooking';
 interface NotifiedBooking {
   startAt: string;
   partySize: number;
+  /** How many changes the guest was told of: the SEQUENCE of the booking's calendar invite. */
+  told?: number;
 }
 
 export interface NotifierOptions {
@@ -84,13 +86,14 @@ export class Notifier {
     const restaurant = await this.restaurant();
     let kind: ChangeKind;
     let version = '';
+    let sequence = 0;
     if (event === 'created') {
       if (r.status !== 'confirmed') return [];
       kind = 'created';
       await store.putDocument<NotifiedBooking>(
         NOTIFIED_COLLECTION,
         r.id,
-        { startAt: r.startAt, partySize: r.partySize },
+        { startAt: r.startAt, partySize: r.partySize, told: 0 },
         null,
       );
     } else if (event === 'updated') {
@@ -98,10 +101,11 @@ export class Notifier {
       if (r.status !== 'confirmed') return [];
       const seen = await store.getDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id);
       if (seen && seen.value.startAt === r.startAt && seen.value.partySize === r.partySize) return [];
+      sequence = (seen?.value.told ?? 0) + 1;
       const won = await store.putDocument<NotifiedBooking>(
         NOTIFIED_COLLECTION,
         r.id,
-        { startAt: r.startAt, partySize: r.partySize },
+        { startAt: r.startAt, partySize: r.partySize, told: sequence },
         seen?.etag ?? null,
       );
       if (!won) return []; // another instance is telling this change
@@ -109,11 +113,12 @@ export class Notifier {
       version = r.updatedAt;
     } else {
       kind = 'cancelled';
+      sequence = ((await store.getDocument<NotifiedBooking>(NOTIFIED_COLLECTION, r.id))?.value.told ?? 0) + 1;
       const pending = await pendingReminderFor(store, r.customerPhone);
       if (pending?.reservationId === r.id)
         await store.deleteDocument(PENDING_REMINDER_COLLECTION, phoneKey(r.customerPhone));
     }
-    let planned = messagesForChange(kind, restaurant, r, this.options.settings, version);
+    let planned = messagesForChange(kind, restaurant, r, this.options.settings, version, sequence);
     if (await wasGuestInformed(store, r.id, kind)) planned = planned.filter((m) => m.purpose !== 'guest_confirmation');
     return this.queue(planned);
   }

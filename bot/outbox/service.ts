@@ -94,6 +94,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       get oneWaySms() {
         return Boolean(config.twilio.smsSenderId);
       },
+      get organizerEmail() {
+        return /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom;
+      },
     },
   });
   const alert = alertOnUndelivered(store, deps.restaurantId, notifier.settings, clock);

@@ -36,6 +36,13 @@ export class SmtpEmailSender implements Sender {
         to: entry.to,
         subject: entry.subject ?? '',
         text: entry.body,
+        ...(entry.meta.html ? { html: entry.meta.html } : {}),
+        // A calendar invite as text/calendar beside the text and HTML, as calendars expect it.
+        ...(entry.meta.ics
+          ? {
+              icalEvent: { method: entry.meta.icsMethod ?? 'REQUEST', filename: 'invite.ics', content: entry.meta.ics },
+            }
+          : {}),
         headers: { 'X-Maitre-Outbox-Id': entry.id },
       });
       if (info.rejected.length)
