@@ -13,6 +13,8 @@ export interface Sender {
   /** The guest: their E.164 phone, or 'webchat:<uuid>'. */
   fromId: string;
   locale: ChannelLocale;
+  /** The name the guest shows on WhatsApp (Twilio's ProfileName), which the bot may offer as the booking's name. */
+  profileName?: string;
 }
 
 export function messageActivity(sender: Sender, text: string, raw: unknown): Partial<Activity> {
@@ -21,7 +23,7 @@ export function messageActivity(sender: Sender, text: string, raw: unknown): Par
     ...addressing(sender),
     text,
     textFormat: 'plain',
-    channelData: { raw },
+    channelData: sender.profileName ? { raw, profileName: sender.profileName } : { raw },
   };
 }
 

@@ -180,6 +180,7 @@ export class TwilioMessagingAdapter {
       conversationId: `${channel}:${phone}`,
       fromId: phone,
       locale: localeFromPhone(phone, this.options.defaultLocale),
+      ...(channel === 'whatsapp' && params.ProfileName ? { profileName: cleanText(params.ProfileName, 80) } : {}),
     };
 
     let ranHere = false;
@@ -206,7 +207,9 @@ export class TwilioMessagingAdapter {
     channel: 'sms' | 'whatsapp',
     params: Record<string, string>,
   ): Promise<WebhookReply> {
-    const body = cleanText(params.Body, MAX_INBOUND_CHARS);
+    // A tapped quick-reply button (a WhatsApp template's) answers with its id: "1" or "9" for a
+    // reminder, read like the same digit typed; Body holds the button's words.
+    const body = cleanText(params.ButtonPayload || params.Body, MAX_INBOUND_CHARS);
     const t = texts(sender.locale);
     const key = readKeyword(body, params.OptOutType, this.options.advancedOptOut?.() ?? false);
     const optedOut = await this.options.optOuts.isOptedOut(channel, sender.fromId);

@@ -36,6 +36,8 @@ export interface BookTableState {
   offered?: Alternative[];
   /** The guest said no to the read-back: ask what to change. */
   wantsChange?: boolean;
+  /** The WhatsApp profile name offered as the booking's name ('' once declined: not offered again). */
+  nameOffered?: string;
 }
 
 type Step = WaterfallStepContext<BookTableState>;
@@ -113,6 +115,11 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
     // A name given earlier in the conversation ("Bonjour, c'est Mme Nicolas") is not asked again.
     draft.name ??= turn.profile.name;
     if (draft.name) return step.next();
+    // On WhatsApp the guest's profile name is offered: a "yes" books under it, a name replaces it.
+    if (turn.profileName && step.options.nameOffered === undefined) {
+      step.options.nameOffered = turn.profileName;
+      return this.ask(step, 'name', turn.texts.askNameOffer(turn.profileName), 'confirm');
+    }
     return this.ask(step, 'name', turn.texts.askName, 'name');
   }
 
@@ -171,6 +178,19 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
           delete state.draft.time;
           state.checked = false;
           return { kind: 'rerun' };
+        }
+        return this.absorbFacts(state, u, turn);
+      }
+      case 'name': {
+        if (state.nameOffered && !hasAnyFact(u)) {
+          if (isYes(u)) {
+            state.draft.name = state.nameOffered;
+            return { kind: 'rerun' };
+          }
+          if (isNo(u)) {
+            state.nameOffered = '';
+            return { kind: 'rerun' };
+          }
         }
         return this.absorbFacts(state, u, turn);
       }

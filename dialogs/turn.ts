@@ -10,6 +10,7 @@ import {
   type Restaurant,
 } from '../booking-core';
 import type { ReminderAnswerer } from '../booking-core/notifications/answer';
+import { nameFrom } from './guest-input';
 import { CATALOGUES, type Said, type Texts } from './texts';
 import { newProfile, type ConversationProfile } from './profile';
 import type { RestaurantSource } from './restaurant-source';
@@ -45,6 +46,8 @@ export interface Turn {
   voice: boolean;
   /** The guest's phone number when the channel gives it (voice, SMS, WhatsApp). */
   channelPhone: string | null;
+  /** The name the guest shows on WhatsApp, when it reads as a name: offered as the booking's name. */
+  profileName: string | null;
   /** Things said this turn that wait to go out with the next question or answer. */
   notes: Said[];
   /** The language changed this turn (a request to switch, or the first words). */
@@ -118,11 +121,17 @@ export async function prepareTurn(ctx: TurnContext, deps: DialogDeps): Promise<T
     channel,
     voice: channel === 'voice',
     channelPhone: PHONE_CHANNELS.has(channel) && /\d{6,}/.test(fromId) ? normalisePhone(fromId) : null,
+    profileName: channel === 'whatsapp' ? profileNameOf(activity) : null,
     notes: [],
     switched,
   };
   ctx.turnState.set(TURN_KEY, turn);
   return turn;
+}
+
+function profileNameOf(activity: IncomingActivity): string | null {
+  const given = (activity.channelData as { profileName?: unknown } | undefined)?.profileName;
+  return typeof given === 'string' ? nameFrom(given) : null;
 }
 
 export function turnOf(ctx: TurnContext): Turn {

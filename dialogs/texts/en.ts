@@ -127,6 +127,7 @@ export const en: Texts = {
     return say(`${hours ? `We seat ${hours}. ` : ''}What time${moment}?`);
   },
   askName: say('Under which name, please?'),
+  askNameOffer: (name) => say(`Shall I book it under ${name}, or under which other name?`),
   askPhone: say('What is your phone number?'),
   readBack: (f, today, voice) =>
     say(

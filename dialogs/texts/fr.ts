@@ -134,6 +134,7 @@ export const fr: Texts = {
     return say(`${hours ? `Nous recevons ${hours}. ` : ''}À quelle heure${moment} ?`);
   },
   askName: say('C’est à quel nom ?'),
+  askNameOffer: (name) => say(`Je réserve au nom de ${name}, ou à quel autre nom ?`),
   askPhone: say('Quel est votre numéro de téléphone ?'),
   readBack: (f, today, voice) =>
     say(

@@ -77,6 +77,8 @@ export interface Texts {
   askDate: Said;
   askTime(partOfDay: 'lunch' | 'dinner' | undefined, hours: string): Said;
   askName: Said;
+  /** The WhatsApp profile name offered as the booking's name. */
+  askNameOffer(name: string): Said;
   askPhone: Said;
   readBack(f: BookingFacts, today: string, voice: boolean): Said;
   confirmed(f: BookingFacts, today: string, voice: boolean): Said;

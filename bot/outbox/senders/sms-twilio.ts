@@ -120,20 +120,24 @@ export class TwilioMessagingSender {
       send: async (entry, now) => {
         const to = whatsappAddress(entry.to);
         const from = whatsappAddress(this.options.whatsappNumber as string);
-        const last = await this.options.lastWhatsappInbound(entry.to.replace(/^whatsapp:/, ''));
-        if (last && now.getTime() - last.getTime() < WHATSAPP_WINDOW_MS)
-          return this.create({ to, from, body: entry.body });
         const purpose = entry.meta.purpose ?? 'message';
         const contentSid =
           this.options.whatsappTemplates[`${purpose}:${entry.meta.language}`] ??
           this.options.whatsappTemplates[purpose];
+        const contentVariables = entry.meta.templateVariables ?? '{}';
+        // A reminder's template has quick-reply buttons (1 confirms, 9 cancels): sent whenever
+        // there is one, in the 24-hour window too, so the guest can tap instead of type.
+        if (purpose === 'reminder' && contentSid) return this.create({ to, from, contentSid, contentVariables });
+        const last = await this.options.lastWhatsappInbound(entry.to.replace(/^whatsapp:/, ''));
+        if (last && now.getTime() - last.getTime() < WHATSAPP_WINDOW_MS)
+          return this.create({ to, from, body: entry.body });
         if (!contentSid) {
           throw new NotConfiguredError(
             'WhatsApp outside the 24-hour window needs an approved template: ' +
               `set WHATSAPP_TEMPLATES "${purpose}:${entry.meta.language ?? 'fr'}"`,
           );
         }
-        return this.create({ to, from, contentSid, contentVariables: entry.meta.templateVariables ?? '{}' });
+        return this.create({ to, from, contentSid, contentVariables });
       },
     };
   }

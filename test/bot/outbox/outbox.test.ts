@@ -368,6 +368,42 @@ describe('outbox', () => {
     }
   });
 
+  test('WhatsApp reminder: its quick-reply template even inside the 24-hour window', async () => {
+    const clock = manualClock(NOW);
+    const phone = '+33666666667';
+    const r = await rig(
+      clock,
+      notificationsConfig({ smtpUrl, twilioUrl, templates: { 'reminder:fr': 'HX0123456789abcdef0123456789abcdef' } }),
+    );
+    try {
+      const { reservation } = await r.bookings.book(booking({ channel: 'whatsapp', customerPhone: phone }));
+      await flush(r);
+      clock.set('2026-12-03T09:00:00.000Z');
+      // The guest wrote an hour ago: free text would be allowed, the buttons are still wanted.
+      await r.store.appendTranscript({
+        conversationId: `whatsapp:${phone}`,
+        channel: 'whatsapp',
+        from: 'guest',
+        text: 'merci',
+        at: '2026-12-03T08:00:00.000Z',
+        address: phone,
+      });
+      await r.n.scheduler.tick();
+      await r.n.worker.drain();
+      const reminder = twilio.to(phone).find((m) => m.ContentSid);
+      assert.ok(reminder, 'the reminder went as the template');
+      assert.equal(reminder.ContentSid, 'HX0123456789abcdef0123456789abcdef');
+      assert.equal(reminder.Body, undefined);
+      assert.deepEqual(Object.keys(JSON.parse(reminder.ContentVariables ?? '{}')), ['1', '2', '3', '4', '5']);
+      const entry = (await r.store.listOutbox(100)).find(
+        (e) => e.reservationId === reservation.id && e.meta.purpose === 'reminder',
+      );
+      assert.equal(entry?.status, 'sent');
+    } finally {
+      await r.close();
+    }
+  });
+
   test('WhatsApp: free text inside the 24-hour window, an approved template outside it', async () => {
     const clock = manualClock(NOW);
     const phone = '+33666666666';

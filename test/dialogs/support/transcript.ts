@@ -61,6 +61,8 @@ export interface Channel {
   conversationId: string;
   from: string;
   locale: 'fr-FR' | 'en-US';
+  /** WhatsApp's ProfileName, as the messaging adapter passes it on. */
+  profileName?: string;
 }
 
 let seq = 0;
@@ -72,6 +74,13 @@ export function voice(
   locale: Channel['locale'] = 'fr-FR',
 ): Channel {
   return { channelId: 'voice', conversationId: `voice:CA${seq++}`, from: phone, locale };
+}
+export function whatsapp(
+  profileName: string,
+  phone = `+336${String(30000000 + seq++).slice(-8)}`,
+  locale: Channel['locale'] = 'fr-FR',
+): Channel {
+  return { channelId: 'whatsapp', conversationId: `whatsapp:${phone}`, from: phone, locale, profileName };
 }
 export function webchat(locale: Channel['locale'] = 'fr-FR'): Channel {
   const id = `webchat:${String(seq++).padStart(8, '0')}`;
@@ -86,6 +95,7 @@ export function activity(ch: Channel, text: string): Partial<Activity> {
     from: { id: ch.from, name: '' },
     text,
     locale: ch.locale,
+    ...(ch.profileName ? { channelData: { profileName: ch.profileName } } : {}),
   };
 }
 
