@@ -7,6 +7,8 @@ export const OUTBOX_STATUSES: OutboxStatus[] = [
   'pending',
   'sending',
   'sent',
+  'delivered',
+  'undelivered',
   'failed',
   'not_configured',
   'suppressed',

@@ -69,6 +69,11 @@ export interface OutboxItem
   > {
   purpose: string | null;
   providerId: string | null;
+  /** Twilio's delivery receipts, oldest first. */
+  steps: Array<{ status: string; at: string; errorCode?: string }>;
+  deliveredAt: string | null;
+  errorCode: string | null;
+  errorMeaning: { fr: string; en: string } | null;
 }
 
 /** A waitlist entry as GET /api/admin/waitlist gives it: how long they have waited, where they could sit soonest. */

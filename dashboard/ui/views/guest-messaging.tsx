@@ -29,8 +29,11 @@ export function GuestMessagingNotes({ reservationId, zone }: { reservationId: st
             <b>
               {t('optedOutOf')} {tv('optOut', o.channel)}
             </b>{' '}
-            ({o.word === BY_TWILIO ? t('optOutByTwilio') : `${t('optOutByWord')} « ${o.word ?? '?'} »`},{' '}
-            {whenText(o.at, zone, l, now)}). {t('optOutHint')}
+            (
+            {o.word === BY_TWILIO
+              ? t('optOutByTwilio')
+              : `${t('optOutByWord')} ${l === 'fr' ? `« ${o.word ?? '?'} »` : `"${o.word ?? '?'}"`}`}
+            , {whenText(o.at, zone, l, now)}). {t('optOutHint')}
           </span>
         </Banner>
       ))}
@@ -38,7 +41,9 @@ export function GuestMessagingNotes({ reservationId, zone }: { reservationId: st
         <Banner kind="error" key={u.id}>
           <span data-testid="undelivered" data-code={u.errorCode ?? ''}>
             <b>
-              {tv('purpose', u.purpose ?? '')} ({tv('kind', u.kind)}) {t('notDelivered')}
+              {t('notDelivered')}
+              {l === 'fr' ? ' : ' : ': '}
+              {tv('purpose', u.purpose ?? '')} ({tv('kind', u.kind)})
             </b>
             {u.errorCode ? ` · ${t('code')} ${u.errorCode}` : ''}
             {u.errorMeaning ? `${l === 'fr' ? ' : ' : ': '}${u.errorMeaning[l]}` : ''}

@@ -183,10 +183,24 @@ export function OutboxView() {
                       · {e.attempts} {e.attempts > 1 ? t('attempts') : t('attempt')}
                     </small>
                   ) : null}
-                  {e.lastError ? (
+                  {e.errorCode ? (
+                    <span class="error-code" data-testid="error-code">
+                      {t('code')} {e.errorCode}
+                      {e.errorMeaning ? ` · ${e.errorMeaning[l]}` : ''}
+                    </span>
+                  ) : e.lastError ? (
                     <span class="last-error" title={e.lastError}>
                       {e.lastError}
                     </span>
+                  ) : null}
+                  {e.steps.length ? (
+                    <ol class="delivery-steps" data-testid="delivery-steps" aria-label={t('deliverySteps')}>
+                      {e.steps.map((st) => (
+                        <li key={`${st.status}-${st.at}`} data-step={st.status}>
+                          {tv('step', st.status)} <time dateTime={st.at}>{whenText(st.at, zone, l, now)}</time>
+                        </li>
+                      ))}
+                    </ol>
                   ) : null}
                 </td>
                 <td class="row-actions">
@@ -305,7 +319,7 @@ function TestForm({
           kind={
             latest.some((e) => e.status === 'failed')
               ? 'error'
-              : latest.every((e) => e.status === 'sent')
+              : latest.every((e) => e.status === 'sent' || e.status === 'delivered')
                 ? 'ok'
                 : 'info'
           }
