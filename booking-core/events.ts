@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { CallbackTask } from './callbacks';
 import type { PublicReservation } from './model';
 import type { WaitlistEntry } from './waitlist';
 
@@ -8,17 +9,23 @@ export interface BookingEvents {
   'reservation:cancelled': PublicReservation;
   /** A waitlist entry added or changed (notified, answered, seated, gone). */
   'waitlist:changed': WaitlistEntry;
+  /** A caller to ring back: a task opened, its message arrived, or staff marked it done or not. */
+  'callback:changed': CallbackTask;
 }
 export type BookingEventName = keyof BookingEvents;
 /** The reservation events (payload: the booking). */
-export const BOOKING_EVENT_NAMES: readonly Exclude<BookingEventName, 'waitlist:changed'>[] = [
+export const BOOKING_EVENT_NAMES: readonly Exclude<BookingEventName, 'waitlist:changed' | 'callback:changed'>[] = [
   'reservation:created',
   'reservation:updated',
   'reservation:cancelled',
 ];
 
-/** Every event staff screens follow live: the bookings' and the waitlist's. */
-export const LIVE_EVENT_NAMES: readonly BookingEventName[] = [...BOOKING_EVENT_NAMES, 'waitlist:changed'];
+/** Every event staff screens follow live: the bookings', the waitlist's and the calls to return. */
+export const LIVE_EVENT_NAMES: readonly BookingEventName[] = [
+  ...BOOKING_EVENT_NAMES,
+  'waitlist:changed',
+  'callback:changed',
+];
 
 /** The booking core's events, typed; the server forwards them to sockets and notifications. */
 export class BookingEventBus {

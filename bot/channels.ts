@@ -134,7 +134,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
         : null,
     onCallEnded: (call) => recordCallEnd(store, call),
     onMissedTransfer: (missed) => openCallbackTask(ctx, missed),
-    onVoicemail: (update) => recordVoicemail(store, update, ctx.clock()),
+    onVoicemail: (update) => recordVoicemail(ctx, update),
   });
   if (config.voiceStt === 'whisper' && !config.openai)
     log('[channels] VOICE_STT=whisper needs OPENAI_API_KEY: using Twilio speech recognition');
@@ -321,6 +321,7 @@ async function openCallbackTask(ctx: AppContext, missed: MissedTransfer): Promis
     now: ctx.clock(),
   });
   if (!(await store.createCallbackTask(task))) return;
+  ctx.events.emit('callback:changed', task);
   const restaurant = await ctx.bookings.restaurant();
   const settings = {
     managerEmails: config.managerEmails,
@@ -334,7 +335,8 @@ async function openCallbackTask(ctx: AppContext, missed: MissedTransfer): Promis
 }
 
 /** The message a caller left, as Twilio's webhooks bring its parts. */
-async function recordVoicemail(store: Store, update: VoicemailUpdate, now: Date): Promise<void> {
+async function recordVoicemail(ctx: AppContext, update: VoicemailUpdate): Promise<void> {
   const { callSid, ...patch } = update;
-  await store.patchCallbackTask(callSid, patch, now);
+  const task = await ctx.store.patchCallbackTask(callSid, patch, ctx.clock());
+  if (task) ctx.events.emit('callback:changed', task);
 }

@@ -69,6 +69,7 @@ export function attachLiveFeed(
     }),
   );
   unsubscribe.push(events.on('waitlist:changed', (entry) => io.to(STAFF_ROOM).emit('waitlist:changed', entry)));
+  unsubscribe.push(events.on('callback:changed', (task) => io.to(STAFF_ROOM).emit('callback:changed', task)));
 
   log('[live] socket.io staff feed on /socket.io');
   return {

@@ -15,7 +15,7 @@ export const callbackListQuery = z.object({
 export const callbackChange = z.object({ done: z.boolean() }).strict();
 
 export function registerCallbacksApi(ctx: DashboardContext): void {
-  const { server, store, auth, log } = ctx;
+  const { server, store, auth, log, bookings } = ctx;
   const { route, parseBody, parseQuery } = ctx.http;
   const staff = auth.require();
 
@@ -45,6 +45,7 @@ export function registerCallbacksApi(ctx: DashboardContext): void {
         now,
       );
       if (!task) throw new BookingError('not_found', `No callback task ${id}.`);
+      bookings.events.emit('callback:changed', task);
       res.json(task);
     }, log),
   );

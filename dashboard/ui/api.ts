@@ -2,6 +2,7 @@
 // a 401 ends the session (expired or revoked token).
 import { endSession, session } from './session';
 import type {
+  CallbackTask,
   ConversationSummary,
   Diet,
   GuestMessaging,
@@ -118,6 +119,10 @@ export const api = {
   /** notify (text "table ready"), seat (make the walk-in booking), cancel (off the list), restore. */
   waitlistAction: (id: string, action: 'notify' | 'seat' | 'cancel' | 'restore', body?: { tableIds?: string[] }) =>
     request<unknown>('POST', `/api/admin/waitlist/${encodeURIComponent(id)}/${action}`, body ?? {}),
+  callbacks: (status: 'open' | 'done' | 'all') =>
+    request<CallbackTask[]>('GET', `/api/admin/callbacks?status=${encodeURIComponent(status)}`),
+  patchCallback: (id: string, done: boolean) =>
+    request<CallbackTask>('PATCH', `/api/admin/callbacks/${encodeURIComponent(id)}`, { done }),
   sendReminder: (id: string) =>
     request<{ queued: OutboxItem[] }>('POST', `/api/notifications/reminder/${encodeURIComponent(id)}`),
 };

@@ -11,6 +11,7 @@ import { useSignal } from './signal';
 import { chime, dismiss, loadBasics, restaurant, setSound, soundOn, toast, toasts } from './store';
 import { localOf, shortDate } from './time';
 import { BookingsView } from './views/bookings';
+import { CallbacksView } from './views/callbacks';
 import { ConversationsView } from './views/conversations';
 import { InsightsView } from './views/insights';
 import { LoginView } from './views/login';
@@ -33,6 +34,7 @@ const NAV: NavItem[] = [
   { path: '/bookings', label: () => t('bookings'), admin: false },
   { path: '/waitlist', label: () => t('waitlist'), admin: false },
   { path: '/conversations', label: () => t('conversations'), admin: false },
+  { path: '/callbacks', label: () => t('callbacks'), admin: false },
   { path: '/outbox', label: () => t('messages'), admin: false },
   { path: '/menu', label: () => t('menu'), admin: true },
   { path: '/tables', label: () => t('tables'), admin: true },
@@ -265,6 +267,8 @@ function View({ path }: { path: string }) {
       return <WaitlistView />;
     case '/conversations':
       return <ConversationsView />;
+    case '/callbacks':
+      return <CallbacksView />;
     case '/outbox':
       return <OutboxView />;
     case '/menu':

@@ -3,7 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { signal } from './signal';
 import { endSession } from './session';
-import type { Reservation } from './types';
+import type { CallbackTask, Reservation } from './types';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 export type LiveEvent = { kind: 'created' | 'updated' | 'cancelled'; reservation: Reservation };
@@ -14,6 +14,8 @@ export const lastEvent = signal<LiveEvent | null>(null);
 export const waitlistChanges = signal(0);
 /** Bumped on each reconnect: views refetch what they may have missed. */
 export const reconnects = signal(0);
+/** The latest change to a call to return, as the server announced it. */
+export const lastCallback = signal<CallbackTask | null>(null);
 
 let socket: Socket | null = null;
 
@@ -46,6 +48,7 @@ export function startLive(token: string): void {
   s.on('reservation:updated', (r: Reservation) => lastEvent.set({ kind: 'updated', reservation: r }));
   s.on('reservation:cancelled', (r: Reservation) => lastEvent.set({ kind: 'cancelled', reservation: r }));
   s.on('waitlist:changed', () => waitlistChanges.set(waitlistChanges.get() + 1));
+  s.on('callback:changed', (task: CallbackTask) => lastCallback.set(task));
 }
 
 export function stopLive(): void {

@@ -14,6 +14,7 @@ import type {
   Table as CoreTable,
 } from '../../booking-core/model';
 import type { SoonestSeating, WaitlistEntry } from '../../booking-core/waitlist';
+import type { CallbackTask } from '../../booking-core/callbacks';
 import type {
   ConversationSummary,
   OutboxEntry,
@@ -22,7 +23,17 @@ import type {
   User as CoreUser,
 } from '../../booking-core/store';
 
-export type { Channel, ConversationSummary, Diet, Language, MenuSection, OutboxStatus, Service, TranscriptEntry };
+export type {
+  CallbackTask,
+  Channel,
+  ConversationSummary,
+  Diet,
+  Language,
+  MenuSection,
+  OutboxStatus,
+  Service,
+  TranscriptEntry,
+};
 export type Status = ReservationStatus;
 export type Reservation = PublicReservation;
 export type Table = Omit<CoreTable, 'restaurantId'>;

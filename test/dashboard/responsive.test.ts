@@ -32,6 +32,7 @@ export const PAGES = [
   ['bookings', '[data-testid=booking-list]'],
   ['waitlist', '[data-testid=waitlist]'],
   ['conversations', 'main .page'],
+  ['callbacks', '[data-testid=callbacks]'],
   ['outbox', '[data-testid=outbox]'],
   ['menu', '.menu-editor'],
   ['tables', 'table.list.editable'],
