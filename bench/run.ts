@@ -5,7 +5,7 @@ import { bookingThroughput, burst, liveEventLatency, startBenchServer } from './
 import { benchAvailability } from './availability';
 import { benchDialogs } from './dialogs';
 import { spawnSync } from 'node:child_process';
-import { benchInProcessTurns, benchWebhookTurns } from './turns';
+import { benchInProcessTurns, benchRelayTurns, benchWebhookTurns } from './turns';
 import { benchUnderstanding } from './understanding';
 import { machine, ms } from './measure';
 
@@ -44,7 +44,7 @@ async function main() {
     `median ${ms(u.medianMs)} ms, p95 ${ms(u.p95Ms)} ms, CPU ${ms(u.cpuMeanMs)} ms each`,
     { ...u },
   );
-  for (const r of await benchWebhookTurns()) {
+  for (const r of [...(await benchWebhookTurns()), ...(await benchRelayTurns())]) {
     add(
       'turns',
       r.name,

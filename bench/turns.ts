@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { BookingService, demoRestaurant, demoTables } from '../booking-core';
 import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { createBot } from '../bot/create-bot';
+import { RelayCall } from '../test/adapters/relay-client';
 import { startBenchServer } from './api';
 import { percentile } from './measure';
 
@@ -173,6 +174,56 @@ export async function benchWebhookTurns(runs = 150): Promise<TurnRow[]> {
       row('SMS webhook, first turn with a whole booking request, FR', fr, floorP50),
       row('SMS webhook, first turn with a whole booking request, EN', en, floorP50),
       row('voice webhook, Gather turn with a whole booking request, FR', voice, floorP50),
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * A streamed call's turn (VOICE_MODE=relay): from the caller's final prompt on the
+ * ConversationRelay socket to the answer's last text token, on a server of its own, set against
+ * that server's /health floor. Each run is a new call whose first words are a whole booking request.
+ */
+export async function benchRelayTurns(runs = 150): Promise<TurnRow[]> {
+  const { app, base } = await startBenchServer({ VOICE_MODE: 'relay' });
+  const call = client(base);
+  const socketUrl = `${base.replace(/^http/, 'ws')}/twilio/voice/relay`;
+  const time = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  const turn = async (i: number) => {
+    const callSid = `CA${String(10_000 + i).padStart(32, '0')}`;
+    const from = `+3367${String(1_000_000 + i).slice(-7)}0`;
+    const relay = await RelayCall.open(socketUrl, TOKEN, { callSid, from, to: '+33100000000', lang: 'fr' });
+    try {
+      const words = bookingRequest(600 + i, 'fr');
+      return await time(async () => {
+        relay.send({ type: 'prompt', voicePrompt: words, lang: 'fr-FR', last: true });
+        const answer = await relay.answer();
+        if (!answer.text) throw new Error('the relay turn gave no text');
+      });
+    } finally {
+      await relay.close();
+    }
+  };
+  try {
+    for (let i = 0; i < 20; i++) {
+      await call('GET', '/health');
+      await turn(i);
+    }
+    const floor: number[] = [];
+    const relayTurns: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      floor.push(await time(() => call('GET', '/health')));
+      relayTurns.push(await turn(100 + i));
+    }
+    const floorP50 = percentile(floor, 0.5);
+    return [
+      row('GET /health on the relay server (its floor)', floor),
+      row('voice relay turn, final prompt to last text token, whole booking request, FR', relayTurns, floorP50),
     ];
   } finally {
     await app.close();
