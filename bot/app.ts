@@ -1,5 +1,6 @@
 // Wires the product together: store, booking core, staff auth, the restify server and every
 // module (public API, staff API, channels, live feed, notifications).
+import { inRequest } from './log-context';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import restify from 'restify';
@@ -88,6 +89,9 @@ export async function createApp(
     restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 20, depth: 2 }),
   );
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  // After the body is read (its events run outside the request's async context): from here on,
+  // every line logged for this request carries its id.
+  server.use((req: restify.Request, _res: restify.Response, next: restify.Next) => inRequest(req.getId(), next));
   server.on(
     'restifyError',
     (

@@ -2,6 +2,7 @@
 // The adapters only translate; what they need from the product is given here: the bot's turn,
 // the store-backed memory of webhook answers, opt-outs and web chat histories, the restaurant's
 // phone for transfers, staff alerts and the transcript line of a finished call.
+import { inTurn } from './log-context';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Middleware, MiddlewareHandler } from 'botbuilder';
@@ -81,7 +82,17 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
   const { config, store, log } = ctx;
   const adapter = new CollectingAdapter();
   for (const m of bot.middleware ?? []) adapter.use(m);
-  const runTurn = adapter.runnerFor(bot.logic);
+  const runBotTurn = adapter.runnerFor(bot.logic);
+  // One line per turn, carrying the turn's id (and the request's): a failure logged during it
+  // can be read beside the turn it broke.
+  const runTurn: typeof runBotTurn = (activity) =>
+    inTurn(async () => {
+      const started = performance.now();
+      const replies = await runBotTurn(activity);
+      const ms = (performance.now() - started).toFixed(1);
+      log(`[turn] ${activity.channelId ?? '?'} ${activity.type ?? '?'}: ${replies.length} replies in ${ms} ms`);
+      return replies;
+    });
   const guard = new ReplayGuard(storeReplyCache(store, ctx.clock), storeLeases(store, WEBHOOK_LEASE_COLLECTION), log);
   const defaultLocale: ChannelLocale = config.defaultLocale === 'en' ? 'en-US' : 'fr-FR';
   // Read at each request: a base URL settled after start-up (tests on port 0) is the one checked.

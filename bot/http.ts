@@ -9,7 +9,7 @@ import { BookingError, ERROR_CODES, type ErrorCode } from '../booking-core';
 export function sendError(res: Response, err: unknown, log?: (line: string) => void): void {
   let code: ErrorCode = 'internal';
   let message: string = ERROR_CODES.internal.message;
-  let extra: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
   if (err instanceof BookingError) {
     code = err.code;
     message = err.message;

@@ -2,6 +2,7 @@
 // development. Messages and string fields go through the phone mask: guests' numbers never
 // reach a log in clear.
 import pino, { type Logger } from 'pino';
+import { logFields } from './log-context';
 
 /** +33 6 12 34 56 78 → +33 6•• •• •• 78: enough to tell two guests apart, not to call them. */
 // Not inside a word: request ids and UUIDs keep their digits.
@@ -67,7 +68,7 @@ export function lineLogger(logger: Logger): (line: string) => void {
     const m = /^\[([\w-]+)\]\s*(.*)$/s.exec(line);
     const component = m?.[1];
     const msg = maskPhones(m ? m[2] : line);
-    const fields = component ? { component } : {};
+    const fields = { ...(component ? { component } : {}), ...logFields() };
     if (/uncaught|unexpected error|\n\s+at /i.test(msg)) logger.error(fields, msg);
     else if (/\b(fail|failed|error|refused|could not)\b/i.test(msg)) logger.warn(fields, msg);
     else logger.info(fields, msg);

@@ -208,6 +208,7 @@ export interface PostResult {
   status: number;
   text: string;
   type: string;
+  headers: Headers;
 }
 
 export async function twilioPost(
@@ -221,7 +222,7 @@ export async function twilioPost(
   if (opts.signature !== undefined) headers['X-Twilio-Signature'] = opts.signature;
   else if (opts.sign !== false) headers['X-Twilio-Signature'] = twilioSignature(url, params, opts.token);
   const r = await fetch(url, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
-  return { status: r.status, text: await r.text(), type: r.headers.get('content-type') ?? '' };
+  return { status: r.status, text: await r.text(), type: r.headers.get('content-type') ?? '', headers: r.headers };
 }
 
 const decode = (s: string) =>

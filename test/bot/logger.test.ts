@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pino from 'pino';
 import { lineLogger, maskPhones } from '../../bot/logger';
-import { startTestServer } from '../helpers/app';
+import { startTestServer, TWILIO_TOKEN } from '../helpers/app';
 
 describe('server log', () => {
   it('masks phone numbers in any spelling, keeping times, dates and ids', () => {
@@ -41,6 +41,55 @@ describe('server log', () => {
       assert.ok(s.logs.some((l) => l.startsWith('[http] GET /health 200') && l.includes(`req=${id}`)));
     } finally {
       await s.close();
+    }
+  });
+
+  it("marks every line of a conversation turn with the turn's id and its request's id", async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createApp } = await import('../../bot/app');
+    const { loadConfig } = await import('../../bot/config');
+    const { sid, twilioPost } = await import('../adapters/adapter-harness');
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ base: null }, { write: (l: string) => lines.push(JSON.parse(l)) });
+    const app = await createApp(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'maitre-log-')),
+        JWT_SECRET: 'test-jwt-secret-0123456789abcdef',
+        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+        NODE_ENV: 'test',
+      }),
+      { log: lineLogger(logger) },
+    );
+    await app.listen();
+    try {
+      const address = app.ctx.httpServer.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      app.ctx.config.publicBaseUrl = base;
+      const sms = (Body: string) => ({
+        MessageSid: sid('SM'),
+        AccountSid: `AC${'0'.repeat(32)}`,
+        From: '+33612340777',
+        To: '+33100000000',
+        Body,
+        NumMedia: '0',
+      });
+      const first = await twilioPost(base, '/twilio/messaging', sms('Bonjour, une table pour 2 demain à 20h'));
+      const second = await twilioPost(base, '/twilio/messaging', sms('Au nom de Lefèvre'));
+      const turns = lines.filter((l) => l.component === 'turn');
+      assert.equal(turns.length, 2, JSON.stringify(lines));
+      const [a, b] = turns;
+      assert.match(String(a.turn), /^[0-9a-f]{8}$/);
+      assert.notEqual(a.turn, b.turn);
+      assert.equal(a.reqId, first.headers.get('x-request-id'));
+      assert.equal(b.reqId, second.headers.get('x-request-id'));
+      assert.match(String(a.msg), /^sms message: \d+ replies in/);
+      assert.doesNotMatch(JSON.stringify(lines), /612340777/);
+    } finally {
+      await app.close();
     }
   });
 });
