@@ -111,7 +111,7 @@ function Shell() {
   const nav = useRef<HTMLElement>(null);
   const [collapseBelow, setCollapseBelow] = useState<number | null>(null);
   const collapsed = collapseBelow !== null && window.innerWidth < collapseBelow;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the words (language) and the restaurant's name change the widths
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language and the name change the widths
   useLayoutEffect(() => {
     const check = () => {
       const el = nav.current;
