@@ -1,6 +1,7 @@
 // Booking a table: ask only for what is missing (party, day, time, name, and the phone on
 // web chat), look at the table as soon as party, day and time are known, offer the nearest
 // free times when taken, hold the table while reading back, book on yes, release on no.
+import { dietNote, noteOnBooking } from './diet-answer';
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   BookingError,
@@ -249,6 +250,8 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
     if (!holdId) return { kind: 'rerun' };
     let reservationId: string;
     try {
+      // An allergy told after the table was held (at the read-back) still reaches the notes.
+      await noteOnBooking(turn, bookings, holdId);
       reservationId = (await bookings.confirm(holdId)).reservation.id;
     } catch (err) {
       // The hold lapsed (a long pause): try the same table again before giving up on it.
@@ -366,6 +369,7 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
       channel,
       language: turn.lang,
       conversationId: ctx.activity.conversation?.id ?? null,
+      notes: dietNote(turn),
     };
   }
 }

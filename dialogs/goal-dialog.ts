@@ -91,7 +91,7 @@ export abstract class GoalDialog<S extends object> extends ComponentDialog<S> {
         break;
     }
     if (isInfoIntent(u.intent) && !this.answersQuestion(turn)) {
-      note(innerDc.context, infoAnswer(u.intent, turn));
+      note(innerDc.context, infoAnswer(u.intent, turn, this.goal === 'book' || !!turn.profile.bookedId));
       return this.rerun(innerDc, state);
     }
     if (

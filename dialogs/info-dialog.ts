@@ -4,6 +4,7 @@ import { formatMinutes, minutesOfDay, type Restaurant } from '../booking-core';
 import type { DayHours, Said, ServiceHours, Texts } from './texts';
 import { send, turnOf, type Turn } from './turn';
 import type { Intent } from './understanding';
+import { dietAnswer } from './diet-answer';
 
 export type InfoTopic = 'hours' | 'address' | 'menu';
 export const INFO_DIALOG = 'info';
@@ -38,7 +39,8 @@ export function seatingHoursOn(
   return texts.seatingHours(services, voice);
 }
 
-export function infoAnswer(topic: InfoTopic, turn: Turn): Said {
+/** `onBooking`: a booking is being made or was made in this conversation (an allergy told goes on it). */
+export function infoAnswer(topic: InfoTopic, turn: Turn, onBooking = false): Said {
   const { restaurant, texts, voice, lang } = turn;
   switch (topic) {
     case 'hours': {
@@ -51,6 +53,9 @@ export function infoAnswer(topic: InfoTopic, turn: Turn): Said {
     case 'address':
       return texts.address(restaurant.address, restaurant.phone, voice);
     case 'menu':
+      // A yes/no about a dish or a diet gets its answer from the menu's data, not the whole menu.
+      if (turn.u.diet && (turn.u.diet.diets.length || turn.u.diet.allergens.length))
+        return dietAnswer(turn.u.diet, turn, onBooking);
       return texts.menu(
         restaurant.menu.map((s) => ({
           section: s.title[lang],
@@ -69,7 +74,7 @@ export class InfoDialog extends Dialog<{ topic: InfoTopic }> {
 
   override async beginDialog(dc: DialogContext, options?: { topic: InfoTopic }): Promise<DialogTurnResult> {
     const turn = turnOf(dc.context);
-    const answer = infoAnswer(options?.topic ?? 'hours', turn);
+    const answer = infoAnswer(options?.topic ?? 'hours', turn, !!turn.profile.bookedId);
     await send(
       dc.context,
       {

@@ -1,6 +1,6 @@
 // What the bot remembers about a conversation between turns, beside the dialog stack.
 // Kept in ConversationState (persisted through the store), so a restarted server goes on.
-import type { Language } from '../booking-core';
+import type { Allergen, Diet, Language } from '../booking-core';
 import type { Expecting } from './understanding';
 
 export interface ConversationProfile {
@@ -22,7 +22,9 @@ export interface ConversationProfile {
   /** The phone number given in this conversation (web chat), for a later change or cancel. */
   phone?: string;
   /** Allergens the guest declared, added to the notes of a booking made in this conversation. */
-  allergies?: string[];
+  allergies?: Allergen[];
+  /** Diets the guest declared ("je suis végétarienne"), likewise. */
+  diets?: Diet[];
   /** The booking made in this conversation, so an allergy declared afterwards reaches its notes. */
   bookedId?: string;
 }

@@ -1,5 +1,6 @@
 // The root of the tree: recognises the guest's goal and runs the goal's dialog (book, change,
 // cancel, information, a person). It never ends; when a goal is over it waits for the next.
+import { noteOnBooking, rememberDiet } from './diet-answer';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { BOOK_TABLE_DIALOG, BookTableDialog } from './book-table-dialog';
 import { CANCEL_BOOKING_DIALOG, CancelBookingDialog } from './cancel-booking-dialog';
@@ -41,6 +42,15 @@ export class RootDialog extends ComponentDialog {
     const turn = await prepareTurn(ctx, this.deps);
     if (await this.reminderAnswered(turn, ctx)) return WAITING;
     if (turn.u.name && turn.u.intent !== 'yes' && turn.u.intent !== 'no') turn.profile.name = turn.u.name;
+    if (rememberDiet(turn)) {
+      // "table pour 2 demain, je suis allergique aux noix": said noted here; a menu question answers itself.
+      if (turn.u.intent !== 'menu' && turn.u.diet) {
+        const { diets, allergens } = turn.u.diet;
+        note(ctx, turn.texts.dietNoted(diets, allergens, true));
+        note(ctx, turn.texts.kitchenConfirms);
+      }
+      if (!innerDc.activeDialog) await noteOnBooking(turn, this.deps.bookings);
+    }
     let result = innerDc.activeDialog ? await innerDc.continueDialog() : await this.route(innerDc, turn);
     // A goal that ends may hand over to another (a change of goal, a person).
     for (let hops = 0; result.status === DialogTurnStatus.complete && hops < 3; hops++) {

@@ -1,6 +1,7 @@
 // English catalogue. Written text says "Saturday 3 December at 8 pm"; the voice variant
 // drops symbols ("8 30 pm") and keeps sentences short. Questions carry the words a guest
 // (and the acceptance harness) expects: "how many people", "which day", "what time", "name".
+import type { Allergen, Diet } from '../../booking-core';
 import type { BookingFacts, DayHours, MenuLine, Said, ServiceHours, Texts } from './types';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -83,6 +84,52 @@ function openingHours(services: ServiceHours[], voice: boolean): string {
 }
 
 const say = (text: string, voice?: string): Said => (voice ? { text, voice } : { text });
+/** A written sentence made fit to be heard: no colons, brackets, quotes or semicolons. */
+const heard = (text: string): Said =>
+  say(
+    text,
+    text
+      .replace(/\s*[:;]\s*/g, ', ')
+      .replace(/[()«»“”]/g, '')
+      .replace(/\s{2,}/g, ' ')
+      .replace(/ ,/g, ','),
+  );
+
+const DIET: Record<Diet, string> = { vegetarian: 'vegetarian', vegan: 'vegan', 'gluten-free': 'gluten-free' };
+const ALLERGEN: Record<Allergen, string> = {
+  gluten: 'gluten',
+  crustaceans: 'shellfish',
+  eggs: 'eggs',
+  fish: 'fish',
+  peanuts: 'peanuts',
+  soy: 'soy',
+  milk: 'milk',
+  nuts: 'nuts',
+  celery: 'celery',
+  mustard: 'mustard',
+  sesame: 'sesame',
+  sulphites: 'sulphites',
+  lupin: 'lupin',
+  molluscs: 'molluscs',
+};
+/** "vegetarian and gluten-free", "free of nuts and milk". */
+function dietWords(diets: Diet[], allergens: Allergen[]): string {
+  const free = allergens.length
+    ? `free of ${list(
+        allergens.map((a) => ALLERGEN[a]),
+        'and',
+      )}`
+    : '';
+  return [
+    list(
+      diets.map((d) => DIET[d]),
+      'and',
+    ),
+    free,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}
 
 export const en: Texts = {
   lang: 'en',
@@ -271,6 +318,40 @@ export const en: Texts = {
             .join('. ')}.`
         : undefined,
     ),
+  dishFacts: (dish, diets, allergens) => {
+    const parts = [
+      ...diets.map(({ diet, yes }) => (yes ? `yes, it is ${DIET[diet]}` : `no, it is not ${DIET[diet]}`)),
+      ...allergens.filter((a) => a.contains).map(({ allergen }) => `yes, it contains ${ALLERGEN[allergen]}`),
+    ];
+    const free = allergens.filter((a) => !a.contains).map((a) => ALLERGEN[a.allergen]);
+    if (free.length) parts.push(`no ${list(free)} in it according to our menu`);
+    return heard(`${dish}: ${parts.join('; ')}.`);
+  },
+  dishesSuiting: (diets, allergens, dishes) => {
+    const words = dietWords(diets, allergens);
+    return dishes.length
+      ? heard(`Our ${words} dishes: ${list(dishes, 'and')}.`)
+      : heard(`We have no ${words} dish on the menu at the moment.`);
+  },
+  dishesToAvoid: (allergens, dishes) => {
+    const what = list(
+      allergens.map((a) => ALLERGEN[a]),
+      'or',
+    );
+    return dishes.length
+      ? heard(`To avoid, they contain ${what}: ${list(dishes, 'and')}.`)
+      : heard(`None of our dishes contains ${what}.`);
+  },
+  dishNotOnMenu: (dish) => heard(`I can’t find “${dish}” on our menu.`),
+  dietNoted: (diets, allergens, onBooking) =>
+    heard(
+      `Noted (${list([...allergens.map((a) => ALLERGEN[a]), ...diets.map((d) => DIET[d])], 'and')})` +
+        `${onBooking ? ', it will be on your reservation' : ''}.`,
+    ),
+  kitchenConfirms: say('The kitchen confirms allergies on site.'),
+  dietNote: (diets, allergens) =>
+    `Allergies and diet: ${[...allergens.map((a) => ALLERGEN[a]), ...diets.map((d) => DIET[d])].join(', ')}`,
+  dietNoteLabel: 'Allergies and diet:',
   seatingHours,
 
   handoff: (reason, voice) => {

@@ -1,3 +1,4 @@
+import type { Allergen, Diet } from '../../booking-core';
 import { de } from './french';
 import type { BookingFacts, DayHours, MenuLine, Said, ServiceHours, Texts } from './types';
 
@@ -90,6 +91,58 @@ function openingHours(services: ServiceHours[], voice: boolean): string {
 }
 
 const say = (text: string, voice?: string): Said => (voice ? { text, voice } : { text });
+/** A written sentence made fit to be heard: no colons, brackets, quotes or semicolons. */
+const heard = (text: string): Said =>
+  say(
+    text,
+    text
+      .replace(/\s*[:;]\s*/g, ', ')
+      .replace(/[()«»“”]/g, '')
+      .replace(/\s{2,}/g, ' ')
+      .replace(/ ,/g, ','),
+  );
+
+const DIET: Record<Diet, string> = { vegetarian: 'végétarien', vegan: 'végan', 'gluten-free': 'sans gluten' };
+const DIETS: Record<Diet, string> = { vegetarian: 'végétariens', vegan: 'végans', 'gluten-free': 'sans gluten' };
+const ALLERGEN: Record<Allergen, string> = {
+  gluten: 'gluten',
+  crustaceans: 'crustacés',
+  eggs: 'œufs',
+  fish: 'poisson',
+  peanuts: 'arachides',
+  soy: 'soja',
+  milk: 'lait',
+  nuts: 'fruits à coque',
+  celery: 'céleri',
+  mustard: 'moutarde',
+  sesame: 'sésame',
+  sulphites: 'sulfites',
+  lupin: 'lupin',
+  molluscs: 'mollusques',
+};
+// "ce plat contient du gluten, des œufs et de la moutarde"
+const PARTITIVE: Record<Allergen, string> = {
+  gluten: 'du gluten',
+  crustaceans: 'des crustacés',
+  eggs: 'des œufs',
+  fish: 'du poisson',
+  peanuts: 'des arachides',
+  soy: 'du soja',
+  milk: 'du lait',
+  nuts: 'des fruits à coque',
+  celery: 'du céleri',
+  mustard: 'de la moutarde',
+  sesame: 'du sésame',
+  sulphites: 'des sulfites',
+  lupin: 'du lupin',
+  molluscs: 'des mollusques',
+};
+const and = (items: string[]) => list(items).replace(/ ou ([^,]*)$/, ' et $1');
+/** "végétarien et sans gluten", "sans fruits à coque ni lait" (plural: "plats végétariens"). */
+function dietWords(diets: Diet[], allergens: Allergen[], plural: boolean): string {
+  const without = allergens.length ? `sans ${allergens.map((a) => ALLERGEN[a]).join(' ni ')}` : '';
+  return [and(diets.map((d) => (plural ? DIETS : DIET)[d])), without].filter(Boolean).join(' et ');
+}
 
 export const fr: Texts = {
   lang: 'fr',
@@ -275,6 +328,38 @@ export const fr: Texts = {
         ? `Notre carte. ${lines.map((l) => `En ${l.section.toLowerCase()}, ${list(l.dishes.map((d) => d.name)).replace(' ou ', ' et ')}`).join('. ')}.`
         : undefined,
     ),
+  dishFacts: (dish, diets, allergens) => {
+    const parts = [
+      ...diets.map(({ diet, yes }) =>
+        yes ? `oui, c’est un plat ${DIET[diet]}` : `non, ce n’est pas un plat ${DIET[diet]}`,
+      ),
+      ...allergens.filter((a) => a.contains).map(({ allergen }) => `oui, ce plat contient ${PARTITIVE[allergen]}`),
+    ];
+    const free = allergens.filter((a) => !a.contains).map((a) => ALLERGEN[a.allergen]);
+    if (free.length) parts.push(`non, pas ${de(free.join(' ni '))} d’après notre carte`);
+    return heard(`${dish} : ${parts.join(' ; ')}.`);
+  },
+  dishesSuiting: (diets, allergens, dishes) => {
+    return dishes.length
+      ? heard(`Nos plats ${dietWords(diets, allergens, true)} : ${and(dishes)}.`)
+      : heard(`Nous n’avons pas de plat ${dietWords(diets, allergens, false)} à la carte en ce moment.`);
+  },
+  dishesToAvoid: (allergens, dishes) => {
+    const what = and(allergens.map((a) => PARTITIVE[a]));
+    return dishes.length
+      ? heard(`À éviter, ils contiennent ${what} : ${and(dishes)}.`)
+      : heard(`Aucun plat de notre carte ne contient ${what}.`);
+  },
+  dishNotOnMenu: (dish) => heard(`Je ne trouve pas « ${dish} » sur notre carte.`),
+  dietNoted: (diets, allergens, onBooking) =>
+    heard(
+      `C’est noté (${and([...allergens.map((a) => ALLERGEN[a]), ...diets.map((d) => DIET[d])])})` +
+        `${onBooking ? ', ce sera indiqué sur votre réservation' : ''}.`,
+    ),
+  kitchenConfirms: say('La cuisine confirme les allergies sur place.'),
+  dietNote: (diets, allergens) =>
+    `Allergies et régime : ${[...allergens.map((a) => ALLERGEN[a]), ...diets.map((d) => DIET[d])].join(', ')}`,
+  dietNoteLabel: 'Allergies et régime :',
   seatingHours,
 
   handoff: (reason, voice) => {

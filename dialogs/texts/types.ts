@@ -1,7 +1,7 @@
 // The message catalogue's shape. fr.ts and en.ts both implement `Texts`, so a key missing in
 // one language fails the type check. Each phrase may carry a `voice` variant: short
 // sentences, no symbols, for text-to-speech on the phone (it becomes the activity's `speak`).
-import type { Alternative, Language } from '../../booking-core';
+import type { Allergen, Alternative, Diet, Language } from '../../booking-core';
 
 export interface Said {
   text: string;
@@ -119,6 +119,25 @@ export interface Texts {
   hours(days: DayHours[], voice: boolean): Said;
   address(address: string, phone: string, voice: boolean): Said;
   menu(lines: MenuLine[], voice: boolean): Said;
+  /** A dish asked about: yes or no for each diet asked, contains or not for each allergen asked. */
+  dishFacts(
+    dish: string,
+    diets: { diet: Diet; yes: boolean }[],
+    allergens: { allergen: Allergen; contains: boolean }[],
+  ): Said;
+  /** The dishes that suit the diets and hold none of the allergens asked about (none: said so). */
+  dishesSuiting(diets: Diet[], allergens: Allergen[], dishes: string[]): Said;
+  /** The dishes that hold an allergen the guest has (none: said so). */
+  dishesToAvoid(allergens: Allergen[], dishes: string[]): Said;
+  /** A dish the guest named that the menu does not have. */
+  dishNotOnMenu(dish: string): Said;
+  /** An allergy or diet told: noted (on the booking when one is being made or was made). */
+  dietNoted(diets: Diet[], allergens: Allergen[], onBooking: boolean): Said;
+  /** Ends every diet answer: the kitchen confirms allergies on site. */
+  kitchenConfirms: Said;
+  /** The line of a booking's notes for the staff: `${dietNoteLabel} …`. */
+  dietNote(diets: Diet[], allergens: Allergen[]): string;
+  dietNoteLabel: string;
   /** Short service hours, e.g. "12 h–13 h 30 and 19 h–22 h", used in questions and refusals. */
   seatingHours(days: ServiceHours[], voice: boolean): string;
 
