@@ -34,10 +34,14 @@ const ALLERGENS = matcher<Allergen>('allergens');
 // "gluten-free" is a diet, not the allergen gluten; "sans gluten" likewise.
 const FREE_OF = /(?:sans|free\s+of|without|no)\s+$|^[\s-]*free/u;
 
+// "mon mari ne mange pas de gluten", "she can't eat shellfish": an allergen avoided is a need.
+const AVOIDS =
+  `${WB}(?:(?:ne\\s+)?(?:mange|mangeons|mangent|peut|peux|pouvons|supporte|supportons|supportent|tolère)\\s+` +
+  `pas(?:\\s+manger)?|(?:doesn't|don't|does\\s+not|do\\s+not|can't|cannot|can\\s+not)\\s+(?:eat|have|tolerate))${WE}`;
 const HINT = rx(
   `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|v[ée]g\\p{L}*|veggie|gluten[\\p{L}-]*|c[oœ]liaque|` +
     `coeliac|celiac|plant[\\s-]based|meat[\\s-]free|sans\\s+viande|no\\s+meat)${WE}|` +
-    `${WB}(?:contien(?:t|nent)(?:-(?:il|elle)s?)?|contain\\w*|dans\\s+(?:le|la|les)|in\\s+(?:the|it))${WE}`,
+    `${WB}(?:contien(?:t|nent)(?:-(?:il|elle)s?)?|contain\\w*|dans\\s+(?:le|la|les)|in\\s+(?:the|it))${WE}|${AVOIDS}`,
 );
 // Asking whether the menu suits, rather than telling a need to note on the booking.
 const QUESTION = rx(
@@ -46,7 +50,7 @@ const QUESTION = rx(
     `your|there)|does|can\\s+you|could\\s+you|any\\s+(?:vegan|vegetarian|gluten))${WE}`,
 );
 const ALLERGY_WORD = rx(
-  `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|contien(?:t|nent)(?:-(?:il|elle)s?)?|contain\\p{L}*)${WE}`,
+  `${WB}(?:allerg\\p{L}*|intol[ée]ran\\p{L}*|contien(?:t|nent)(?:-(?:il|elle)s?)?|contain\\p{L}*)${WE}|${AVOIDS}`,
 );
 
 // "is the risotto gluten-free?", "le risotto est-il sans gluten ?", "does the chocolate cake contain nuts?"
@@ -59,6 +63,8 @@ const DISH_FR = rx(
     `(?:est[-\\s]il|est[-\\s]elle|sont[-\\s]ils|sont[-\\s]elles|est|sont|contien(?:t|nent)(?:-(?:il|elle)s?)?|` +
     `a-t-il|a-t-elle)${WE}`,
 );
+// "y a-t-il du lactose dans le risotto ?", "is there dairy in the cheesecake?"
+const DISH_IN = rx(`${WB}(?:dans\\s+(?:le|la|les|l')|in\\s+(?:the|your))\\s*([\\p{L}' ]{3,40}?)\\s*(?:\\?|$|[,.!])`);
 const NOT_DISH = /^(?:menu|carte|restaurant|plats?|dishes|food|options?|cuisine|chef|cuisinier|kitchen)$/u;
 
 /** The diet need an utterance states or asks about, or undefined. `low` is the normal form. */
@@ -79,9 +85,11 @@ export function dietNeedOf(low: string, original: string): DietNeed | undefined 
     re.lastIndex = 0;
   }
   // An allergen named without a word of allergy or diet ("du poisson ce soir") is no diet need.
-  if (!diets.length && !(allergens.length && first(ALLERGY_WORD, low))) return undefined;
-  const need: DietNeed = { kind: first(QUESTION, low) ? 'question' : 'statement', diets, allergens };
-  const dishMatch = first(DISH_EN, low) ?? first(DISH_FR, low);
+  const asked = first(QUESTION, low) !== null;
+  if (!diets.length && !(allergens.length && (first(ALLERGY_WORD, low) || (asked && first(DISH_IN, low)))))
+    return undefined;
+  const need: DietNeed = { kind: asked ? 'question' : 'statement', diets, allergens };
+  const dishMatch = first(DISH_EN, low) ?? first(DISH_FR, low) ?? first(DISH_IN, low);
   if (dishMatch) {
     const dish = original
       .slice(dishMatch.index, dishMatch.index + dishMatch[0].length)

@@ -17,7 +17,7 @@ const GOALS: [Exclude<Intent, 'book' | 'yes' | 'no' | 'greeting' | 'thanks' | 'n
   [
     'cancel',
     W(
-      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:(?:my|our|the|a|this)\\s+)?(?:[\\w':.]+\\s+){0,2}(?:reservation|booking|table)|(?:can|could|would)\\s+(?:you|we|i)\\s+(?:please\\s+)?cancel|cancell?ing\\s+(?:the|my|our|this)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
+      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:pouvez|pourriez|peux|pourrais)[-\\s](?:vous|tu)\\s+(?:m'|me\\s+|l'|la\\s+|nous\\s+)?annuler|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:(?:my|our|the|a|this)\\s+)?(?:[\\w':.]+\\s+){0,2}(?:reservation|booking|table)|(?:can|could|would)\\s+(?:you|we|i)\\s+(?:please\\s+)?cancel|cancell?ing\\s+(?:the|my|our|this)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
     ),
   ],
   [

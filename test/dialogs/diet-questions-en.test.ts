@@ -79,6 +79,18 @@ describe('questions about the menu', () => {
     );
   });
 
+  test('"is there dairy in the risotto?": yes, milk', async () => {
+    await play(
+      w,
+      en(),
+      `
+      user: is there dairy in the risotto?
+      bot:  Mushroom risotto: yes, it contains milk\\. ${KITCHEN}
+      bot!: ${WHOLE_MENU}
+    `,
+    );
+  });
+
   test('on the phone: an answer made for the ear', async () => {
     await play(
       w,

@@ -66,6 +66,18 @@ describe('questions sur la carte', () => {
     );
   });
 
+  test('« y a-t-il du lactose dans le risotto ? » : oui, du lait', async () => {
+    await play(
+      w,
+      sms(),
+      `
+      user: y a-t-il du lactose dans le risotto ?
+      bot:  Risotto aux champignons : oui, ce plat contient du lait\\. ${KITCHEN}
+      bot!: ${WHOLE_MENU}
+    `,
+    );
+  });
+
   test('au téléphone : une réponse faite pour l’oreille', async () => {
     await play(
       w,
