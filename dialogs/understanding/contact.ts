@@ -58,16 +58,15 @@ const NOT_A_NAME = new Set(
 );
 
 const NAME_WORD = String.raw`[\p{L}][\p{L}'\-]*`;
+const TITLE =
+  '(?:monsieur|madame|mademoiselle|docteur|mme|mlle|m\\.|mister|missus|doctor|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)';
 // Strong cues: whatever follows is the name, whatever its case.
 const STRONG = rx(
-  `${WB}(?:au\\s+nom\\s+d(?:e(?![\\p{L}])|')|sous\\s+le\\s+nom\\s+(?:d(?:e\\s+|'))?|je\\s+m'appelle|moi\\s+c'est|mon\\s+nom\\s+(?:est|c'est)|le\\s+nom\\s+(?:est|c'est|ce\\s+sera)|nom\\s*:|de\\s+la\\s+part\\s+d(?:e(?![\\p{L}])|')|under(?:\\s+the\\s+name(?:\\s+of)?)?|in\\s+the\\s+name\\s+of|(?:(?:my|the)\\s+)?name(?:'s|\\s+is|\\s+will\\s+be|\\s*:)?|call\\s+me)(?:${WE}|(?<='))\\s*(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)\\s+)?`,
+  `${WB}(?:au\\s+nom\\s+d(?:e(?![\\p{L}])|')|sous\\s+le\\s+nom\\s+(?:d(?:e\\s+|'))?|je\\s+m'appelle|moi\\s+c'est|mon\\s+nom\\s+(?:est|c'est)|le\\s+nom\\s+(?:est|c'est|ce\\s+sera)|nom\\s*:|de\\s+la\\s+part\\s+d(?:e(?![\\p{L}])|')|under(?:\\s+the\\s+name(?:\\s+of)?)?|in\\s+the\\s+name\\s+of|(?:(?:my|the)\\s+)?name(?:'s|\\s+is|\\s+will\\s+be|\\s*:)?|call\\s+me)(?:${WE}|(?<='))\\s*(?:${TITLE}\\s+)?`,
 );
 // Weak cues: only a capitalised word (or a name we are waiting for) counts.
-const WEAK = rx(
-  `${WB}(?:c'est|ici|je\\s+suis|this\\s+is|it's|it\\s+is|i'm|i\\s+am)${WE}\\s*(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)\\s+)?`,
-);
+const WEAK = rx(`${WB}(?:c'est|ici|je\\s+suis|this\\s+is|it's|it\\s+is|i'm|i\\s+am)${WE}\\s*(?:${TITLE}\\s+)?`);
 
-const TITLE = '(?:monsieur|madame|mademoiselle|mme|mlle|m\\.|mr\\.?|mrs\\.?|ms\\.?|miss|dr\\.?)';
 const TITLE_END = new RegExp(`${TITLE}\\s+$`, 'iu');
 // "Mme Duval à l'appareil", "Mrs Duval here", "Dr Okafor speaking": a title, a name, then the cue.
 const SPEAKING = rx(`${WB}${TITLE}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD})?)\\s+(?:à\\s+l'appareil|here|speaking)${WE}`);
@@ -156,7 +155,7 @@ export function takeName(w: Work, expectingName: boolean): string | undefined {
 
 const SPELLING = /[,.:;-]?\s*(?:\p{L}[\s.-]+){2,}\p{L}\.?\s*$/u;
 const FILLER_HEAD =
-  /^\s*(?:(?:oui|yes|ok|okay|alors|euh+|heu+|hum+|um+|uh+|well|so|bien\s+sûr|sure)\s*[,.!]?\s*)*(?:(?:c'est|ce\s+sera|ce\s+serait|it's|it\s+is|it'll\s+be|je\s+suis|i'm|i\s+am|this\s+is)\s+)?(?:(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+)?/iu;
+  /^\s*(?:(?:oui|yes|ok|okay|alors|euh+|heu+|hum+|um+|uh+|well|so|bien\s+sûr|sure)\s*[,.!]?\s*)*(?:(?:c'est|ce\s+sera|ce\s+serait|it's|it\s+is|it'll\s+be|je\s+suis|i'm|i\s+am|this\s+is)\s+)?(?:(?:monsieur|madame|mademoiselle|docteur|mme|mlle|m\.|mister|missus|doctor|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+)?/iu;
 const FILLER_TAIL =
   /\s*(?:[,.!?]|\s)*(?:merci(?:\s+beaucoup)?|thanks|thank\s+you|please|s'il\s+vous\s+pla[iî]t|svp)?\s*[.!?]*\s*$/iu;
 

@@ -48,7 +48,23 @@ const STRONG_HINT = /nom|appelle|c'est|part|name|call|under/;
 const WEAK_HINT = /c'est|ici|suis|is|it|i'm|i am/;
 const SENTENCE_END = /[.!?:\n]/;
 const PHRASE_END = /[,;.!?]/;
-const TITLES = new Set(['m', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'dr', 'monsieur', 'madame', 'mademoiselle', 'miss']);
+const TITLES = new Set([
+  'm',
+  'mr',
+  'mrs',
+  'ms',
+  'mme',
+  'mlle',
+  'dr',
+  'monsieur',
+  'madame',
+  'mademoiselle',
+  'miss',
+  'mister',
+  'missus',
+  'doctor',
+  'docteur',
+]);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 

@@ -308,9 +308,13 @@ interface DateRule {
 }
 
 const DATE_RULES: DateRule[] = [
-  // le 3 décembre, samedi 28 novembre 2026, 3rd of December, the 3rd December
+  // le 3 décembre, samedi 28 novembre 2026, 3rd of December, the 3rd December; "vingt sept" said
+  // is 27, not the 20th of "sept." (September)
   {
-    re: rx(`${WB}(?:${WEEKDAY},?\\s+)?(?:le\\s+|the\\s+|on\\s+the\\s+)?${DAY_NUM}(?:\\s+of)?\\s+${MONTH}${YEAR}${WE}`),
+    re: rx(
+      `${WB}(?:${WEEKDAY},?\\s+)?(?:le\\s+|the\\s+|on\\s+the\\s+)?${DAY_NUM}(?:\\s+of)?\\s+` +
+        `(?!(?<=(?:vingt|trente)[-\\s]+)sept(?![\\p{L}]))${MONTH}${YEAR}${WE}`,
+    ),
     read: (m, t) => ({ date: dm(t, m[2], m[3], m[4]) }),
   },
   // December 3rd, Dec 3, December the third
@@ -380,10 +384,10 @@ const DATE_RULES: DateRule[] = [
       return { date: addDays(t.date, /^(semaine|week)/.test(m[2]) ? n * 7 : n) };
     },
   },
-  // le 3, le 1er, on the 3rd, the 21st (a day of the month alone)
+  // le 3, le 1er, le vingt-sept (a voice transcript), on the 3rd, the 21st (a day of the month alone)
   {
     re: rx(
-      `${WB}(?:(?:le|du)\\s+(\\d{1,2}|1er|premier)|on\\s+the\\s+(\\d{1,2})|(?:on\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL})(?!\\s+(?:one|option|choice)))${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:|personnes?|couverts?|people|pm|am|o'clock))`,
+      `${WB}(?:(?:le|du)\\s+(\\d{1,2}|1er|premier|${FR_NUMBER})|on\\s+the\\s+(\\d{1,2})|(?:on\\s+)?the\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL})(?!\\s+(?:one|option|choice)))${WE}(?!\\s*(?:h(?![\\p{L}])|heures?|:|personnes?|couverts?|people|pm|am|o'clock))`,
     ),
     read: (m, t) => {
       const d = dayValue(m[1] ?? m[2] ?? m[3]);
