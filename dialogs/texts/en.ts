@@ -90,7 +90,7 @@ const heard = (text: string): Said =>
     text,
     text
       .replace(/\s*[:;]\s*/g, ', ')
-      .replace(/[()«»“”]/g, '')
+      .replace(/[()«»“”"]/g, '')
       .replace(/\s{2,}/g, ' ')
       .replace(/ ,/g, ','),
   );
@@ -342,7 +342,7 @@ export const en: Texts = {
       ? heard(`To avoid, they contain ${what}: ${list(dishes, 'and')}.`)
       : heard(`None of our dishes contains ${what}.`);
   },
-  dishNotOnMenu: (dish) => heard(`I can’t find “${dish}” on our menu.`),
+  dishNotOnMenu: (dish) => heard(`I can’t find "${dish}" on our menu.`),
   dietNoted: (diets, allergens, onBooking) =>
     heard(
       `Noted (${list([...allergens.map((a) => ALLERGEN[a]), ...diets.map((d) => DIET[d])], 'and')})` +

@@ -97,7 +97,7 @@ const heard = (text: string): Said =>
     text,
     text
       .replace(/\s*[:;]\s*/g, ', ')
-      .replace(/[()«»“”]/g, '')
+      .replace(/[()«»“”"]/g, '')
       .replace(/\s{2,}/g, ' ')
       .replace(/ ,/g, ','),
   );
@@ -350,7 +350,7 @@ export const fr: Texts = {
       ? heard(`À éviter, ils contiennent ${what} : ${and(dishes)}.`)
       : heard(`Aucun plat de notre carte ne contient ${what}.`);
   },
-  dishNotOnMenu: (dish) => heard(`Je ne trouve pas « ${dish} » sur notre carte.`),
+  dishNotOnMenu: (dish) => heard(`Je ne trouve pas "${dish}" sur notre carte.`),
   dietNoted: (diets, allergens, onBooking) =>
     heard(
       `C’est noté (${and([...allergens.map((a) => ALLERGEN[a]), ...diets.map((d) => DIET[d])])})` +

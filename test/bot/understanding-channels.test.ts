@@ -195,6 +195,16 @@ const CASES: Case[] = [
   },
 ];
 
+// A yes/no about a dish, a dish the menu does not have, a diet asked: the answer each must hold.
+const DIET_QUESTIONS: Array<['fr' | 'en', string, RegExp]> = [
+  ['fr', 'le risotto est-il sans gluten ?', /Risotto aux champignons : oui, c'est un plat sans gluten\./],
+  ['fr', 'le brownie est-il sans gluten ?', /Je ne trouve pas "brownie" sur notre carte\. Nos plats sans gluten : /],
+  ['fr', 'vs avez des plats vegan ?', /Nos plats végans : Velouté de potimarron\./],
+  ['en', 'is the risotto gluten-free?', /Mushroom risotto: yes, it is gluten-free\./],
+  ['en', 'is the brownie gluten free?', /I can't find "brownie" on our menu\. Our gluten-free dishes: /],
+  ['en', 'does the chocolate cake contain nuts?', /Chocolate and hazelnut cake: yes, it contains nuts\./],
+];
+
 const DONE = /confirmée|confirmed|modifiée|is changed|annulée|is cancelled/i;
 const ASKS_NAME = /quel nom|Under which name|your name/i;
 const ASKS_YES = /C.est bien ça|Is that right|vraiment annuler|really want to cancel/i;
@@ -247,6 +257,20 @@ describe('Guests as they write, through signed SMS and WhatsApp webhooks to the 
   after(() => s.close());
 
   for (const channel of ['sms', 'whatsapp'] as const) {
+    for (const [lang, question, answer] of DIET_QUESTIONS) {
+      it(`diet question (${lang}, ${channel}): "${question}" answered from the menu's data`, async () => {
+        const reply = await text(s, channel, phoneFor(lang), question);
+        assert.match(reply, answer, reply);
+        assert.match(
+          reply,
+          /La cuisine confirme les allergies sur place|The kitchen confirms allergies on site/,
+          reply,
+        );
+        assert.doesNotMatch(reply, /€|Bœuf bourguignon|Beef bourguignon/, 'never the whole menu');
+        // Plain quotes and apostrophes: one typographic character bills an SMS in UCS-2.
+        if (channel === 'sms') assert.doesNotMatch(reply, /[’‘«»“”…]/, reply);
+      });
+    }
     for (const c of CASES) {
       it(`${c.kind} (${c.lang}, ${channel}): "${c.says.join(' / ')}"`, async () => {
         const from = phoneFor(c.lang);

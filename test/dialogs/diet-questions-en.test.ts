@@ -108,7 +108,7 @@ describe('questions about the menu', () => {
       en(),
       `
       user: is the brownie gluten free?
-      bot:  I can't find “brownie” on our menu\\. Our gluten-free dishes: Eggs mayonnaise,
+      bot:  I can't find "brownie" on our menu\\. Our gluten-free dishes: Eggs mayonnaise,
       bot!: ${WHOLE_MENU}|Tarte Tatin
     `,
     );

@@ -95,7 +95,7 @@ describe('questions sur la carte', () => {
       sms(),
       `
       user: le brownie est-il sans gluten ?
-      bot:  Je ne trouve pas « brownie » sur notre carte\\. Nos plats sans gluten : Œufs mayonnaise,
+      bot:  Je ne trouve pas "brownie" sur notre carte\\. Nos plats sans gluten : Œufs mayonnaise,
       bot!: ${WHOLE_MENU}|Tarte Tatin
     `,
     );
