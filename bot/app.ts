@@ -66,7 +66,7 @@ export async function createApp(
   const restaurantId = await restaurantOf(store);
   const events = new BookingEventBus();
   const bookings = new BookingService(store, restaurantId, { clock, events });
-  const auth = new StaffAuth(store, config.jwtSecret, sendError);
+  const auth = new StaffAuth(store, config.jwtSecret, sendError, config.jwtTtlSeconds);
   const admin = await auth.ensureFirstAdmin(config.admin, config.production);
 
   const server = restify.createServer({

@@ -15,6 +15,13 @@ export interface Config {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and one was made for this run. */
   jwtSecretGenerated: boolean;
+  /** How long a staff token lasts (JWT_TTL); tokens claiming longer are refused. */
+  jwtTtlSeconds: number;
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For (TRUST_PROXY); 0: the
+   * header is ignored and the client is the connection's address.
+   */
+  trustProxy: number;
   admin: { email: string; password: string } | null;
   twilio: {
     accountSid: string | null;
@@ -74,6 +81,19 @@ function int(env: Env, key: string, fallback: number, min: number, max: number):
   if (!Number.isInteger(n) || n < min || n > max)
     throw new ConfigError(key, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "12h", "30m", "2d", "90s" or a number of seconds → seconds. */
+function duration(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = get(env, key);
+  if (raw === null) return fallback;
+  const m = /^(\d+)\s*([smhd]?)$/i.exec(raw);
+  const seconds = m ? Number(m[1]) * UNIT_SECONDS[(m[2] || 's').toLowerCase()] : Number.NaN;
+  if (!(seconds >= min && seconds <= max))
+    throw new ConfigError(key, `must be a duration like 12h, 30m or 3600 (seconds), from ${min}s to ${max / 86400}d`);
+  return seconds;
 }
 
 function list(env: Env, key: string, check: (v: string) => boolean, what: string): string[] {
@@ -170,7 +190,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const jwtGiven = get(env, 'JWT_SECRET');
   if (!jwtGiven && production) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
-  if (jwtGiven && jwtGiven.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+  const jwtMin = production ? 32 : 16;
+  if (jwtGiven && jwtGiven.length < jwtMin)
+    throw new ConfigError('JWT_SECRET', `must be at least ${jwtMin} characters${production ? ' in production' : ''}`);
 
   const adminEmail = get(env, 'ADMIN_EMAIL');
   const adminPassword = get(env, 'ADMIN_PASSWORD');
@@ -210,6 +232,8 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     jwtSecret: jwtGiven ?? randomBytes(32).toString('hex'),
     jwtSecretGenerated: !jwtGiven,
+    jwtTtlSeconds: duration(env, 'JWT_TTL', 12 * 3600, 60, 30 * 24 * 3600),
+    trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     twilio: {
       accountSid: get(env, 'TWILIO_ACCOUNT_SID'),

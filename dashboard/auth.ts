@@ -1,4 +1,7 @@
 // Staff authentication: bcrypt password hashes, JWT bearer tokens, roles admin and staff.
+// Every token carries its user's session version (an expiring record without expiry in the
+// store); ending a user's sessions moves the version on, so every token signed before stops
+// working at once, on every instance, whatever its expiry says.
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -6,13 +9,20 @@ import type { Request, Response, Next } from 'restify';
 import { BookingError, type Role, type Store, type User } from '../booking-core';
 import type { HttpKit } from './http-kit';
 
-const TOKEN_TTL = '12h';
 const BCRYPT_ROUNDS = 10;
+/** Record kind holding each user's session version (key: user id; absent: 0). */
+const SESSION_VERSION = 'session-version';
+/** Tokens last this long unless JWT_TTL says otherwise. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 12 * 3600;
 
 export interface StaffClaims {
   sub: string;
   email: string;
   role: Role;
+  /** The user's session version when the token was signed. */
+  ver: number;
+  iat?: number;
+  exp?: number;
 }
 
 export interface PublicUser {
@@ -42,24 +52,47 @@ export class StaffAuth {
     private readonly store: Store,
     private readonly secret: string,
     private readonly sendError: HttpKit['sendError'],
+    private readonly ttlSeconds: number = DEFAULT_TOKEN_TTL_SECONDS,
   ) {}
 
-  sign(user: User): string {
-    const claims: StaffClaims = { sub: user.id, email: user.email, role: user.role };
-    return jwt.sign(claims, this.secret, { expiresIn: TOKEN_TTL, algorithm: 'HS256' });
+  async sign(user: User): Promise<string> {
+    const claims: StaffClaims = {
+      sub: user.id,
+      email: user.email,
+      role: user.role,
+      ver: await this.sessionVersion(user.id),
+    };
+    return jwt.sign(claims, this.secret, { expiresIn: this.ttlSeconds, algorithm: 'HS256' });
   }
 
-  /** The user behind a token, or null when the token is forged, expired or the user disabled. */
+  /**
+   * The user behind a token, or null when the token is forged, expired, has no expiry or one
+   * further than the configured lifetime, was signed before the user's sessions were ended, or
+   * the user is disabled.
+   */
   async verify(token: string | undefined | null): Promise<User | null> {
     if (!token) return null;
     let claims: StaffClaims;
     try {
-      claims = jwt.verify(token, this.secret, { algorithms: ['HS256'] }) as StaffClaims;
+      claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], maxAge: this.ttlSeconds }) as StaffClaims;
     } catch {
       return null;
     }
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') return null;
+    if (claims.exp - claims.iat > this.ttlSeconds || typeof claims.ver !== 'number') return null;
     const user = await this.store.getUser(String(claims.sub));
-    return user && !user.disabled ? user : null;
+    if (!user || user.disabled) return null;
+    return claims.ver === (await this.sessionVersion(user.id)) ? user : null;
+  }
+
+  /** Ends every session of a user: the tokens signed so far are refused from now on. */
+  async endSessions(userId: string): Promise<void> {
+    const next = (await this.sessionVersion(userId)) + 1;
+    await this.store.records().put(SESSION_VERSION, userId, next, null);
+  }
+
+  private async sessionVersion(userId: string): Promise<number> {
+    return (await this.store.records().get<number>(SESSION_VERSION, userId, new Date())) ?? 0;
   }
 
   async login(email: string, password: string): Promise<{ token: string; user: PublicUser } | null> {
@@ -70,7 +103,7 @@ export class StaffAuth {
       user?.passwordHash ?? '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.sT0dFh0wGg2sxyoMGaGQaUqqO9rK',
     );
     if (!user || !ok || user.disabled) return null;
-    return { token: this.sign(user), user: publicUser(user) };
+    return { token: await this.sign(user), user: publicUser(user) };
   }
 
   /** restify handler: a valid staff token (any role, or the one given) or 401/403. */

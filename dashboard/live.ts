@@ -1,5 +1,8 @@
 // The staff live feed: socket.io on the server's own port. A socket must show a valid staff
-// JWT in its handshake (`auth: {token}`); it then receives every reservation event.
+// JWT in its handshake (`auth: {token}`); it then receives every reservation event. The token
+// is checked again before each event goes to the socket and on each packet the socket sends:
+// a session ended on any instance (password reset, role change, disable) closes the socket at
+// its next event, without waiting for the token's expiry.
 import type http from 'node:http';
 import jwt from 'jsonwebtoken';
 import { Server as SocketServer, type Socket } from 'socket.io';
@@ -47,8 +50,35 @@ export function attachLiveFeed(
     );
   });
 
+  /** Still the same valid session? If not, the socket is closed. */
+  const stillValid = async (socket: Socket): Promise<boolean> => {
+    const raw: unknown = socket.handshake.auth?.token;
+    const user = await auth.verify(typeof raw === 'string' ? raw : null).catch(() => null);
+    if (user && user.id === socket.data.userId) return true;
+    socket.disconnect(true);
+    return false;
+  };
+  /** Per socket, events leave in the order they came, each after its check. */
+  const queues = new WeakMap<Socket, Promise<void>>();
+  const deliver = (names: readonly string[], payload: unknown) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (!socket.rooms.has(STAFF_ROOM)) continue;
+      const previous = queues.get(socket) ?? Promise.resolve();
+      const sent = previous.then(async () => {
+        if (await stillValid(socket)) for (const name of names) socket.emit(name, payload);
+      });
+      queues.set(socket, sent);
+    }
+  };
+
   io.on('connection', (socket: Socket) => {
     void socket.join(STAFF_ROOM);
+    socket.use((_packet, next) => {
+      stillValid(socket).then(
+        (ok) => (ok ? next() : undefined),
+        () => undefined,
+      );
+    });
     socket.emit('hello', { userId: socket.data.userId, role: socket.data.role });
     // A token stops being good at its expiry: the socket closes then, and the page logs in again.
     const exp = expiryOf(socket.handshake.auth?.token);
@@ -64,12 +94,11 @@ export function attachLiveFeed(
     events.on(name, (reservation) => {
       // Holds are internal: staff see a booking once it is made.
       if (reservation.status === 'held') return;
-      io.to(STAFF_ROOM).emit(name, reservation);
-      for (const alias of aliases[name] ?? []) io.to(STAFF_ROOM).emit(alias, reservation);
+      deliver([name, ...(aliases[name] ?? [])], reservation);
     }),
   );
-  unsubscribe.push(events.on('waitlist:changed', (entry) => io.to(STAFF_ROOM).emit('waitlist:changed', entry)));
-  unsubscribe.push(events.on('callback:changed', (task) => io.to(STAFF_ROOM).emit('callback:changed', task)));
+  unsubscribe.push(events.on('waitlist:changed', (entry) => deliver(['waitlist:changed'], entry)));
+  unsubscribe.push(events.on('callback:changed', (task) => deliver(['callback:changed'], task)));
 
   log('[live] socket.io staff feed on /socket.io');
   return {

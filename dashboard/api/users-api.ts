@@ -1,5 +1,7 @@
 // Staff users (admin only): list, create, disable, reset a password. An admin cannot lock
-// the restaurant out: the last active admin can be neither disabled nor made staff.
+// the restaurant out: the last active admin can be neither disabled nor made staff. A password
+// reset, a role change and a disable end every session the user has (dashboard/auth.ts);
+// enabling the account again does not bring those sessions back.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BookingError, type User } from '../../booking-core';
@@ -29,7 +31,7 @@ const changeBody = z
 const passwordBody = z.object({ password }).strict();
 
 export interface UserEvents {
-  /** Called when a user's sessions must end (disabled, password reset). */
+  /** Called once a user's sessions have ended (disabled, role changed, password reset). */
   onSessionsRevoked?: (userId: string) => void;
 }
 
@@ -37,6 +39,11 @@ export function registerUsersApi(ctx: DashboardContext, hooks: UserEvents = {}):
   const { server, store, auth, log } = ctx;
   const { route, parseBody } = ctx.http;
   const admin = auth.require('admin');
+
+  const endSessions = async (userId: string) => {
+    await auth.endSessions(userId);
+    hooks.onSessionsRevoked?.(userId);
+  };
 
   const mustGet = async (id: string): Promise<User> => {
     const user = await store.getUser(id);
@@ -96,7 +103,7 @@ export function registerUsersApi(ctx: DashboardContext, hooks: UserEvents = {}):
         disabled: body.disabled ?? user.disabled,
       };
       await store.saveUser(next);
-      if (next.disabled && !user.disabled) hooks.onSessionsRevoked?.(user.id);
+      if ((next.disabled && !user.disabled) || next.role !== user.role) await endSessions(user.id);
       res.json(publicUser(next));
     }, log),
   );
@@ -108,6 +115,7 @@ export function registerUsersApi(ctx: DashboardContext, hooks: UserEvents = {}):
       const body = parseBody(req, passwordBody);
       const user = await mustGet(String(req.params.id));
       await store.saveUser({ ...user, passwordHash: await hashPassword(body.password) });
+      await endSessions(user.id);
       res.json({ ok: true, user: publicUser(user) });
     }, log),
   );

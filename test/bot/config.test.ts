@@ -18,6 +18,14 @@ describe('configuration', () => {
     assert.equal(c.rateLimitPerMinute, 120);
     assert.equal(c.defaultLocale, 'fr');
     assert.equal(c.publicBaseUrl, 'http://localhost:3978');
+    assert.equal(c.jwtTtlSeconds, 12 * 3600);
+    assert.equal(c.trustProxy, 0);
+  });
+
+  it('reads token lifetimes in hours, minutes or seconds', () => {
+    assert.equal(loadConfig({ JWT_TTL: '8h' }).jwtTtlSeconds, 8 * 3600);
+    assert.equal(loadConfig({ JWT_TTL: '90m' }).jwtTtlSeconds, 5400);
+    assert.equal(loadConfig({ JWT_TTL: '600' }).jwtTtlSeconds, 600);
   });
 
   const bad: Array<[string, Record<string, string>, RegExp]> = [
@@ -74,6 +82,14 @@ describe('configuration', () => {
       { TWILIO_ADVANCED_OPT_OUT: 'maybe' },
       /^TWILIO_ADVANCED_OPT_OUT: /,
     ],
+    [
+      'a production JWT_SECRET under 32 characters',
+      { NODE_ENV: 'production', JWT_SECRET: 'only-twenty-characters' },
+      /^JWT_SECRET: must be at least 32 characters in production$/,
+    ],
+    ['a token lifetime that is not a duration', { JWT_TTL: 'forever' }, /^JWT_TTL: must be a duration like 12h/],
+    ['a token lifetime over 30 days', { JWT_TTL: '31d' }, /^JWT_TTL: /],
+    ['a proxy count that is not a number', { TRUST_PROXY: 'yes' }, /^TRUST_PROXY: must be a whole number/],
   ];
   for (const [name, env, message] of bad) {
     it(`stops on ${name}, naming the setting`, () => {
