@@ -20,7 +20,16 @@ import { sqliteFileIn } from './backup';
 import { FIRST_DESIGN_EVENT_NAMES } from './compat/first-design';
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { parseBody, parseQuery, rateLimit, route, securityHeaders, sendError } from './http';
+import {
+  clientKey,
+  parseBody,
+  parseQuery,
+  rateLimit,
+  readClientAddress,
+  route,
+  securityHeaders,
+  sendError,
+} from './http';
 import { startLiveRelay } from './live-relay';
 import { MODULES } from './modules';
 
@@ -75,6 +84,7 @@ export async function createApp(
     ...(config.tls ? { certificate: readFileSync(config.tls.certPath), key: readFileSync(config.tls.keyPath) } : {}),
   });
   server.pre(restify.plugins.pre.dedupeSlashes());
+  server.pre(readClientAddress(config.trustProxy));
   server.use(securityHeaders);
   // One id per request, answered in X-Request-Id and carried by its log line.
   server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
@@ -146,7 +156,7 @@ export async function createApp(
     restaurantId,
     server,
     httpServer: server.server as unknown as http.Server,
-    http: { route, parseBody, parseQuery, rateLimit, sendError },
+    http: { route, parseBody, parseQuery, rateLimit, sendError, clientKey },
     auth,
     log,
     liveEventAliases: FIRST_DESIGN_EVENT_NAMES,

@@ -66,8 +66,36 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   throw new BookingError('invalid_input', message, field ? { field } : {});
 }
 
+const clientAddresses = new WeakMap<object, string>();
+
+/**
+ * The client's address, for rate limits and counts: the connection's, or behind
+ * `trustedProxies` proxies (TRUST_PROXY) the one X-Forwarded-For names that many hops back.
+ * Only the entries our own proxies appended are believed: a client can write anything in
+ * front of them.
+ */
+export function clientAddress(req: Request, trustedProxies: number): string {
+  const remote = req.socket?.remoteAddress ?? 'unknown';
+  if (trustedProxies <= 0) return remote;
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const hops = [remote, ...forwarded.reverse()];
+  return hops[Math.min(trustedProxies, hops.length - 1)];
+}
+
+/** A middleware that reads each request's client address once (see clientAddress). */
+export function readClientAddress(trustedProxies: number) {
+  return (req: Request, _res: Response, next: Next): void => {
+    clientAddresses.set(req, clientAddress(req, trustedProxies));
+    next();
+  };
+}
+
+/** The key rate limits count a client by. */
 export function clientKey(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
+  return clientAddresses.get(req) ?? req.socket?.remoteAddress ?? 'unknown';
 }
 
 /** Per-client request budget per minute; over it, 429 in the JSON error shape. */

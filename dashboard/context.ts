@@ -18,6 +18,8 @@ export interface DashboardContext {
   feed: BookingEventBus;
   auth: StaffAuth;
   restaurantId: string;
+  /** Now, as the server sees it (tests move it by hand). */
+  clock: () => Date;
   config: { loginRateLimitPerMinute: number };
   log: (line: string) => void;
   /** Extra names the live feed also emits each booking event under (earlier clients' names). */

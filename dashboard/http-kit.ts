@@ -16,6 +16,8 @@ export interface HttpKit {
   parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T>;
   /** A middleware allowing `pointsPerMinute` requests per client, then 429. */
   rateLimit(pointsPerMinute: number): (req: Request, res: Response, next: Next) => void;
+  /** The client's address as rate limits count it (behind TRUST_PROXY proxies, the real client). */
+  clientKey(req: Request): string;
   /** Answers `err` in the JSON error shape (for middlewares, which do not throw). */
   sendError(res: Response, err: unknown, log?: (line: string) => void): void;
 }

@@ -19,6 +19,7 @@ import {
 } from '../../booking-core';
 import type { DashboardContext } from '../context';
 import { currentUser, publicUser } from '../auth';
+import { LoginGuard } from '../login-guard';
 
 const date = z
   .string()
@@ -181,18 +182,32 @@ export const restaurantBody = z
 
 export function registerStaffApi(ctx: DashboardContext): void {
   const { server, bookings, store, auth, config, log } = ctx;
-  const { route, parseBody, parseQuery, rateLimit } = ctx.http;
+  const { route, parseBody, parseQuery, clientKey } = ctx.http;
   const staff = auth.require();
   const admin = auth.require('admin');
-  const loginLimit = rateLimit(config.loginRateLimitPerMinute);
+  const guard = new LoginGuard(() => store.records(), config.loginRateLimitPerMinute, ctx.clock);
 
   server.post(
     '/api/auth/login',
-    loginLimit,
     route(async (req, res) => {
       const body = parseBody(req, loginBody);
+      const address = clientKey(req);
+      const refusal = await guard.refusal(body.email, address);
+      if (refusal) {
+        res.header('Retry-After', String(refusal.retryAfterSeconds));
+        throw new BookingError(
+          'rate_limited',
+          refusal.scope === 'address'
+            ? 'Too many failed logins from this address; try again in a minute.'
+            : `Too many failed logins for this account; try again in ${refusal.retryAfterSeconds} s.`,
+        );
+      }
       const result = await auth.login(body.email, body.password);
-      if (!result) throw new BookingError('unauthorized', 'Wrong email or password.');
+      if (!result) {
+        await guard.failed(body.email, address);
+        throw new BookingError('unauthorized', 'Wrong email or password.');
+      }
+      await guard.succeeded(body.email);
       res.json(result);
     }, log),
   );

@@ -30,6 +30,10 @@ const WORDS = {
   openMenu: ['Ouvrir le menu', 'Open the menu'],
   loginTitle: ['Espace équipe', 'Staff sign-in'],
   loginFailed: ['E-mail ou mot de passe incorrect.', 'Wrong email or password.'],
+  loginLocked: [
+    'Trop d’échecs de connexion : réessayez dans quelques minutes.',
+    'Too many failed logins: try again in a few minutes.',
+  ],
   sessionExpired: ['Session expirée : reconnectez-vous.', 'Your session expired: please log in again.'],
   today: ["Aujourd'hui", 'Today'],
   bookings: ['Réservations', 'Bookings'],

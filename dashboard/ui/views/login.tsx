@@ -24,9 +24,11 @@ export function LoginView() {
       setError(
         err instanceof ApiError && err.status === 401
           ? t('loginFailed')
-          : err instanceof Error
-            ? err.message
-            : String(err),
+          : err instanceof ApiError && err.status === 429
+            ? t('loginLocked')
+            : err instanceof Error
+              ? err.message
+              : String(err),
       );
     } finally {
       setBusy(false);
