@@ -37,6 +37,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 const HOLD_SWEEP_MS = 30_000;
 /** Expired records (webhook answers, counters) are deleted this often; reads ignore them already. */
 const RECORD_SWEEP_MS = 10 * 60_000;
+/** How long /health waits for the store before saying it is down. */
+const HEALTH_STORE_MS = 2000;
 
 export interface App {
   ctx: AppContext;
@@ -52,6 +54,21 @@ export async function openStore(config: Config): Promise<Store> {
     return new MongoStore(config.mongodbUri);
   }
   return new SqliteStore(sqliteFileIn(config.dataDir));
+}
+
+/** Whether the store answers a read within HEALTH_STORE_MS (a lost database may hang rather than fail). */
+function storeAnswers(store: Store): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), HEALTH_STORE_MS);
+    store
+      .records()
+      .get('health', 'probe', new Date())
+      .then(
+        () => resolve(true),
+        () => resolve(false),
+      )
+      .finally(() => clearTimeout(timer));
+  });
 }
 
 /** Seeds the demo restaurant into an empty store; returns the restaurant to serve. */
@@ -85,7 +102,7 @@ export async function createApp(
   });
   server.pre(restify.plugins.pre.dedupeSlashes());
   server.pre(readClientAddress(config.trustProxy));
-  server.use(securityHeaders);
+  server.use(securityHeaders(config));
   // One id per request, answered in X-Request-Id and carried by its log line.
   server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.header('X-Request-Id', req.getId());
@@ -165,13 +182,24 @@ export async function createApp(
 
   const startedAt = Date.now();
   server.get('/health', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    res.json({
-      status: 'ok',
-      store: store.kind,
-      instance: relay.instanceId.slice(0, 8),
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    void storeAnswers(store).then((up) => {
+      const about = {
+        instance: relay.instanceId.slice(0, 8),
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      };
+      if (up) res.json({ status: 'ok', store: store.kind, ...about });
+      else {
+        res.status(503);
+        res.json({
+          error: 'unavailable_service',
+          message: 'The store cannot be reached.',
+          status: 'down',
+          store: 'down',
+          ...about,
+        });
+      }
+      next();
     });
-    next();
   });
 
   for (const register of MODULES) await register(ctx);

@@ -3,7 +3,7 @@
 // server's writes) and is safe while the server serves. A restore replaces the file whole and
 // keeps the previous one beside it; the server must be stopped while it runs.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The embedded store's file in a data directory. */
@@ -19,7 +19,7 @@ function stamp(now: Date): string {
 /** Copies the live database to `<dir>/maitre-<UTC time>.db`; returns that path. */
 export async function backupSqlite(dbFile: string, dir: string, now = new Date()): Promise<string> {
   if (!existsSync(dbFile)) throw new Error(`No database at ${dbFile} (is DATA_DIR right?).`);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = join(dir, `maitre-${stamp(now)}.db`);
   const source = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
@@ -32,6 +32,8 @@ export async function backupSqlite(dbFile: string, dir: string, now = new Date()
   const copy = new Database(target, { fileMustExist: true });
   copy.pragma('journal_mode = DELETE');
   copy.close();
+  // A copy of the guests' data and the staff's password hashes: the owner's only, as the live file.
+  chmodSync(target, 0o600);
   checkMaitreDatabase(target);
   return target;
 }

@@ -113,13 +113,50 @@ export function rateLimit(pointsPerMinute: number, keyOf: (req: Request) => stri
   };
 }
 
-export function securityHeaders(req: Request, res: Response, next: Next): void {
-  res.header('X-Content-Type-Options', 'nosniff');
-  res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.header('Cross-Origin-Opener-Policy', 'same-origin');
-  res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  // The widget script is embedded on other sites; everything else must not be framed.
-  if (!req.path().startsWith('/webchat/')) res.header('X-Frame-Options', 'DENY');
-  if (req.isSecure()) res.header('Strict-Transport-Security', 'max-age=31536000');
-  next();
+/**
+ * What a page this server sends may load: its own scripts and styles (the widget's script may
+ * come from PUBLIC_BASE_URL when that is another origin), talk to this server only, and be
+ * framed by no one. Sent with every response, so every HTML route has the same policy.
+ */
+export function pagePolicy(publicBaseUrl: string): string {
+  let origin = '';
+  try {
+    origin = new URL(publicBaseUrl).origin;
+  } catch {
+    /* no public origin to allow */
+  }
+  const self = origin ? `'self' ${origin}` : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${self}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src ${self} ws: wss:`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * Headers on every response. Framing is refused everywhere: the web chat is embedded as a
+ * script, never a frame. Source maps are not served in production.
+ */
+export function securityHeaders(options: { publicBaseUrl: string; production: boolean }) {
+  const policy = pagePolicy(options.publicBaseUrl);
+  return (req: Request, res: Response, next: Next): void => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.header('Cross-Origin-Opener-Policy', 'same-origin');
+    res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    res.header('Content-Security-Policy', policy);
+    res.header('X-Frame-Options', 'DENY');
+    if (req.isSecure()) res.header('Strict-Transport-Security', 'max-age=31536000');
+    if (options.production && req.path().endsWith('.map')) {
+      sendError(res, new BookingError('not_found', `No file ${req.path()}.`));
+      next(false);
+      return;
+    }
+    next();
+  };
 }

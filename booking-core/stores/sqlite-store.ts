@@ -3,7 +3,7 @@
 // each write below runs in one IMMEDIATE transaction, so it happens whole or not at all.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { byTableName } from '../assignment';
 import type { CallbackPatch, CallbackQuery, CallbackTask } from '../callbacks';
@@ -87,7 +87,7 @@ export class SqliteStore implements Store {
   constructor(private readonly file: string) {}
 
   async init(): Promise<void> {
-    if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
+    if (this.file !== ':memory:') ownerOnly(this.file);
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
@@ -616,4 +616,19 @@ export class SqliteStore implements Store {
 /** The patch without its undefined fields (an absent field is left as it is). */
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The database holds guests' names, numbers and the staff's password hashes: its folder is
+ * made 0700 and its files 0600 (SQLite gives its -wal and -shm files the database file's
+ * mode). A folder that already holds the database is tightened too; any other existing folder
+ * (DATA_DIR=/srv, say) keeps its mode.
+ */
+function ownerOnly(file: string): void {
+  const dir = dirname(file);
+  const fresh = !existsSync(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (fresh || existsSync(file)) chmodSync(dir, 0o700);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }

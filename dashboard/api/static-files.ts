@@ -29,18 +29,6 @@ export function dashboardDir(): string | null {
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? null;
 }
 
-// The page loads only its own script and styles and talks only to this server.
-const PAGE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
-
 export function registerDashboardFiles(ctx: DashboardContext): void {
   const { server } = ctx;
   const send = (res: Response, file: string, cache: string) => {
@@ -55,7 +43,6 @@ export function registerDashboardFiles(ctx: DashboardContext): void {
       res.end('The dashboard is not built yet: run `npm run build` (npm start does it).');
       return next();
     }
-    res.header('Content-Security-Policy', PAGE_POLICY);
     send(res, join(dir, 'index.html'), 'no-cache');
     next();
   });

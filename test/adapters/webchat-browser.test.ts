@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -160,19 +161,21 @@ test('a guest books a table in French on the demo site, surviving a reload', { s
 });
 
 test('the widget speaks English on an English page', { skip }, async () => {
+  let site: http.Server | undefined;
   const en = await browser.newPage({ viewport: { width: 420, height: 760 }, locale: 'en-US' });
   try {
-    // Any site, on another origin (localhost, while the widget and its API are on 127.0.0.1):
-    // a blank English page carrying only the tag.
+    // Any site, served by another server on another origin: a blank English page carrying
+    // only the tag.
     const page =
       '<!doctype html><html lang="en"><head><title>Bistro</title></head><body><h1>Our bistro</h1>' +
       `<script src="${s.base}/webchat/widget.js" async></script></body></html>`;
-    s.app.ctx.server.get('/test-english-site', (_req, res, next) => {
+    site = http.createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(page);
-      next();
     });
-    await en.goto(`${s.base.replace('127.0.0.1', 'localhost')}/test-english-site`);
+    await new Promise<void>((resolve) => site?.listen(0, 'localhost', resolve));
+    const port = (site.address() as { port: number }).port;
+    await en.goto(`http://localhost:${port}/`);
     await en.getByRole('button', { name: 'Open the chat to book a table' }).click();
     await en.waitForFunction(
       () => (document.getElementById('maitre-webchat')?.shadowRoot?.querySelectorAll('.log .msg.bot').length ?? 0) > 0,
@@ -183,5 +186,6 @@ test('the widget speaks English on an English page', { skip }, async () => {
     await en.screenshot({ path: join(OUT, 'webchat-english-mobile.png') });
   } finally {
     await en.close();
+    site?.close();
   }
 });
