@@ -189,11 +189,14 @@ async function ownReservation(ctx: AppContext, req: Request): Promise<Reservatio
   return r;
 }
 
+/**
+ * The manage token, from a header only: in a URL it would stay in browser histories, proxy
+ * logs and Referer headers.
+ */
 function manageToken(req: Request): string | null {
   const bearer = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
   const header = req.headers['x-manage-token'];
-  const query = (req.query as Record<string, unknown> | undefined)?.token;
-  const token = bearer ?? (typeof header === 'string' ? header : null) ?? (typeof query === 'string' ? query : null);
+  const token = bearer ?? (typeof header === 'string' ? header : null);
   return token && token.length <= 200 ? token : null;
 }
 

@@ -66,6 +66,12 @@ describe('public booking API', () => {
     const headers = { Authorization: `Bearer ${r.manageToken}` };
     assert.equal((await s.json(`/api/reservations/${r.id}`, { headers })).body.id, r.id);
     assert.equal((await s.json(`/api/reservations/${r.id}`)).status, 401);
+    const inUrl = await s.json(`/api/reservations/${r.id}?token=${encodeURIComponent(r.manageToken)}`);
+    assert.equal(inUrl.status, 401, 'the manage token is not taken from the query string');
+    assert.equal(
+      (await s.json(`/api/reservations/${r.id}`, { headers: { 'X-Manage-Token': r.manageToken } })).status,
+      200,
+    );
     assert.equal(
       (await s.json(`/api/reservations/${r.id}`, { headers: { Authorization: 'Bearer wrong-token' } })).status,
       404,
