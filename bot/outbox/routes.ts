@@ -10,6 +10,7 @@ import {
   type MessageKind,
   type PlannedMessage,
 } from '../../booking-core/notifications';
+import { currentUser } from '../../dashboard/auth';
 import type { AppContext } from '../context';
 import { parseBody, parseQuery, route } from '../http';
 import type { Notifications } from './service';
@@ -41,6 +42,18 @@ const testBody = z
     language: z.enum(['fr', 'en']).optional(),
   })
   .strict();
+
+/** An address or number as compared: emails in lower case, numbers as their digits. */
+const recipientKey = (to: string) => (to.includes('@') ? to.trim().toLowerCase() : to.replace(/\D/g, ''));
+
+/** The restaurant's own numbers and addresses: its settings' phone and email, and the managers'. */
+function ownRecipients(
+  restaurant: { phone: string; email?: string | null },
+  config: { managerEmails: string[]; managerPhones: string[] },
+): Set<string> {
+  const own = [restaurant.phone, restaurant.email ?? '', ...config.managerEmails, ...config.managerPhones];
+  return new Set(own.filter((v) => v.trim()).map(recipientKey));
+}
 
 /** An outbox entry as staff see it. */
 export function publicOutboxEntry(e: OutboxEntry) {
@@ -128,7 +141,16 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
             kind === 'email' ? 'to: not an email address.' : 'to: not a phone number in +E.164 form.',
             { field: 'to' },
           );
-        targets.push({ kind, to: body.to.replace(/^whatsapp:/, '') });
+        const to = body.to.replace(/^whatsapp:/, '');
+        // Staff test what the restaurant receives; texting anyone else is for admins.
+        if (currentUser(req).role !== 'admin' && !ownRecipients(restaurant, config).has(recipientKey(to)))
+          throw new BookingError(
+            'forbidden',
+            "Staff send test messages only to the restaurant's own numbers and addresses (settings, " +
+              'MANAGER_EMAILS, MANAGER_PHONES); an admin can send one anywhere.',
+            { field: 'to' },
+          );
+        targets.push({ kind, to });
       } else {
         if (!body.channel || body.channel === 'email')
           for (const to of config.managerEmails) targets.push({ kind: 'email', to });

@@ -94,6 +94,26 @@ describe('outbox routes', () => {
     assert.equal((await s.json('/api/notifications/test', { body: {} })).status, 401);
   });
 
+  test("staff (not admins) send test messages only to the restaurant's own numbers and addresses", async () => {
+    const waiter = { email: 'waiter@example.test', password: 'Waiter-Secret-2026' };
+    const made = await s.json('/api/admin/users', { token, body: { ...waiter, name: 'Waiter', role: 'staff' } });
+    assert.equal(made.status, 201);
+    const staff = await s.login(waiter);
+    const test = (to: string) => s.json('/api/notifications/test', { body: { to }, token: staff });
+    for (const to of ['stranger@example.test', '+33611112222']) {
+      const refused = await test(to);
+      assert.equal(refused.status, 403, to);
+      assert.equal(refused.body.error, 'forbidden');
+      assert.equal(refused.body.field, 'to');
+    }
+    assert.equal((await test('Manager@example.test')).status, 202, 'a manager address');
+    assert.equal((await test('+33600000002')).status, 202, 'a manager number');
+    const restaurant = (await s.json('/api/settings')).body;
+    assert.equal((await test(restaurant.phone.replace(/[^\d+]/g, ''))).status, 202, "the restaurant's own line");
+    const before = (await s.app.ctx.store.listOutbox(1000)).filter((e) => e.to === 'stranger@example.test');
+    assert.equal(before.length, 0, 'nothing queued for the refused address');
+  });
+
   test('a failed message can be sent again once the cause is fixed', async () => {
     smtp.failing = true;
     try {
