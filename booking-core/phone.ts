@@ -98,3 +98,24 @@ export function phoneForReader(phone: string, readerCountry: string | null): str
   if (!parsed) return phone;
   return readerCountry && parsed.country === readerCountry ? parsed.formatNational() : parsed.formatInternational();
 }
+
+/**
+ * A number as logs show it: the country code, the first digit and the last two, the rest
+ * hidden in the national grouping ("+33 6 12 34 56 78" → "+33 6•• •• •• 78"). Enough to tell
+ * two guests apart, not to call one.
+ */
+export function maskedPhone(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  const parsed = raw.trim().startsWith('+') ? parsePhoneNumberFromString(`+${digits}`) : undefined;
+  const code = parsed ? parsed.countryCallingCode : '';
+  const national = parsed ? String(parsed.nationalNumber) : digits;
+  if (national.length < 4) return `${code ? `+${code} ` : ''}${'•'.repeat(national.length)}`;
+  const hidden = national.length - 3;
+  const groups: string[] = [];
+  // Pairs from the end; an odd bullet stays next to the first digit.
+  let first = hidden % 2 === 0 ? 2 : 1;
+  if (hidden === 0) first = 0;
+  const head = `${national[0]}${'•'.repeat(first)}`;
+  for (let left = hidden - first; left > 0; left -= 2) groups.push('••');
+  return `${code ? `+${code} ` : ''}${[head, ...groups, national.slice(-2)].join(' ')}`;
+}

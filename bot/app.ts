@@ -1,7 +1,8 @@
 // Wires the product together: store, booking core, staff auth, the restify server and every
 // module (public API, staff API, channels, live feed, notifications).
 import { inRequest } from './log-context';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type http from 'node:http';
 import restify from 'restify';
 import {
@@ -42,8 +43,11 @@ const HEALTH_STORE_MS = 2000;
 
 export interface App {
   ctx: AppContext;
-  /** The first admin's login, as start-up prints it. */
-  admin: { email: string; password: string | null; created: boolean };
+  /**
+   * The first admin's login, as start-up prints it: a generated password is never printed, only
+   * written once to `passwordFile`, readable by its owner alone.
+   */
+  admin: { email: string; passwordFile: string | null; created: boolean };
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -54,6 +58,18 @@ export async function openStore(config: Config): Promise<Store> {
     return new MongoStore(config.mongodbUri);
   }
   return new SqliteStore(sqliteFileIn(config.dataDir));
+}
+
+/** Where a generated first admin password is written (in DATA_DIR). */
+const FIRST_ADMIN_FILE = 'first-admin-password.txt';
+
+/** Writes `text` to `dir/name`, readable and writable by the owner only; returns the path. */
+function writeOwnerOnly(dir: string, name: string, text: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, name);
+  writeFileSync(file, `${text}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
 }
 
 /** Whether the store answers a read within HEALTH_STORE_MS (a lost database may hang rather than fail). */
@@ -93,7 +109,12 @@ export async function createApp(
   const events = new BookingEventBus();
   const bookings = new BookingService(store, restaurantId, { clock, events });
   const auth = new StaffAuth(store, config.jwtSecret, sendError, config.jwtTtlSeconds);
-  const admin = await auth.ensureFirstAdmin(config.admin, config.production);
+  const firstAdmin = await auth.ensureFirstAdmin(config.admin, config.production);
+  const admin = {
+    email: firstAdmin.email,
+    created: firstAdmin.created,
+    passwordFile: firstAdmin.password ? writeOwnerOnly(config.dataDir, FIRST_ADMIN_FILE, firstAdmin.password) : null,
+  };
 
   const server = restify.createServer({
     name: 'maitre',

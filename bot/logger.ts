@@ -1,8 +1,9 @@
 // The server's log: pino, JSON lines in production (for a log collector), readable lines in
-// development. Messages and string fields go through the phone mask: guests' numbers never
-// reach a log in clear.
+// development. Messages and string fields go through the mask: guests' numbers never reach a
+// log in clear, nor does a password or a token.
 import pino, { type Logger } from 'pino';
 import { logFields } from './log-context';
+import { maskedPhone } from '../booking-core/phone';
 
 /** +33 6 12 34 56 78 → +33 6•• •• •• 78: enough to tell two guests apart, not to call them. */
 // Not inside a word: request ids and UUIDs keep their digits.
@@ -12,8 +13,17 @@ export function maskPhones(text: string): string {
     const digits = match.replace(/\D/g, '');
     // Dates (2026-11-24 19…) and short numbers are not phones.
     if (digits.length < 8 || /\d{4}-\d{2}-\d{2}/.test(match)) return match;
-    return `${match.startsWith('+') ? '+' : ''}${digits.slice(0, 2)}…${digits.slice(-2)}`;
+    return maskedPhone(match);
   });
+}
+
+/** Passwords in URLs (smtp://user:secret@host, mongodb://user:secret@host) and "password" fields. */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
+const PASSWORD_FIELD = /("?(?:password|passwd|pass|secret|token)"?\s*[:=]\s*"?)[^\s",}]+/gi;
+
+/** A log line as it may be written: phone numbers masked, no password or token in clear. */
+export function maskLine(text: string): string {
+  return maskPhones(text.replace(URL_PASSWORD, '$1•••@').replace(PASSWORD_FIELD, '$1•••'));
 }
 
 const LEVEL_NAMES: Record<number, string> = {
@@ -55,7 +65,7 @@ export function createLogger(options: { production: boolean; level?: string }): 
 
 function maskObject(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = typeof v === 'string' ? maskPhones(v) : v;
+  for (const [k, v] of Object.entries(o)) out[k] = typeof v === 'string' ? maskLine(v) : v;
   return out;
 }
 
@@ -67,7 +77,7 @@ export function lineLogger(logger: Logger): (line: string) => void {
   return (line: string) => {
     const m = /^\[([\w-]+)\]\s*(.*)$/s.exec(line);
     const component = m?.[1];
-    const msg = maskPhones(m ? m[2] : line);
+    const msg = maskLine(m ? m[2] : line);
     const fields = { ...(component ? { component } : {}), ...logFields() };
     if (/uncaught|unexpected error|\n\s+at /i.test(msg)) logger.error(fields, msg);
     else if (/\b(fail|failed|error|refused|could not)\b/i.test(msg)) logger.warn(fields, msg);

@@ -28,10 +28,10 @@ async function main(): Promise<void> {
   console.log(
     `  Twilio webhooks: ${config.publicBaseUrl}/twilio/voice/incoming and ${config.publicBaseUrl}/twilio/messaging`,
   );
-  if (app.admin.password)
+  if (app.admin.passwordFile)
     console.log(
-      `  admin login: ${app.admin.email} / ${app.admin.password}  ` +
-        '(made for this new store; change it in the dashboard)',
+      `  admin login: ${app.admin.email}, password in ${app.admin.passwordFile} (made for this new store, ` +
+        'readable by you only; change it in the dashboard, then delete the file)',
     );
   else
     console.log(`  admin login: ${app.admin.email}${app.admin.created ? ' (from ADMIN_EMAIL / ADMIN_PASSWORD)' : ''}`);
