@@ -27,6 +27,7 @@ import { callbackAlertMessages, handoffAlertMessages, toOutboxEntry } from '../b
 import { putLatest, StoreOptOuts } from '../booking-core/notifications/documents';
 import { countryOf, phoneForReader } from '../booking-core/phone';
 import type { AppContext } from './context';
+import { clientKey } from './http';
 import { alertOnUndelivered, DeliveryReceipts } from './outbox/receipts';
 import { createBot } from './create-bot';
 import { storeLeases } from './store-leases';
@@ -209,7 +210,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
       return { name: r.name, address: r.address, phone: r.phone, services: r.services };
     },
     allow: (req: Request, what) => {
-      const key = what.kind === 'message' ? what.conversationId : (req.socket?.remoteAddress ?? 'unknown');
+      const key = what.kind === 'message' ? what.conversationId : clientKey(req);
       return (what.kind === 'message' ? perConversation : perClient).consume(key).then(
         () => true,
         () => false,
