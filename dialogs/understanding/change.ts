@@ -9,7 +9,7 @@ import { WB, WE, first, rx } from './text';
 const OLD_MARKER = rx(
   `${WB}(?:au\\s+lieu\\s+d(?:e\\s+|u\\s+|'|es\\s+)|(?<=plutôt\\s+\\S+\\s+)que\\s+(?:d[e']\\s*)?|` +
     `instead\\s+of|rather\\s+than|plutôt\\s+que\\s+(?:d[e']\\s*)?|` +
-    `et\\s+non(?:\\s+pas)?|(?:and\\s+|but\\s+)?not|(?:et\\s+|mais\\s+)?pas)\\s*`,
+    `et\\s+non(?:\\s+pas)?|(?:and\\s+|but\\s+)?not(?![\\p{L}])|(?:et\\s+|mais\\s+)?pas(?![\\p{L}]))\\s*`,
 );
 const NUMBER_AFTER = rx(
   `^(?:(?:le|la|les|the|à|a|at|on)\\s+)?(?:\\d{1,2}(?:h\\d{0,2}|:\\d{2}|\\s?pm|\\s?am)?|${FR_NUMBER}|` +

@@ -17,13 +17,13 @@ const GOALS: [Exclude<Intent, 'book' | 'yes' | 'no' | 'greeting' | 'thanks' | 'n
   [
     'cancel',
     W(
-      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:pouvez|pourriez|peux|pourrais)[-\\s](?:vous|tu)\\s+(?:m'|me\\s+|l'|la\\s+|nous\\s+)?annuler|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:(?:my|our|the|a|this)\\s+)?(?:[\\w':.]+\\s+){0,2}(?:reservation|booking|table)|(?:can|could|would)\\s+(?:you|we|i)\\s+(?:please\\s+)?cancel|cancell?ing\\s+(?:the|my|our|this)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
+      `annul(?:er|e|ez|ons)\\s+(?:ma|la|notre|une|mon|cette|les|mes)\\s+(?:réservation|resa|résa|reservation|table|booking)|l'annuler|annulation|(?:pouvez|pourriez|peux|pourrais)[-\\s](?:vous|tu)\\s+(?:m'|me\\s+|l'|la\\s+|nous\\s+)?annuler|(?:vous\\s+pouvez|vous\\s+pourriez|tu\\s+peux)\\s+(?:m'|me\\s+|l'|la\\s+|nous\\s+)?annuler|(?:je\\s+(?:voudrais|veux|souhaite|souhaiterais|dois|aimerais|vais\\s+devoir)|j'aimerais|il\\s+faut|on\\s+doit|nous\\s+devons|on\\s+voudrait|nous\\s+voudrions)\\s+annuler|cancel\\s+(?:(?:my|our|the|a|this)\\s+)?(?:[\\w':.]+\\s+){0,2}(?:reservation|booking|table)|(?:can|could|would)\\s+(?:you|we|i)\\s+(?:please\\s+)?cancel|cancell?ing\\s+(?:the|my|our|this)|(?:i\\s+(?:want|need|have|would\\s+like|'d\\s+like)|i'd\\s+like|we\\s+(?:want|need|have)|we'd\\s+like|please)\\s+(?:to\\s+)?cancel|cancellation`,
     ),
   ],
   [
     'modify',
     W(
-      `(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)\\s+(?:ma|la|notre|mon|l'|d'|de|une|un)?\\s*(?:réservation|resa|résa|reservation|table|heure|horaire|date|jour|nombre)|modification|(?:la|le|l')\\s*(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)|(?:change|move|reschedule|modify|push)\\s+it|(?:change|modify|move|reschedule|amend|update|push\\s+back|bring\\s+forward)\\s+(?:my|our|the|a)?\\s*(?:reservation|booking|table|time|date|day|party)|reschedule`,
+      `(?:mettre|passer)\\s+(?:ma|notre)\\s+(?:réservation|résa|resa|table)\\s+(?:de|du|à|au|pour)|(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)\\s+(?:ma|la|notre|mon|l'|d'|de|une|un)?\\s*(?:réservation|resa|résa|reservation|table|heure|horaire|date|jour|nombre)|modification|(?:la|le|l')\\s*(?:modifier|changer|déplacer|deplacer|décaler|decaler|reporter|avancer|retarder)|(?:change|move|reschedule|modify|push)\\s+it|(?:change|modify|move|reschedule|amend|update|push\\s+back|bring\\s+forward)\\s+(?:my|our|the|a)?\\s*(?:reservation|booking|table|time|date|day|party)|reschedule`,
     ),
   ],
   [

@@ -202,7 +202,9 @@ const PREFER = /(?<![\p{L}])(?:préf[éè]r\w*|plutôt|rather|instead|prefer\w*)
 // Before a new value: "à samedi", "to Friday", "pour le 12", "plutôt samedi"; after it: "instead".
 const NEW_BEFORE =
   /(?:(?<![\p{L}])(?:to|à|a|au|pour|for|into|until|plutôt|rather|make\s+it|do|faire|passer\s+à)\s+(?:le\s+|la\s+|the\s+|ce\s+|this\s+|next\s+|on\s+)?)$/u;
-const NEW_AFTER = /^\s*(?:instead|plutôt|à\s+la\s+place|rather)(?![\p{L}])/u;
+// "on Saturday instead of 4": the party is replaced, the day stays (it names the booking).
+const NEW_AFTER =
+  /^\s*(?:instead|plutôt|à\s+la\s+place|rather)(?![\p{L}])(?!\s+(?:of|than|que)\s+\d{1,2}(?![\d:.h]|\s*[ap]m))/u;
 /** In a change, whether the date at `at` is the new one rather than the booking's own. */
 function isNewValue(low: string, at: number, length: number): boolean {
   return (
