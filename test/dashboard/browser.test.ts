@@ -470,6 +470,43 @@ test('a staff member sees the service but cannot open the settings', { skip }, a
   assert.equal(put.status, 403);
 });
 
+test('a staff member whose password an admin resets is back on the login page at once', { skip }, async () => {
+  await page.evaluate(() => sessionStorage.clear());
+  await logIn(STAFF);
+  const users = await api<Array<{ id: string; email: string }>>(s.base, '/api/admin/users', { token: adminToken });
+  const host = users.body.find((u) => u.email === STAFF.email);
+  assert.ok(host);
+  const reset = await api(s.base, `/api/admin/users/${host.id}/password`, {
+    method: 'POST',
+    token: adminToken,
+    body: { password: 'Host-New-Secret-2026' },
+  });
+  assert.equal(reset.status, 200);
+  // No reload, no click: the live socket is closed by the server and the page logs out.
+  await page.waitForSelector('.login-card .banner-info', { timeout: 5000 });
+  assert.match((await page.textContent('.login-card .banner-info')) ?? '', /expir/i);
+  await shot('07-session-ended-by-reset');
+});
+
+test('repeated wrong passwords make the account wait, and the login page says so', { skip }, async () => {
+  const attempt = async (password: string) => {
+    await page.fill('input[name=email]', STAFF.email);
+    await page.fill('input[name=password]', password);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+      page.click('button[type=submit]'),
+    ]);
+    return answer.status();
+  };
+  for (let i = 0; i < 5; i++) assert.equal(await attempt(`wrong-${i}`), 401);
+  assert.match((await page.textContent('.login-card [role=alert]')) ?? '', /incorrect/i);
+  assert.equal(await attempt('Host-New-Secret-2026'), 429, 'even the right password waits');
+  await page.waitForFunction(() =>
+    /Trop d’échecs/.test(document.querySelector('.login-card [role=alert]')?.textContent ?? ''),
+  );
+  await shot('08-login-locked');
+});
+
 test('an expired session goes back to the login page and says why', { skip }, async () => {
   const me = await api<{ user: { id: string; email: string; role: string } }>(s.base, '/api/auth/me', {
     token: adminToken,
