@@ -195,17 +195,21 @@ export class DesktopController {
         if (!this.deps.window.isFocused()) this.deps.window.flashFrame(true);
       }
     });
+    const forget = () => {
+      this.deps.tokens.save(null);
+      socket.close();
+      if (this.socket === socket) this.socket = null;
+    };
     socket.on('connect_error', (err: unknown) => {
-      if (err instanceof Error && /unauthorized/.test(err.message)) {
-        // The token expired or was revoked: the page will ask to log in again.
-        this.deps.tokens.save(null);
-        socket.close();
-        if (this.socket === socket) this.socket = null;
-        return;
-      }
+      // The token expired or was revoked: the page will ask to log in again.
+      if (err instanceof Error && /unauthorized/.test(err.message)) return forget();
       void this.checkServer();
     });
-    socket.on('disconnect', () => void this.checkServer());
+    socket.on('disconnect', (reason: unknown) => {
+      // The server closed it: the session ended (password reset, role changed, account disabled, expiry).
+      if (reason === 'io server disconnect') return forget();
+      void this.checkServer();
+    });
     socket.on('connect', () => {
       if (this.state === 'offline') void this.retry();
     });

@@ -161,6 +161,19 @@ test('a server unreachable at start shows the offline list, then the service vie
   controller.stop();
 });
 
+test('a session the server ends (password reset, disable) is forgotten; a network cut is not', async () => {
+  const { controller, sockets } = setup();
+  await controller.start();
+  await controller.setServerUrl(SERVER);
+  controller.setToken(PAGE, 'valid');
+  sockets[0].fire('disconnect', 'transport close');
+  assert.equal(controller.getToken(PAGE), 'valid', 'a cut connection keeps the session');
+  sockets[0].fire('disconnect', 'io server disconnect');
+  assert.equal(controller.getToken(PAGE), null);
+  assert.equal(sockets[0].closed, true);
+  controller.stop();
+});
+
 test('a refused token is forgotten so the page asks to log in again', async () => {
   const { controller, sockets } = setup();
   await controller.start();
