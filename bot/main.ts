@@ -1,7 +1,7 @@
 // `npm start`: loads the configuration, starts the server, says where to go.
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger, lineLogger } from './logger';
+import { createLogger, lineLogger, maskLine } from './logger';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -54,6 +54,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  console.error(`Maître could not start: ${err.message}`);
+  console.error(`Maître could not start: ${maskLine(err.message)}`);
   process.exit(1);
 });
