@@ -151,7 +151,7 @@ const TIME_RULES: TimeRule[] = [
   {
     tier: 2,
     re: rx(
-      `${WB}(?:tonight|night|evening|dinner|soir|dîner)\\s*,?\\s+([5-9]|1[01])(?:[.:](\\d{2}))?${WE}` +
+      `${WB}(?:tonight|night|evening|eve|dinner|soir|dîner)\\s*,?\\s+([5-9]|1[01])(?:[.:](\\d{2}))?${WE}` +
         `(?!\\s*(?:personnes?|people|persons?|guests?|of\\s+us|couverts?|pax|h(?![\\p{L}])|heures?))`,
     ),
     read: (m, lunch) => clockTime(Number(m[1]), m[2] ? Number(m[2]) : 0, 'pm', lunch),
