@@ -116,20 +116,25 @@ export function dietNote(turn: Turn): string | undefined {
   return textsFor(turn.restaurant.defaultLanguage).dietNote(diets, allergies);
 }
 
-/**
- * Puts what the guest told of their diet in the notes of reservation `id` (a hold about to be
- * confirmed, or the booking made earlier in the conversation), replacing an older such line.
- */
-export async function noteOnBooking(turn: Turn, bookings: BookingService, id = turn.profile.bookedId): Promise<void> {
+/** A booking's notes with what the guest told of their diet (an older such line replaced); undefined: unchanged. */
+export function notesWithDiet(turn: Turn, current: string): string | undefined {
   const note = dietNote(turn);
-  if (!id || !note) return;
-  const current = await bookings.get(id);
-  if (!current || current.notes.includes(note)) return;
+  if (!note || current.split('\n').includes(note)) return undefined;
   const label = textsFor(turn.restaurant.defaultLanguage).dietNoteLabel;
-  const kept = current.notes
+  return current
     .split('\n')
     .filter((line) => line && !line.startsWith(label))
     .concat(note)
     .join('\n');
-  await bookings.modify(id, { notes: kept });
+}
+
+/**
+ * Puts what the guest told of their diet in the notes of reservation `id` (a hold about to be
+ * confirmed, or the booking made or changed earlier in the conversation).
+ */
+export async function noteOnBooking(turn: Turn, bookings: BookingService, id = turn.profile.bookedId): Promise<void> {
+  if (!id || !dietNote(turn)) return;
+  const current = await bookings.get(id);
+  const notes = current ? notesWithDiet(turn, current.notes) : undefined;
+  if (notes !== undefined) await bookings.modify(id, { notes });
 }

@@ -10,6 +10,7 @@ import { pickAlternative, type SlotFacts } from './draft';
 import { clock, type ChangeStatement } from './change-statement';
 import { ExistingBookingDialog, type ExistingBookingState } from './existing-booking-dialog';
 import type { Absorbed } from './goal-dialog';
+import { dietNote, notesWithDiet } from './diet-answer';
 import { recordOutcome } from './outcome';
 import { checkSlot, verdictOfError, type SlotRequest, type SlotVerdict } from './slot-check';
 import type { BookingFacts } from './texts';
@@ -176,7 +177,10 @@ export class ModifyBookingDialog extends ExistingBookingDialog<ModifyBookingStat
     if (!id) return { kind: 'misunderstood' };
     const req = this.requested(state);
     try {
-      await this.deps.bookings.modify(id, { partySize: req.partySize, date: req.date, time: req.time });
+      // An allergy told during the change goes on the booking with it, in the same update.
+      const current = dietNote(turn) ? await this.deps.bookings.get(id) : null;
+      const notes = current ? notesWithDiet(turn, current.notes) : undefined;
+      await this.deps.bookings.modify(id, { partySize: req.partySize, date: req.date, time: req.time, notes });
     } catch (err) {
       // Taken meanwhile, or refused: look at the table again, which says why and offers what is free.
       if (!(await verdictOfError(this.deps.bookings, turn, req, err, id))) throw err;

@@ -24,6 +24,25 @@ async function standing(phone: string): Promise<Array<[string, string, number]>>
 }
 
 describe('un changement dit comme un fait (FR)', () => {
+  test('« on sera 6 au lieu de 4, mon fils est allergique aux œufs » : l’allergie va avec le changement', async () => {
+    const ch = sms();
+    await seed(ch.from, '2026-12-12', '20:00', 4);
+    await play(
+      w,
+      ch,
+      `
+      user: on sera 6 au lieu de 4, mon fils est allergique aux œufs
+      bot:  C'est noté \\(œufs\\), ce sera indiqué sur votre réservation\\.
+      bot:  Je change votre réservation de samedi 12 décembre : 6 personnes au lieu de 4
+      user: oui
+      bot:  modifiée
+    `,
+    );
+    const [r] = await reservationsOf(w, ch.from);
+    assert.equal(r.partySize, 6);
+    assert.equal(r.notes, 'Allergies et régime : œufs');
+  });
+
   test('« on sera finalement 6 au lieu de 4 » : relu face à l’ancienne, changé après oui', async () => {
     const ch = sms();
     await seed(ch.from, '2026-12-12', '20:00', 4);
