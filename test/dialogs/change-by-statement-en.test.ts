@@ -26,6 +26,25 @@ async function standing(phone: string): Promise<Array<[string, string, number]>>
 }
 
 describe('a change stated as a fact (EN)', () => {
+  test('"we\'ll be 5 not 4 on Saturday, my son is allergic to eggs": the allergy goes with the change', async () => {
+    const ch = en();
+    await seed(ch.from, '2026-11-28', '20:00', 4);
+    await play(
+      w,
+      ch,
+      `
+      user: we'll be 5 not 4 on Saturday, my son is allergic to eggs
+      bot:  Noted \\(eggs\\), it will be on your reservation\\.
+      bot:  I'll change your reservation for Saturday 28 November: 5 people instead of 4
+      user: yes
+      bot:  your reservation is changed
+    `,
+    );
+    const [r] = await reservationsOf(w, ch.from);
+    assert.equal(r.partySize, 5);
+    assert.equal(r.notes, 'Allergies et régime : œufs');
+  });
+
   test('"we\'ll be 5 not 4 on Saturday": read back against what it was, changed after yes', async () => {
     const ch = en();
     await seed(ch.from, '2026-11-28', '20:00', 4);
