@@ -3,6 +3,7 @@
 // and settle which one.
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { addDays, weekdayOf, type Reservation } from '../booking-core';
+import { countryOf, phoneForReader } from '../booking-core/phone';
 import { describesBooking, matchingBookings, type BookingReference } from './booking-reference';
 import { GoalDialog, type Absorbed } from './goal-dialog';
 import { dayOfMonthIn, phoneFrom } from './guest-input';
@@ -45,11 +46,13 @@ export abstract class ExistingBookingDialog<S extends ExistingBookingState> exte
     const t = turn.texts;
     const upcoming = await this.deps.bookings.upcomingFor(state.phone);
     if (!upcoming.length) {
+      // The guest's own number, written as they write it ("06 12 34 56 78" for a French mobile).
+      const written = phoneForReader(state.phone, countryOf(state.phone));
       await send(
         step.context,
         {
-          text: `${t.noBookingFound(state.phone).text} ${t.anythingElse.text}`,
-          voice: `${t.noBookingFound(state.phone).voice ?? ''} ${t.anythingElse.text}`,
+          text: `${t.noBookingFound(written).text} ${t.anythingElse.text}`,
+          voice: `${t.noBookingFound(written).voice ?? ''} ${t.anythingElse.text}`,
         },
         { question: true },
       );

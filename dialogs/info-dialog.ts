@@ -1,6 +1,7 @@
 // Opening hours, address and menu, answered from the restaurant's settings in one turn.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatMinutes, minutesOfDay, type Restaurant } from '../booking-core';
+import { countryOf, phoneForReader } from '../booking-core/phone';
 import type { DayHours, Said, ServiceHours, Texts } from './texts';
 import { send, turnOf, type Turn } from './turn';
 import type { Intent } from './understanding';
@@ -51,7 +52,12 @@ export function infoAnswer(topic: InfoTopic, turn: Turn, onBooking = false): Sai
       return texts.hours(days, voice);
     }
     case 'address':
-      return texts.address(restaurant.address, restaurant.phone, voice);
+      // The number as the guest writes it: nationally at home, with the country code from abroad.
+      return texts.address(
+        restaurant.address,
+        phoneForReader(restaurant.phone, countryOf(turn.channelPhone) ?? countryOf(restaurant.phone)),
+        voice,
+      );
     case 'menu':
       // A yes/no about a dish or a diet gets its answer from the menu's data, not the whole menu.
       if (turn.u.diet && (turn.u.diet.diets.length || turn.u.diet.allergens.length))
