@@ -38,6 +38,15 @@ export function isInFlight(status: OutboxStatus): boolean {
   return status === 'pending' || status === 'sending';
 }
 
+/** How long after a text is sent its delivery receipt is still worth waiting for on screen. */
+export const RECEIPT_WAIT_MS = 10 * 60_000;
+
+/** A text Twilio accepted a short while ago: its "delivered" or "undelivered" is on its way. */
+export function awaitsReceipt(e: Pick<OutboxItem, 'kind' | 'status' | 'sentAt'>, now: Date): boolean {
+  if (e.kind === 'email' || e.status !== 'sent' || !e.sentAt) return false;
+  return now.getTime() - new Date(e.sentAt).getTime() < RECEIPT_WAIT_MS;
+}
+
 /** Newest first whatever order the server used; ties keep their order. */
 export function newestFirst<T extends { createdAt: string }>(items: T[]): T[] {
   return items

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { demoRestaurant } from '../../booking-core';
 import {
   addressProblem,
+  awaitsReceipt,
   canRetry,
   isInFlight,
   newestFirst,
@@ -124,6 +125,19 @@ test('a Messages row says what the message is about and what can be done with it
   assert.deepEqual(
     (['pending', 'sending', 'sent', 'failed'] as const).map((s) => isInFlight(s)),
     [true, true, false, false],
+  );
+  // A text sent 3 minutes ago still waits for Twilio's receipt; after 10 minutes, or once
+  // delivered, or for an email (no receipts), nothing more is awaited.
+  const now = new Date('2026-07-01T12:10:00Z');
+  assert.deepEqual(
+    [
+      { kind: 'sms', status: 'sent', sentAt: '2026-07-01T12:07:00Z' },
+      { kind: 'whatsapp', status: 'sent', sentAt: '2026-07-01T12:07:00Z' },
+      { kind: 'sms', status: 'sent', sentAt: '2026-07-01T11:59:00Z' },
+      { kind: 'sms', status: 'delivered', sentAt: '2026-07-01T12:07:00Z' },
+      { kind: 'email', status: 'sent', sentAt: '2026-07-01T12:07:00Z' },
+    ].map((e) => awaitsReceipt(e as Parameters<typeof awaitsReceipt>[0], now)),
+    [true, true, false, false, false],
   );
   const rows = newestFirst([
     { id: 'a', createdAt: '2026-07-01T10:00:00Z' },

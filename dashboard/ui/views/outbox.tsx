@@ -10,6 +10,7 @@ import { useSignal } from '../signal';
 import { restaurant } from '../store';
 import {
   addressProblem,
+  awaitsReceipt,
   canRetry,
   isInFlight,
   newestFirst,
@@ -89,7 +90,9 @@ export function OutboxView() {
   // While something is on its way, look again so "pending" turns into what really happened;
   // a message already refused once waits minutes for its next try, so look less often.
   const moving = (list ?? []).filter((e) => isInFlight(e.status));
-  const lookAgainMs = !moving.length ? null : moving.some((e) => e.attempts === 0) ? 1500 : 10_000;
+  // A text just sent gets its receipt from Twilio within seconds to minutes: look again for it.
+  const waiting = (list ?? []).some((e) => awaitsReceipt(e, new Date()));
+  const lookAgainMs = moving.length ? (moving.some((e) => e.attempts === 0) ? 1500 : 10_000) : waiting ? 15_000 : null;
   useEffect(() => {
     if (lookAgainMs === null) return;
     const timer = setInterval(() => void load(), lookAgainMs);
