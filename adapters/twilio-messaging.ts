@@ -229,6 +229,9 @@ export class TwilioMessagingAdapter {
       return xmlReply(this.twiml([]));
     }
     if (key?.intent === 'help') {
+      // OptOutType=HELP: Advanced Opt-Out answered with the help reply set on the Messaging
+      // Service (README, "Twilio set-up"); a second answer would only repeat it.
+      if (params.OptOutType) return xmlReply(this.twiml([]));
       const contact = await this.options.contact?.(sender.fromId).catch(() => null);
       return xmlReply(this.twiml([t.help(contact?.name ?? '', contact?.phone ?? '')]));
     }

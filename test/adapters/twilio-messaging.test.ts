@@ -232,6 +232,12 @@ describe('Twilio messaging adapter with configured numbers and slow turns', () =
       assert.match(r.text, /<Response\/>/);
       assert.equal(h.bot.messages().length, before);
       assert.equal(await h.optOuts.isOptedOut('sms', '+33611110022'), true);
+      // HELP flagged by Twilio: the Messaging Service's own help reply answers it, once.
+      r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110023', 'HELP', { OptOutType: 'HELP' }));
+      assert.match(r.text, /<Response\/>/);
+      // Without the flag (a word the service does not know), Maître answers.
+      r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110023', 'AIDE'));
+      assert.match(twimlTexts(r.text, 'Message')[0], /^Le Petit Bistro : réservations/);
       // Twilio confirms the opt-in itself when OptOutType says START: nothing said twice.
       r = await twilioPost(h.base, '/twilio/messaging', sms('+33611110022', 'UNSTOP', { OptOutType: 'START' }));
       assert.match(r.text, /<Response\/>/);
