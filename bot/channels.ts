@@ -170,6 +170,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
         },
       },
       () => ctx.clock(),
+      ctx.events,
     ),
   });
   const messaging = new TwilioMessagingAdapter({

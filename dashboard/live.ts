@@ -99,6 +99,7 @@ export function attachLiveFeed(
   );
   unsubscribe.push(events.on('waitlist:changed', (entry) => deliver(['waitlist:changed'], entry)));
   unsubscribe.push(events.on('callback:changed', (task) => deliver(['callback:changed'], task)));
+  unsubscribe.push(events.on('message:undelivered', (message) => deliver(['message:undelivered'], message)));
 
   log('[live] socket.io staff feed on /socket.io');
   return {

@@ -3,7 +3,7 @@
 // recorded the send (Twilio is quick), so each receipt is first kept in a document under the
 // message's SID, and the entry is brought up to date from it by whichever comes second.
 import { randomUUID } from 'node:crypto';
-import { toPublic, type Clock, type OutboxEntry, type Store } from '../../booking-core';
+import { toPublic, type BookingEventBus, type Clock, type OutboxEntry, type Store } from '../../booking-core';
 import {
   deliverySteps,
   isDeliveryFailure,
@@ -113,6 +113,8 @@ export function alertOnUndelivered(
   restaurantId: string,
   settings: NotificationSettings,
   clock: Clock,
+  /** Where the dashboards hear of it at once (a toast on every staff screen). */
+  events?: BookingEventBus,
 ): (entry: OutboxEntry) => Promise<void> {
   return async (entry) => {
     const purpose = entry.meta.purpose;
@@ -125,5 +127,12 @@ export function alertOnUndelivered(
     const now = clock();
     for (const p of undeliveredAlertMessages(restaurant, toPublic(r), entry, settings))
       await store.enqueueOutbox(toOutboxEntry(p, randomUUID(), now));
+    events?.emit('message:undelivered', {
+      reservationId: r.id,
+      customerName: r.customerName,
+      purpose,
+      kind: entry.kind,
+      errorCode: entry.meta.errorCode ?? null,
+    });
   };
 }

@@ -99,7 +99,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       },
     },
   });
-  const alert = alertOnUndelivered(store, deps.restaurantId, notifier.settings, clock);
+  const alert = alertOnUndelivered(store, deps.restaurantId, notifier.settings, clock, deps.events);
   alertUndelivered = async (entry) => {
     await alert(entry);
     worker.kick();

@@ -4,7 +4,7 @@ import { api } from './api';
 import { watchCardTables } from './card-tables';
 import { Forbidden } from './components';
 import { lang, setLang, t, tv } from './i18n';
-import { lastEvent, liveState, startLive, stopLive } from './live';
+import { lastEvent, lastUndelivered, liveState, startLive, stopLive } from './live';
 import { go, route } from './router';
 import { endSession, restoreSession, session } from './session';
 import { useSignal } from './signal';
@@ -102,6 +102,25 @@ function Shell() {
         }
       }),
     [rest],
+  );
+
+  // A guest's confirmation or reminder that did not arrive: every screen hears of it, with a link to the booking.
+  useEffect(
+    () =>
+      lastUndelivered.subscribe((m) => {
+        if (!m) return;
+        const code = m.errorCode ? ` · ${t('code')} ${m.errorCode}` : '';
+        toast(
+          {
+            kind: 'error',
+            title: t('notDelivered'),
+            body: `${m.customerName} · ${tv('purpose', m.purpose)} (${tv('kind', m.kind)})${code}`,
+            reservationId: m.reservationId,
+          },
+          20000,
+        );
+      }),
+    [],
   );
 
   useEffect(() => watchCardTables(document.body), []);

@@ -3,13 +3,15 @@
 import { io, type Socket } from 'socket.io-client';
 import { signal } from './signal';
 import { endSession } from './session';
-import type { CallbackTask, Reservation } from './types';
+import type { CallbackTask, Reservation, UndeliveredMessage } from './types';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 export type LiveEvent = { kind: 'created' | 'updated' | 'cancelled'; reservation: Reservation };
 
 export const liveState = signal<LiveState>('connecting');
 export const lastEvent = signal<LiveEvent | null>(null);
+/** The last guest message Twilio could not deliver (a toast says so). */
+export const lastUndelivered = signal<UndeliveredMessage | null>(null);
 /** Bumped on each waitlist change (added, texted, answered, seated, gone): the waitlist page reloads. */
 export const waitlistChanges = signal(0);
 /** Bumped on each reconnect: views refetch what they may have missed. */
@@ -49,6 +51,7 @@ export function startLive(token: string): void {
   s.on('reservation:cancelled', (r: Reservation) => lastEvent.set({ kind: 'cancelled', reservation: r }));
   s.on('waitlist:changed', () => waitlistChanges.set(waitlistChanges.get() + 1));
   s.on('callback:changed', (task: CallbackTask) => lastCallback.set(task));
+  s.on('message:undelivered', (m: UndeliveredMessage) => lastUndelivered.set(m));
 }
 
 export function stopLive(): void {

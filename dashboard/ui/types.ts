@@ -22,7 +22,9 @@ import type {
   TranscriptEntry,
   User as CoreUser,
 } from '../../booking-core/store';
+import type { UndeliveredMessage } from '../../booking-core/events';
 
+export type { UndeliveredMessage };
 export type {
   CallbackTask,
   Channel,

@@ -100,7 +100,7 @@ before(async () => {
   await page.fill('input[name=email]', ADMIN.email);
   await page.fill('input[name=password]', ADMIN.password);
   await page.click('button[type=submit]');
-  await page.waitForSelector('[data-nav=outbox]');
+  await page.waitForSelector('[data-nav=outbox]', { state: 'attached' });
 });
 
 after(async () => {
@@ -169,4 +169,35 @@ test('the booking panel says the guest opted out, and which message was not deli
   assert.match(await opted.innerText(), /No longer receives our messages by text \(the guest replied "CANCEL"/);
   await settled();
   await page.screenshot({ path: join(OUT, 'booking-opted-out-en.png') });
+});
+
+test('a confirmation that is not delivered raises a toast on the screen already open', { skip }, async () => {
+  await page.evaluate(() => localStorage.setItem('maitre.lang', 'fr'));
+  await page.goto(`${s.base}/#/today`);
+  await page.reload();
+  await page.waitForSelector('[data-nav=outbox]', { state: 'attached' });
+  const phone = '+33655500604';
+  const r = await s.json('/api/reservations', {
+    body: {
+      customerName: 'Monsieur Filtre',
+      phoneNumber: phone,
+      partySize: 2,
+      date,
+      time: '21:00',
+      source: 'website',
+      language: 'fr',
+    },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  await until('the confirmation sent', async () => {
+    const list = (await s.json(`/api/admin/outbox?reservationId=${r.body.id}`, { token })).body as any[];
+    return list.find((e) => e.kind === 'sms')?.status === 'sent';
+  });
+  assert.equal((await receipt(twilio.to(phone)[0], 'undelivered', '30007')).status, 200);
+  const toast = page.locator('[data-testid=toast]', { hasText: 'Message non remis' });
+  await toast.waitFor({ timeout: 10_000 });
+  assert.match(await toast.innerText(), /Monsieur Filtre · Confirmation client \(SMS\) · code 30007/);
+  assert.equal(await toast.count(), 1, 'one toast for one undelivered message');
+  await settled();
+  await page.screenshot({ path: join(OUT, 'toast-undelivered-fr.png') });
 });
