@@ -88,9 +88,9 @@ test('a host adds, texts and seats a walk-in party from a phone', { skip }, asyn
   await row('Garnier').locator('[data-action=notify]').click();
   await until('the row marked texted', async () => /Prévenu/.test(await row('Garnier').innerText()));
   const text = await until('the "table ready" SMS', () =>
-    twilio.to('+33655507777').find((m) => /table est prête/.test(m.Body ?? '')),
+    twilio.to('+33655507777').find((m) => /table vous attend/.test(m.Body ?? '')),
   );
-  assert.match(text.Body ?? '', /Garnier, votre table est prête/);
+  assert.match(text.Body ?? '', /Garnier, votre table vous attend/);
   const outbox = (await s.json('/api/admin/outbox', { token })).body as Array<{ purpose: string; to: string }>;
   assert.ok(outbox.some((o) => o.purpose === 'waitlist_ready' && o.to === '+33655507777'));
 
