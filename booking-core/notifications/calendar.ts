@@ -29,13 +29,27 @@ export interface InviteDetails {
   sequence: number;
 }
 
-/** The invite for one change of a booking. */
+/**
+ * The invite for one change of a booking, or null when none can be built: the email goes
+ * without it rather than not at all. An address `ics` refuses (a MAIL_FROM without an email
+ * address in it) drops the organizer and attendee lines, not the invite.
+ */
 export function calendarInvite(
   kind: ChangeKind,
   restaurant: Pick<Restaurant, 'name' | 'address'>,
   r: PublicReservation,
+  details: InviteDetails,
+): CalendarInvite | null {
+  return buildInvite(kind, restaurant, r, details, true) ?? buildInvite(kind, restaurant, r, details, false);
+}
+
+function buildInvite(
+  kind: ChangeKind,
+  restaurant: Pick<Restaurant, 'name' | 'address'>,
+  r: PublicReservation,
   { organizerEmail, description, sequence }: InviteDetails,
-): CalendarInvite {
+  withPeople: boolean,
+): CalendarInvite | null {
   const cancelled = kind === 'cancelled';
   const method = cancelled ? 'CANCEL' : 'REQUEST';
   // DTSTAMP from the booking, not the clock, so that the same change gives the same invite
@@ -57,12 +71,15 @@ export function calendarInvite(
     location: `${restaurant.name}, ${restaurant.address}`,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
-    organizer: { name: restaurant.name, email: organizerEmail },
-    attendees: r.customerEmail
-      ? [{ name: r.customerName, email: r.customerEmail, rsvp: false, role: 'REQ-PARTICIPANT' }]
-      : [],
+    ...(withPeople
+      ? {
+          organizer: { name: restaurant.name, email: organizerEmail },
+          attendees: r.customerEmail
+            ? [{ name: r.customerName, email: r.customerEmail, rsvp: false, role: 'REQ-PARTICIPANT' as const }]
+            : [],
+        }
+      : {}),
   };
   const { error, value } = createEvent(attributes);
-  if (error || !value) throw new Error(`calendar invite for ${r.id}: ${error?.message ?? 'not built'}`);
-  return { method, content: value };
+  return error || !value ? null : { method, content: value };
 }
