@@ -49,6 +49,14 @@ const PATTERNS: RegExp[] = [
   ),
 ];
 
+// "4 tomorrow at 8pm", "2 demain 20h", "6 sat 8pm": a number opening the message right before a day
+const LEADING = rx(
+  `^\\s*(?:(?:hi|hey|hello|hiya|bonjour|bonsoir|salut|slt|bjr|coucou)[\\s,!.]+)?${N}\\s+` +
+    `(?=(?:on\\s+|this\\s+|next\\s+|ce\\s+)?` +
+    `(?:demain|après-demain|aujourd'hui|soir|midi|tomorrow|today|tonight|lundi|mardi|mercredi|jeudi|vendredi|samedi|` +
+    `dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)${WE})`,
+);
+
 /** Most guests one sentence can mean; larger numbers are something else (a year, a price). */
 export const MAX_PARTY_READ = 99;
 
@@ -60,7 +68,8 @@ const ALONE = rx(
   `${WB}(?:je\\s+serai\\s+seule?|je\\s+viens\\s+seule?|juste\\s+moi|moi\\s+seule?|just\\s+(?:me|myself)|only\\s+me|(?:just\\s+)?(?:by\\s+)?myself|table\\s+for\\s+one|pour\\s+une\\s+personne|une\\s+personne)${WE}(?!\\s+(?:de\\s+plus|en\\s+plus|supplémentaire))`,
 );
 
-export function takePartySize(w: Work): number | undefined {
+/** `leading`: a number opening the message before a day is the party (not when a time was asked: "9 ce soir"). */
+export function takePartySize(w: Work, leading = true): number | undefined {
   const family = first(ADULTS_CHILDREN, w.rest);
   if (family) {
     const adults = wordToNumber(family[1]);
@@ -80,6 +89,14 @@ export function takePartySize(w: Work): number | undefined {
     if (n === null || n < 1 || n > MAX_PARTY_READ) continue;
     w.maskMatch(m);
     return n;
+  }
+  if (leading) {
+    const m = first(LEADING, w.rest);
+    const n = m ? wordToNumber(m[1]) : null;
+    if (m && n !== null && n >= 1 && n <= MAX_PARTY_READ) {
+      w.mask(m.index + m[0].trimEnd().length - m[1].length, m[1].length);
+      return n;
+    }
   }
   const people = takePeople(w);
   if (people !== undefined) return people;

@@ -61,7 +61,7 @@ function read(text: string, ctx: UnderstandContext): Understanding {
     }
   }
 
-  let partySize = takePartySize(w);
+  let partySize = takePartySize(w, expecting !== 'time');
   if (partySize === undefined && expecting === 'partySize') {
     partySize = bareNumber(w) ?? bareRecognizedNumber(w.rest, lang);
   }
