@@ -54,6 +54,19 @@ export interface ConversationSummary {
   outcome: string | null;
 }
 
+/** Which conversations to list (newest activity first); the store filters, so a page is always full. */
+export interface ConversationFilter {
+  channel?: string;
+  /** Outcomes starting with this ('handoff' matches 'handoff:asked'). */
+  outcomePrefix?: string;
+  /** Started at or after this instant (ISO). */
+  startedFrom?: string;
+  /** Started before this instant (ISO). */
+  startedBefore?: string;
+  /** Made or changed this booking. */
+  reservationId?: string;
+}
+
 /**
  * `sent`: the provider accepted it. `delivered` / `undelivered`: the provider's delivery
  * receipt (Twilio's status callback) says it reached the phone, or not; `failed` after `sent`
@@ -92,6 +105,14 @@ export interface OutboxEntry {
   dedupeKey: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** Which outbox entries to list (newest first); the store filters, so a page is always full. */
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  reservationId?: string;
+  /** Entries whose dedupeKey starts with this (one flow's messages, e.g. 'waitlist:<id>:'). */
+  dedupePrefix?: string;
 }
 
 /** A stored JSON document with an etag for optimistic concurrency (conversation state, idempotency). */
@@ -180,7 +201,8 @@ export interface Store extends WaitlistStore, CallbackStore {
    * once instead of once per entry); without it they are appended one by one.
    */
   appendTranscripts?(entries: TranscriptEntry[]): Promise<void>;
-  listConversations(limit: number): Promise<ConversationSummary[]>;
+  listConversations(limit: number, filter?: ConversationFilter): Promise<ConversationSummary[]>;
+  getConversation(id: string): Promise<ConversationSummary | null>;
   getTranscript(conversationId: string): Promise<TranscriptEntry[]>;
   setConversationOutcome(conversationId: string, outcome: string): Promise<void>;
 
@@ -190,7 +212,7 @@ export interface Store extends WaitlistStore, CallbackStore {
   /** Leases up to `limit` due entries to `owner` until `leaseUntil`; each entry to one owner. */
   leaseOutbox(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
   updateOutbox(entry: OutboxEntry): Promise<void>;
-  listOutbox(limit: number): Promise<OutboxEntry[]>;
+  listOutbox(limit: number, filter?: OutboxFilter): Promise<OutboxEntry[]>;
   getOutbox(id: string): Promise<OutboxEntry | null>;
 
   /** Expiring records (replays, login failures, counters, session versions): booking-core/records.ts. */

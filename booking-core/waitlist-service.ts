@@ -199,8 +199,7 @@ export class WaitlistService {
   }
 
   private async notifiedCount(entry: WaitlistEntry): Promise<number> {
-    const sent = await this.store.listOutbox(500);
-    return sent.filter((o) => o.dedupeKey?.startsWith(`waitlist:${entry.id}:`)).length;
+    return (await this.store.listOutbox(Number.MAX_SAFE_INTEGER, { dedupePrefix: `waitlist:${entry.id}:` })).length;
   }
 
   /**

@@ -33,9 +33,11 @@ import type { RecordStore } from '../records';
 import { MongoRecords } from './mongo-records';
 import type { WaitlistEntry, WaitlistStatus } from '../waitlist';
 import type {
+  ConversationFilter,
   ConversationSummary,
   FeedEvent,
   OutboxEntry,
+  OutboxFilter,
   ReservationQuery,
   Store,
   StoredDocument,
@@ -720,23 +722,27 @@ export class MongoStore implements Store {
     if (entry.address) await conversations.updateOne({ _id: id, address: '' }, { $set: { address: entry.address } });
   }
 
-  async listConversations(limit: number): Promise<ConversationSummary[]> {
+  async listConversations(limit: number, filter: ConversationFilter = {}): Promise<ConversationSummary[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.channel) query.channel = String(filter.channel);
+    if (filter.outcomePrefix) query.outcome = { $regex: `^${escapeRegex(String(filter.outcomePrefix))}` };
+    if (filter.startedFrom || filter.startedBefore)
+      query.startedAt = {
+        ...(filter.startedFrom ? { $gte: String(filter.startedFrom) } : {}),
+        ...(filter.startedBefore ? { $lt: String(filter.startedBefore) } : {}),
+      };
+    if (filter.reservationId) query.reservationIds = String(filter.reservationId);
     const docs = await this.models.conversations
-      .find({})
+      .find(query)
       .sort({ lastAt: -1, _id: 1 })
-      .limit(Math.max(1, Math.floor(limit)))
+      .limit(cursorLimit(limit))
       .lean<ConversationDoc[]>();
-    return docs.map((d) => ({
-      id: d._id,
-      channel: d.channel,
-      address: d.address ?? '',
-      language: d.language ?? null,
-      startedAt: d.startedAt,
-      lastAt: d.lastAt,
-      turns: d.turns ?? 0,
-      reservationIds: d.reservationIds ?? [],
-      outcome: d.outcome ?? null,
-    }));
+    return docs.map(conversationOf);
+  }
+
+  async getConversation(id: string): Promise<ConversationSummary | null> {
+    const doc = await this.models.conversations.findOne({ _id: String(id) }).lean<ConversationDoc>();
+    return doc ? conversationOf(doc) : null;
   }
 
   async getTranscript(conversationId: string): Promise<TranscriptEntry[]> {
@@ -807,11 +813,15 @@ export class MongoStore implements Store {
     await this.models.outbox.updateOne({ _id }, { $set: fields });
   }
 
-  async listOutbox(limit: number): Promise<OutboxEntry[]> {
+  async listOutbox(limit: number, filter: OutboxFilter = {}): Promise<OutboxEntry[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.status) query.status = String(filter.status);
+    if (filter.reservationId) query.reservationId = String(filter.reservationId);
+    if (filter.dedupePrefix) query.dedupeKey = { $regex: `^${escapeRegex(String(filter.dedupePrefix))}` };
     const docs = await this.models.outbox
-      .find({})
+      .find(query)
       .sort({ createdAt: -1, _id: 1 })
-      .limit(Math.max(1, Math.floor(limit)))
+      .limit(cursorLimit(limit))
       .lean<OutboxDoc[]>();
     return docs.map(({ dedupe: _dedupe, leaseSeq: _seq, ...entry }) => withoutId<OutboxEntry>(entry));
   }
@@ -921,4 +931,29 @@ export class MongoStore implements Store {
       .lean<CallbackTaskDoc[]>();
     return docs.map((d) => withoutId<CallbackTask>(d));
   }
+}
+
+function conversationOf(d: ConversationDoc): ConversationSummary {
+  return {
+    id: d._id,
+    channel: d.channel,
+    address: d.address ?? '',
+    language: d.language ?? null,
+    startedAt: d.startedAt,
+    lastAt: d.lastAt,
+    turns: d.turns ?? 0,
+    reservationIds: d.reservationIds ?? [],
+    outcome: d.outcome ?? null,
+  };
+}
+
+/** A guest- or staff-given string matched literally inside a $regex. */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A list's size for the driver: 0 (no limit) past what a 32-bit limit holds ("all of them"). */
+function cursorLimit(limit: number): number {
+  const n = Math.max(1, Math.floor(limit));
+  return n >= 2 ** 31 ? 0 : n;
 }

@@ -14,9 +14,11 @@ import type { RecordStore } from '../records';
 import { SqliteRecords } from './sqlite-records';
 import type { WaitlistEntry, WaitlistStatus } from '../waitlist';
 import type {
+  ConversationFilter,
   ConversationSummary,
   FeedEvent,
   OutboxEntry,
+  OutboxFilter,
   ReservationQuery,
   Store,
   StoredDocument,
@@ -442,9 +444,40 @@ export class SqliteStore implements Store {
     ).run(summary.id, summary.lastAt, JSON.stringify(summary));
   }
 
-  async listConversations(limit: number): Promise<ConversationSummary[]> {
-    return (this.sql('SELECT doc FROM conversations ORDER BY last_at DESC LIMIT ?').all(limit) as Row[]).map(
-      (r) => JSON.parse(r.doc) as ConversationSummary,
+  async listConversations(limit: number, filter: ConversationFilter = {}): Promise<ConversationSummary[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.channel) {
+      where.push(`json_extract(doc, '$.channel') = ?`);
+      args.push(filter.channel);
+    }
+    if (filter.outcomePrefix) {
+      where.push(`substr(json_extract(doc, '$.outcome'), 1, ?) = ?`);
+      args.push(filter.outcomePrefix.length, filter.outcomePrefix);
+    }
+    if (filter.startedFrom) {
+      where.push(`json_extract(doc, '$.startedAt') >= ?`);
+      args.push(filter.startedFrom);
+    }
+    if (filter.startedBefore) {
+      where.push(`json_extract(doc, '$.startedAt') < ?`);
+      args.push(filter.startedBefore);
+    }
+    if (filter.reservationId) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.reservationIds') WHERE value = ?)`);
+      args.push(filter.reservationId);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.sql(`SELECT doc FROM conversations ${clause} ORDER BY last_at DESC LIMIT ?`).all(
+      ...args,
+      limit,
+    ) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as ConversationSummary);
+  }
+
+  async getConversation(id: string): Promise<ConversationSummary | null> {
+    return parse<ConversationSummary>(
+      this.sql('SELECT doc FROM conversations WHERE id = ?').get(id) as Row | undefined,
     );
   }
 
@@ -503,10 +536,27 @@ export class SqliteStore implements Store {
     this.saveOutboxRow(e);
   }
 
-  async listOutbox(limit: number): Promise<OutboxEntry[]> {
-    return (this.sql('SELECT doc FROM outbox ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(
-      (r) => JSON.parse(r.doc) as OutboxEntry,
-    );
+  async listOutbox(limit: number, filter: OutboxFilter = {}): Promise<OutboxEntry[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.status) {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
+    if (filter.reservationId) {
+      where.push(`json_extract(doc, '$.reservationId') = ?`);
+      args.push(filter.reservationId);
+    }
+    if (filter.dedupePrefix) {
+      where.push('substr(dedupe_key, 1, ?) = ?');
+      args.push(filter.dedupePrefix.length, filter.dedupePrefix);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.sql(`SELECT doc FROM outbox ${clause} ORDER BY created_at DESC LIMIT ?`).all(
+      ...args,
+      limit,
+    ) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as OutboxEntry);
   }
 
   async getOutbox(id: string): Promise<OutboxEntry | null> {

@@ -90,11 +90,11 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
     route(async (req, res) => {
       const q = parseQuery(req, listQuery);
       const limit = q.limit ?? 200;
-      // Filters read past the page so that a filtered list still fills it.
-      let entries = await ctx.store.listOutbox(q.status || q.reservationId ? Math.max(limit, 1000) : limit);
-      if (q.status) entries = entries.filter((e) => e.status === q.status);
-      if (q.reservationId) entries = entries.filter((e) => e.reservationId === q.reservationId);
-      res.json(entries.slice(0, limit).map(publicOutboxEntry));
+      const entries = await ctx.store.listOutbox(limit, {
+        status: q.status || undefined,
+        reservationId: q.reservationId || undefined,
+      });
+      res.json(entries.map(publicOutboxEntry));
     }, log),
   );
 
@@ -104,7 +104,7 @@ export function registerNotificationRoutes(ctx: AppContext, n: Notifications): v
     staff,
     route(async (req, res) => {
       const id = String(req.params.id ?? '');
-      const entry = (await ctx.store.listOutbox(5000)).find((e) => e.id === id);
+      const entry = await ctx.store.getOutbox(id);
       if (!entry) throw new BookingError('not_found', `No outbox entry ${id}.`);
       if (entry.status !== 'failed' && entry.status !== 'not_configured')
         throw new BookingError('conflict', `A ${entry.status} message is not retried.`);

@@ -19,11 +19,11 @@ export function registerConversationsApi(ctx: DashboardContext): void {
     staff,
     route(async (req, res) => {
       const q = parseQuery(req, listQuery);
-      // Filtering happens after the read, so read more than asked when a filter is on.
-      let list = await store.listConversations(q.channel || q.outcome ? 2000 : q.limit);
-      if (q.channel) list = list.filter((c) => c.channel === q.channel);
-      if (q.outcome) list = list.filter((c) => (c.outcome ?? '').startsWith(q.outcome ?? ''));
-      res.json(list.slice(0, q.limit));
+      const list = await store.listConversations(q.limit, {
+        channel: q.channel || undefined,
+        outcomePrefix: q.outcome || undefined,
+      });
+      res.json(list);
     }, log),
   );
 
@@ -34,7 +34,7 @@ export function registerConversationsApi(ctx: DashboardContext): void {
       const id = String(req.params.id);
       const transcript = await store.getTranscript(id);
       if (!transcript.length) throw new BookingError('not_found', `No conversation ${id}.`);
-      const summary = (await store.listConversations(2000)).find((c) => c.id === id) ?? null;
+      const summary = await store.getConversation(id);
       const ids = new Set([
         ...(summary?.reservationIds ?? []),
         ...transcript.map((e) => e.reservationId).filter((x): x is string => !!x),
@@ -56,8 +56,8 @@ export function registerConversationsApi(ctx: DashboardContext): void {
       const r = await bookings.mustGet(String(req.params.id));
       let conversationId = r.conversationId;
       if (!conversationId) {
-        const summaries = await store.listConversations(2000);
-        conversationId = summaries.find((c) => c.reservationIds.includes(r.id))?.id ?? null;
+        const [made] = await store.listConversations(1, { reservationId: r.id });
+        conversationId = made?.id ?? null;
       }
       if (!conversationId) {
         res.json({ id: null, channel: r.channel, transcript: [] });

@@ -32,8 +32,8 @@ export function registerGuestMessagingApi(ctx: DashboardContext): void {
     auth.require(),
     route(async (req, res) => {
       const r = await bookings.mustGet(String(req.params.id));
-      const entries = (await store.listOutbox(5000)).filter(
-        (e) => e.reservationId === r.id && WATCHED_PURPOSES.has(e.meta.purpose ?? '') && isDeliveryFailure(e.status),
+      const entries = (await store.listOutbox(Number.MAX_SAFE_INTEGER, { reservationId: r.id })).filter(
+        (e) => WATCHED_PURPOSES.has(e.meta.purpose ?? '') && isDeliveryFailure(e.status),
       );
       res.json({
         optOuts: r.customerPhone ? await optOutsOf(store, r.customerPhone) : [],

@@ -31,7 +31,11 @@ export function registerInsightsApi(ctx: DashboardContext): void {
         from: at(from),
         to: at(addDays(to, 1)),
       });
-      const conversations = await store.listConversations(5000);
+      // Every conversation that began in the range (the local days' bounds, as for the bookings).
+      const conversations = await store.listConversations(Number.MAX_SAFE_INTEGER, {
+        startedFrom: at(from),
+        startedBefore: at(addDays(to, 1)),
+      });
       res.json(computeInsights(restaurant, reservations, conversations, { from, to }, bookings.now()));
     }, log),
   );

@@ -625,6 +625,67 @@ export function runStoreContract(
       );
 
       it(
+        'lists conversations filtered in the store (channel, outcome, start, booking) and reads one by its id',
+        withStore(async ({ store }) => {
+          const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString();
+          const say = (conversationId: string, channel: string, minute: number, reservationId?: string) =>
+            store.appendTranscript({
+              conversationId,
+              channel,
+              from: 'guest',
+              text: 'Bonjour',
+              at: at(minute),
+              ...(reservationId ? { reservationId } : {}),
+            });
+          await say('sms:+33600000001', 'sms', 0, 'r-1');
+          await say('voice:CA1', 'voice', 10);
+          await say('sms:+33600000002', 'sms', 20, 'r-2');
+          await say('webchat:w1', 'webchat', 30);
+          await store.setConversationOutcome('voice:CA1', 'handoff:asked');
+          await store.setConversationOutcome('sms:+33600000002', 'booked');
+          const ids = (list: { id: string }[]) => list.map((c) => c.id);
+          assert.deepEqual(ids(await store.listConversations(10, { channel: 'sms' })), [
+            'sms:+33600000002',
+            'sms:+33600000001',
+          ]);
+          assert.deepEqual(ids(await store.listConversations(1, { channel: 'sms' })), ['sms:+33600000002']);
+          assert.deepEqual(ids(await store.listConversations(10, { outcomePrefix: 'handoff' })), ['voice:CA1']);
+          assert.deepEqual(ids(await store.listConversations(10, { outcomePrefix: 'h.*' })), []);
+          assert.deepEqual(ids(await store.listConversations(10, { startedFrom: at(10), startedBefore: at(30) })), [
+            'sms:+33600000002',
+            'voice:CA1',
+          ]);
+          assert.deepEqual(ids(await store.listConversations(10, { reservationId: 'r-1' })), ['sms:+33600000001']);
+          const one = await store.getConversation('sms:+33600000001');
+          assert.equal(one?.channel, 'sms');
+          assert.deepEqual(one?.reservationIds, ['r-1']);
+          assert.equal(await store.getConversation('sms:nobody'), null);
+        }),
+      );
+
+      it(
+        'lists outbox entries filtered in the store (status, booking, one flow by its dedupe prefix)',
+        withStore(async ({ store }) => {
+          const created = (second: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, second)).toISOString();
+          await store.enqueueOutbox(outbox({ id: 'o1', reservationId: 'r-1', createdAt: created(1) }));
+          await store.enqueueOutbox(
+            outbox({ id: 'o2', status: 'failed', reservationId: 'r-1', createdAt: created(2) }),
+          );
+          await store.enqueueOutbox(
+            outbox({ id: 'o3', status: 'failed', createdAt: created(3), dedupeKey: 'waitlist:w1:1' }),
+          );
+          await store.enqueueOutbox(outbox({ id: 'o4', createdAt: created(4), dedupeKey: 'waitlist:w10:1' }));
+          const ids = (list: { id: string }[]) => list.map((e) => e.id);
+          assert.deepEqual(ids(await store.listOutbox(10, { status: 'failed' })), ['o3', 'o2']);
+          assert.deepEqual(ids(await store.listOutbox(1, { status: 'failed' })), ['o3']);
+          assert.deepEqual(ids(await store.listOutbox(10, { reservationId: 'r-1' })), ['o2', 'o1']);
+          assert.deepEqual(ids(await store.listOutbox(10, { status: 'failed', reservationId: 'r-1' })), ['o2']);
+          assert.deepEqual(ids(await store.listOutbox(10, { dedupePrefix: 'waitlist:w1:' })), ['o3']);
+          assert.deepEqual(ids(await store.listOutbox(Number.MAX_SAFE_INTEGER)), ['o4', 'o3', 'o2', 'o1']);
+        }),
+      );
+
+      it(
         "writes a turn's entries together as if appended one by one (when the store can)",
         withStore(async ({ store }) => {
           if (!store.appendTranscripts) return;
