@@ -49,10 +49,12 @@ const PATTERNS: RegExp[] = [
   ),
 ];
 
-// "4 tomorrow at 8pm", "2 demain 20h", "6 sat 8pm": a number opening the message right before a day
+// "4 tomorrow at 8pm", "2 demain 20h", "6 sat 8pm", "4 on dec 4 at 7", "2 le 5 à 20h": a number opening the
+// message right before a day
 const LEADING = rx(
   `^\\s*(?:(?:hi|hey|hello|hiya|bonjour|bonsoir|salut|slt|bjr|coucou)[\\s,!.]+)?${N}\\s+` +
-    `(?=(?:on\\s+|this\\s+|next\\s+|ce\\s+)?` +
+    `(?=on\\s+(?:the\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|le\\s+\\d|` +
+    `(?:on\\s+|this\\s+|next\\s+|ce\\s+)?` +
     `(?:demain|après-demain|aujourd'hui|soir|midi|tomorrow|today|tonight|lundi|mardi|mercredi|jeudi|vendredi|samedi|` +
     `dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)${WE})`,
 );
