@@ -445,29 +445,13 @@ export class SqliteStore implements Store {
   }
 
   async listConversations(limit: number, filter: ConversationFilter = {}): Promise<ConversationSummary[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.channel) {
-      where.push(`json_extract(doc, '$.channel') = ?`);
-      args.push(filter.channel);
-    }
-    if (filter.outcomePrefix) {
-      where.push(`substr(json_extract(doc, '$.outcome'), 1, ?) = ?`);
-      args.push(filter.outcomePrefix.length, filter.outcomePrefix);
-    }
-    if (filter.startedFrom) {
-      where.push(`json_extract(doc, '$.startedAt') >= ?`);
-      args.push(filter.startedFrom);
-    }
-    if (filter.startedBefore) {
-      where.push(`json_extract(doc, '$.startedAt') < ?`);
-      args.push(filter.startedBefore);
-    }
-    if (filter.reservationId) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.reservationIds') WHERE value = ?)`);
-      args.push(filter.reservationId);
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { clause, args } = whereOf([
+      [filter.channel, `json_extract(doc, '$.channel') = ?`],
+      [filter.outcomePrefix, `substr(json_extract(doc, '$.outcome'), 1, ?) = ?`, filter.outcomePrefix?.length],
+      [filter.startedFrom, `json_extract(doc, '$.startedAt') >= ?`],
+      [filter.startedBefore, `json_extract(doc, '$.startedAt') < ?`],
+      [filter.reservationId, `EXISTS (SELECT 1 FROM json_each(doc, '$.reservationIds') WHERE value = ?)`],
+    ]);
     const rows = this.sql(`SELECT doc FROM conversations ${clause} ORDER BY last_at DESC LIMIT ?`).all(
       ...args,
       limit,
@@ -537,21 +521,11 @@ export class SqliteStore implements Store {
   }
 
   async listOutbox(limit: number, filter: OutboxFilter = {}): Promise<OutboxEntry[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.status) {
-      where.push('status = ?');
-      args.push(filter.status);
-    }
-    if (filter.reservationId) {
-      where.push(`json_extract(doc, '$.reservationId') = ?`);
-      args.push(filter.reservationId);
-    }
-    if (filter.dedupePrefix) {
-      where.push('substr(dedupe_key, 1, ?) = ?');
-      args.push(filter.dedupePrefix.length, filter.dedupePrefix);
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { clause, args } = whereOf([
+      [filter.status, 'status = ?'],
+      [filter.reservationId, `json_extract(doc, '$.reservationId') = ?`],
+      [filter.dedupePrefix, 'substr(dedupe_key, 1, ?) = ?', filter.dedupePrefix?.length],
+    ]);
     const rows = this.sql(`SELECT doc FROM outbox ${clause} ORDER BY created_at DESC LIMIT ?`).all(
       ...args,
       limit,
@@ -681,4 +655,20 @@ function ownerOnly(file: string): void {
   if (fresh || existsSync(file)) chmodSync(dir, 0o700);
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/**
+ * A WHERE clause from the filters that are set: [value, condition, a number bound before the
+ * value (a prefix's length)]. The statement text depends only on which are set, so it is cached.
+ */
+function whereOf(filters: Array<[string | undefined, string, number?]>): { clause: string; args: unknown[] } {
+  const conditions: string[] = [];
+  const args: unknown[] = [];
+  for (const [value, condition, before] of filters) {
+    if (!value) continue;
+    conditions.push(condition);
+    if (before !== undefined) args.push(before);
+    args.push(value);
+  }
+  return { clause: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', args };
 }
