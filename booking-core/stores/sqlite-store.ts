@@ -62,6 +62,11 @@ CREATE INDEX IF NOT EXISTS waitlist_by_day ON waitlist (restaurant_id, created_a
 CREATE TABLE IF NOT EXISTS callback_tasks (
   id TEXT PRIMARY KEY, created_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS callback_tasks_by_age ON callback_tasks (created_at);
+CREATE INDEX IF NOT EXISTS reservations_held_by_expiry ON reservations (hold_expires_at) WHERE status = 'held';
+CREATE INDEX IF NOT EXISTS outbox_by_age ON outbox (created_at);
+CREATE INDEX IF NOT EXISTS outbox_by_status_age ON outbox (status, created_at);
+CREATE INDEX IF NOT EXISTS conversations_by_channel ON conversations (json_extract(doc, '$.channel'), last_at);
+CREATE INDEX IF NOT EXISTS conversations_by_start ON conversations (json_extract(doc, '$.startedAt'));
 `;
 
 type Row = { doc: string };
