@@ -70,6 +70,8 @@ export interface WebchatAdapterOptions {
    */
   allow?: (req: Request, what: { kind: 'open' } | { kind: 'message'; conversationId: string }) => Promise<boolean>;
   onHandoff?: (notice: HandoffNotice) => Promise<void>;
+  /** Told of each new conversation and the request that opened it (limits follow its client). */
+  onOpened?: (conversationId: string, req: Request) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -138,6 +140,7 @@ export class WebchatAdapter {
       }
     }
     const conversationId = `webchat:${randomUUID()}`;
+    await this.options.onOpened?.(conversationId, req);
     const sender = this.sender(conversationId, locale);
     const record: WebchatRecord = { createdAt: new Date().toISOString(), locale, messages: [], ended: false };
     const turn = await this.serializer.run(conversationId, async () => {

@@ -52,6 +52,23 @@ export interface BookingRequest {
   language: Language;
   notes?: string;
   conversationId?: string | null;
+  /** The client's network address when the request came over HTTP (per-address limits; not stored). */
+  clientAddress?: string | null;
+}
+
+/**
+ * Limits on what one sender may book, asked before a guest's booking or hold is made (staff
+ * bookings are not asked). `admit` refuses with a BookingError; `counted` is told of each
+ * booking or hold that was made, so the next `admit` sees it.
+ */
+export interface BookingGate {
+  admit(request: BookingRequest): Promise<void>;
+  counted(request: BookingRequest): Promise<void>;
+}
+
+export interface GuestLimits {
+  /** Bookings still to come (held or confirmed) one phone number, or one email, may have. */
+  activeBookingsPerGuest: number;
 }
 
 /** What staff may do that guests may not: any time of the day, any party, chosen tables. */
@@ -122,13 +139,18 @@ export class BookingService {
   private readonly clock: Clock;
   private kept: (Settings & { version: string }) | null = null;
 
+  private readonly limits: GuestLimits | null;
+  private readonly gate: BookingGate | null;
+
   constructor(
     private readonly store: Store,
     readonly restaurantId: string,
-    options: { clock?: Clock; events?: BookingEventBus } = {},
+    options: { clock?: Clock; events?: BookingEventBus; limits?: GuestLimits; gate?: BookingGate } = {},
   ) {
     this.clock = options.clock ?? systemClock;
     this.events = options.events ?? new BookingEventBus();
+    this.limits = options.limits ?? null;
+    this.gate = options.gate ?? null;
   }
 
   now(): Date {
@@ -429,10 +451,16 @@ export class BookingService {
   ): Promise<Reservation> {
     const { restaurant } = await this.settings();
     const base = this.validate(request, restaurant);
+    // Staff book for guests as they see fit; a guest's own booking (any channel) is limited.
+    const guest = base.channel !== 'dashboard';
+    if (guest) {
+      await this.checkActiveBookings(base);
+      await this.gate?.admit(base);
+    }
     const created = this.now().toISOString();
     const holdExpiresAt =
       status === 'held' ? new Date(this.now().getTime() + restaurant.rules.holdMinutes * 60_000).toISOString() : null;
-    return this.claimFor(
+    const made = await this.claimFor(
       base,
       staff,
       undefined,
@@ -458,6 +486,42 @@ export class BookingService {
       }),
       async (r) => this.store.createReservation(r, claimsFor(r, restaurant.rules.bufferMinutes), this.now()),
     );
+    if (guest) await this.gate?.counted(base);
+    return made;
+  }
+
+  /**
+   * Refuses a guest's booking when their phone number or email already has as many bookings
+   * to come as the limit allows: nobody books out a day under one name.
+   */
+  private async checkActiveBookings(request: BookingRequest): Promise<void> {
+    if (!this.limits) return;
+    const max = this.limits.activeBookingsPerGuest;
+    const now = this.now();
+    const active = (r: Reservation) =>
+      r.status === 'confirmed' || (r.holdExpiresAt !== null && new Date(r.holdExpiresAt) > now);
+    const upcoming = (q: { customerPhone?: string; customerEmail?: string }) =>
+      this.store.findReservations({
+        restaurantId: this.restaurantId,
+        from: now.toISOString(),
+        statuses: ['confirmed', 'held'],
+        ...q,
+      });
+    if ((await upcoming({ customerPhone: request.customerPhone })).filter(active).length >= max)
+      throw new BookingError(
+        'too_many',
+        `This phone number already has ${max} bookings to come; change or cancel one of them first.`,
+        { field: 'phoneNumber' },
+      );
+    if (
+      request.customerEmail &&
+      (await upcoming({ customerEmail: request.customerEmail })).filter(active).length >= max
+    )
+      throw new BookingError(
+        'too_many',
+        `This email address already has ${max} bookings to come; change or cancel one of them first.`,
+        { field: 'email' },
+      );
   }
 
   /**

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON (application/json).' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },
+  too_many: { status: 429, message: 'Too many bookings; change or cancel one first, or try again later.' },
   internal: { status: 500, message: 'Something went wrong on our side.' },
   unavailable_service: { status: 503, message: 'The service is not ready.' },
 } as const;

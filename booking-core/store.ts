@@ -14,6 +14,8 @@ export interface ReservationQuery {
   to?: string;
   statuses?: readonly ReservationStatus[];
   customerPhone?: string;
+  /** Compared without regard to case. */
+  customerEmail?: string;
   limit?: number;
 }
 

@@ -18,6 +18,7 @@ import {
 import { SqliteStore } from '../booking-core/stores/sqlite-store';
 import { StaffAuth } from '../dashboard/auth';
 import { sqliteFileIn } from './backup';
+import { bookingsPerAddress } from './booking-gate';
 import { FIRST_DESIGN_EVENT_NAMES } from './compat/first-design';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -107,7 +108,12 @@ export async function createApp(
   await store.init();
   const restaurantId = await restaurantOf(store);
   const events = new BookingEventBus();
-  const bookings = new BookingService(store, restaurantId, { clock, events });
+  const bookings = new BookingService(store, restaurantId, {
+    clock,
+    events,
+    limits: { activeBookingsPerGuest: config.caps.activeBookingsPerGuest },
+    gate: bookingsPerAddress(store, clock, config.caps.bookingsPerAddressPerHour),
+  });
   const auth = new StaffAuth(store, config.jwtSecret, sendError, config.jwtTtlSeconds);
   const firstAdmin = await auth.ensureFirstAdmin(config.admin, config.production);
   const admin = {

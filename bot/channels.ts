@@ -29,6 +29,7 @@ import { countryOf, phoneForReader } from '../booking-core/phone';
 import type { AppContext } from './context';
 import { clientKey } from './http';
 import { alertOnUndelivered, DeliveryReceipts } from './outbox/receipts';
+import { rememberWebchatClient } from './booking-gate';
 import { createBot } from './create-bot';
 import { storeLeases } from './store-leases';
 import { waitlistMiddleware } from './waitlist-texts';
@@ -210,6 +211,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
       const r = await ctx.bookings.restaurant();
       return { name: r.name, address: r.address, phone: r.phone, services: r.services };
     },
+    onOpened: (conversationId, req) => rememberWebchatClient(store, ctx.clock, conversationId, clientKey(req)),
     allow: (req: Request, what) => {
       const key = what.kind === 'message' ? what.conversationId : clientKey(req);
       return (what.kind === 'message' ? perConversation : perClient).consume(key).then(

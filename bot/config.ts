@@ -55,6 +55,19 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Countries guests are texted in (ISO codes); null: the restaurant's country and its neighbours. */
   smsCountries: string[] | null;
+  /** What one sender can make the restaurant do, and what it texts in all (see .env.example). */
+  caps: Caps;
+}
+
+export interface Caps {
+  /** Messages a day to one number that has never written to the restaurant (MESSAGES_PER_NUMBER_PER_DAY). */
+  messagesPerNumberPerDay: number;
+  /** Bookings to come per phone number and per email (ACTIVE_BOOKINGS_PER_GUEST). */
+  activeBookingsPerGuest: number;
+  /** Bookings an hour per client address, public API and web chat together (BOOKINGS_PER_ADDRESS_PER_HOUR). */
+  bookingsPerAddressPerHour: number;
+  /** SMS sent an hour in all; past it messages wait and staff are alerted once (SMS_PER_HOUR). */
+  smsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -264,5 +277,11 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
     smsCountries: countryList(env, 'SMS_COUNTRIES'),
+    caps: {
+      messagesPerNumberPerDay: int(env, 'MESSAGES_PER_NUMBER_PER_DAY', 5, 1, 1000),
+      activeBookingsPerGuest: int(env, 'ACTIVE_BOOKINGS_PER_GUEST', 3, 1, 1000),
+      bookingsPerAddressPerHour: int(env, 'BOOKINGS_PER_ADDRESS_PER_HOUR', 20, 1, 100_000),
+      smsPerHour: int(env, 'SMS_PER_HOUR', 200, 1, 1_000_000),
+    },
   };
 }

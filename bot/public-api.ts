@@ -13,7 +13,7 @@ import {
   type Restaurant,
 } from '../booking-core';
 import type { AppContext } from './context';
-import { parseBody, parseQuery, rateLimit, route } from './http';
+import { clientKey, parseBody, parseQuery, rateLimit, route } from './http';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
@@ -118,6 +118,7 @@ export function registerPublicApi(ctx: AppContext): void {
         channel: (body.source ?? 'website') as Reservation['channel'],
         language: (body.language ?? restaurant.defaultLanguage) as Reservation['language'],
         notes: body.notes ?? '',
+        clientAddress: clientKey(req),
       });
       res.status(201);
       res.json({ ...toPublic(reservation), manageToken });

@@ -340,6 +340,14 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
       note(step.context, turn.texts.invalidPhone);
       return this.ask(step, 'phone', turn.texts.askPhone, 'phone');
     }
+    if (err instanceof BookingError && err.code === 'too_many') {
+      // Nothing was held: say why, and leave the guest free to change or cancel instead.
+      const byGuest = err.details.field === 'phoneNumber' || err.details.field === 'email';
+      const why = byGuest ? turn.texts.tooManyBookings : turn.texts.tooManyAttempts;
+      await send(step.context, { text: `${why.text} ${turn.texts.anythingElse.text}` }, { question: true });
+      const result: GoalResult = { kind: 'done', outcome: 'nothing' };
+      return step.endDialog(result);
+    }
     if (err instanceof BookingError && err.code === 'invalid_input') {
       if (err.details.field === 'phoneNumber') {
         delete state.draft.phone;

@@ -28,7 +28,8 @@ export type MessagePurpose =
   | 'delivery_alert'
   | 'waitlist_ready'
   | 'waitlist_reply'
-  | 'callback_alert';
+  | 'callback_alert'
+  | 'sms_budget_alert';
 
 export interface NotificationSettings {
   managerEmails: string[];
@@ -400,6 +401,53 @@ function languageName(language: Language, staff: Language): string {
     en: { fr: 'French', en: 'English' },
   };
   return names[staff][language];
+}
+
+/** Messages to the restaurant's own staff: no cap on messages to one number holds them back. */
+export const STAFF_PURPOSES: ReadonlySet<string> = new Set<MessagePurpose>([
+  'manager_alert',
+  'handoff_alert',
+  'delivery_alert',
+  'callback_alert',
+  'sms_budget_alert',
+]);
+
+/**
+ * The staff alert when the hourly SMS budget is spent: email and SMS to the managers, in the
+ * restaurant's language, once per `windowKey` (the alert's own hour).
+ */
+export function smsBudgetAlertMessages(
+  restaurant: Restaurant,
+  budget: number,
+  settings: NotificationSettings,
+  windowKey: string,
+): PlannedMessage[] {
+  const language = restaurant.defaultLanguage;
+  const t = textsFor(language);
+  const link = `${settings.dashboardBaseUrl.replace(/\/+$/, '')}/#/outbox`;
+  const common = { purpose: 'sms_budget_alert' as const, language, reservationId: null, templateVariables: null };
+  return [
+    ...settings.managerEmails.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'email',
+        to,
+        subject: t.smsBudgetSubject(budget),
+        body: t.smsBudgetEmail(budget, link),
+        dedupeKey: `sms-budget:${windowKey}:email:${to.toLowerCase()}`,
+      }),
+    ),
+    ...settings.managerPhones.map(
+      (to): PlannedMessage => ({
+        ...common,
+        kind: 'sms',
+        to,
+        subject: null,
+        body: gsmLetters(t.smsBudgetSms(budget)),
+        dedupeKey: `sms-budget:${windowKey}:sms:${to}`,
+      }),
+    ),
+  ];
 }
 
 /** Messages that go to a guest's number, and so follow the restaurant's texting rules. */

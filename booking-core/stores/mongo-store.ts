@@ -463,6 +463,11 @@ export class MongoStore implements Store {
     if (q.to) startAt.$lt = String(q.to);
     if (q.from || q.to) filter.startAt = startAt;
     if (q.customerPhone) filter.customerPhone = String(q.customerPhone);
+    if (q.customerEmail)
+      filter.customerEmail = {
+        $regex: `^${String(q.customerEmail).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+        $options: 'i',
+      };
     if (q.statuses) {
       if (!q.statuses.length) return [];
       filter.status = { $in: q.statuses.filter((s): s is ReservationStatus => typeof s === 'string') };

@@ -256,6 +256,10 @@ export class SqliteStore implements Store {
       where.push('customer_phone = ?');
       args.push(q.customerPhone);
     }
+    if (q.customerEmail) {
+      where.push("lower(json_extract(doc, '$.customerEmail')) = ?");
+      args.push(q.customerEmail.toLowerCase());
+    }
     if (q.statuses) {
       if (!q.statuses.length) return [];
       where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);

@@ -4,8 +4,9 @@
 import { MESSAGING_STATUS_PATH } from '../../adapters/twilio-messaging';
 import { publicUrl } from '../../adapters/twilio-signature';
 import type { BookingEventBus, Clock, OutboxEntry, Store } from '../../booking-core';
-import type { BackoffPolicy } from '../../booking-core/notifications';
+import { smsBudgetAlertMessages, type BackoffPolicy } from '../../booking-core/notifications';
 import type { Config } from '../config';
+import { SendCaps, type SendLimits } from './caps';
 import { Notifier } from './notifier';
 import { alertOnUndelivered, DeliveryReceipts } from './receipts';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -17,11 +18,16 @@ export type NotificationsConfig = Pick<
   Config,
   'smtpUrl' | 'mailFrom' | 'managerEmails' | 'managerPhones' | 'publicBaseUrl' | 'twilio'
 > & {
+  /** Messages per number a day and SMS an hour; unset: nothing capped. */
+  caps?: SendLimits;
   /** Approved WhatsApp templates by purpose ("reminder:fr" → "HX…"). */
   whatsappTemplates?: Record<string, string>;
   /** Countries guests are texted in; unset: the restaurant's and its neighbours. */
   smsCountries?: string[] | null;
 };
+
+/** The SMS budget's alert, remembered while it holds. */
+const SMS_BUDGET_ALERT = 'smsBudgetAlert';
 
 export interface NotificationsDeps {
   store: Store;
@@ -70,7 +76,28 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   // Set below: the alert of an undelivered message goes through the notifier.
   let alertUndelivered: (entry: OutboxEntry) => Promise<void> = async () => undefined;
   const receipts = new DeliveryReceipts({ store, clock, log, onUndelivered: (e) => alertUndelivered(e) });
-  const worker = new OutboxWorker({ store, senders, clock, log, policy: deps.policy, owner: deps.owner, receipts });
+  // Set below: the budget alert goes through the notifier, which wakes the worker.
+  let alertBudgetSpent: () => Promise<void> = async () => undefined;
+  const caps = config.caps
+    ? new SendCaps({
+        store,
+        limits: config.caps,
+        hasWritten: async (to) =>
+          (await lastInboundFrom(store, 'sms')(to)) !== null || (await lastInboundFrom(store, 'whatsapp')(to)) !== null,
+        onBudgetSpent: () => alertBudgetSpent(),
+        log,
+      })
+    : undefined;
+  const worker = new OutboxWorker({
+    store,
+    senders,
+    clock,
+    log,
+    policy: deps.policy,
+    owner: deps.owner,
+    receipts,
+    caps,
+  });
   const notifier = new Notifier({
     store,
     restaurantId: deps.restaurantId,
@@ -103,6 +130,18 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   alertUndelivered = async (entry) => {
     await alert(entry);
     worker.kick();
+  };
+  alertBudgetSpent = async () => {
+    const budget = config.caps?.smsPerHour ?? 0;
+    const now = clock();
+    // One alert while the budget is spent: remembered an hour, the budget's own window.
+    const window = now.toISOString().slice(0, 13);
+    const first = await store
+      .records()
+      .putNew(SMS_BUDGET_ALERT, 'alert', window, new Date(now.getTime() + 3600_000), now);
+    if (!first) return;
+    log(`[outbox] the ${budget} SMS of the last hour are used up: the next ones wait; staff alerted`);
+    await notifier.queue(smsBudgetAlertMessages(await notifier.restaurant(), budget, notifier.settings, window));
   };
   const unsubscribe = notifier.subscribe(deps.events);
   const scheduler = new ReminderScheduler({ store, restaurantId: deps.restaurantId, clock, notifier, log });

@@ -11,6 +11,7 @@ import {
   rememberPendingReminder,
   type BackoffPolicy,
 } from '../../booking-core/notifications';
+import type { SendCaps } from './caps';
 import type { DeliveryReceipts } from './receipts';
 import { NotConfiguredError, OptedOutError, SendError, type Sender } from './senders/types';
 
@@ -28,6 +29,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** Links each sent SMS / WhatsApp message to its delivery receipts. */
   receipts?: DeliveryReceipts;
+  /** Messages per number and SMS per hour; without it nothing is capped. */
+  caps?: SendCaps;
   log?: (line: string) => void;
 }
 
@@ -159,6 +162,13 @@ export class OutboxWorker {
     const sender = this.options.senders[entry.kind];
     const notConfigured = sender ? sender.notConfigured : `no ${entry.kind} sender`;
     if (!sender || notConfigured) return { ...entry, status: 'not_configured', lastError: notConfigured };
+    const verdict = this.options.caps ? await this.options.caps.take(entry, now) : { kind: 'send' as const };
+    if (verdict.kind === 'withhold') {
+      this.log(`[outbox] ${entry.kind} ${entry.id} withheld: ${verdict.reason}`);
+      return { ...entry, status: 'withheld', lastError: verdict.reason };
+    }
+    if (verdict.kind === 'wait')
+      return { ...entry, status: 'pending', lastError: verdict.reason, nextAttemptAt: verdict.until.toISOString() };
     const attempts = entry.attempts + 1;
     try {
       const result = await sender.send(entry, now);

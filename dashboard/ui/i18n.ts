@@ -276,6 +276,7 @@ const WORDS = {
   purpose_handoff_alert: ['Client à rappeler', 'Guest needs a person'],
   purpose_callback_alert: ['Appel manqué à rappeler', 'Missed call to return'],
   purpose_late_reply: ['Réponse du bot (différée)', 'Bot reply (delayed)'],
+  purpose_sms_budget_alert: ['Quota de SMS atteint', 'SMS budget spent'],
   queuedAt: ['Créé', 'Queued'],
   recipient: ['Destinataire', 'Recipient'],
   message: ['Message', 'Message'],

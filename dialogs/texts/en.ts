@@ -234,6 +234,12 @@ export const en: Texts = {
   holdLost: say('The table could not be kept any longer.'),
   invalidName: say('Sorry, I didn’t catch the name.'),
   invalidPhone: say('I’m sorry, I can’t use that number for a booking. A mobile or landline number, please.'),
+  tooManyBookings: say(
+    'You already have several reservations to come with us, so I can’t add another. I can change or cancel one of them if you like.',
+  ),
+  tooManyAttempts: say(
+    'I’m sorry, too many reservations have been made from here in the last hour. Please try again later, or call the restaurant.',
+  ),
 
   noBookingFound: (phone) =>
     say(

@@ -249,6 +249,12 @@ export const fr: Texts = {
   invalidPhone: say(
     'Désolé, je ne peux pas prendre ce numéro pour une réservation. Un numéro de portable ou de fixe, s’il vous plaît.',
   ),
+  tooManyBookings: say(
+    'Vous avez déjà plusieurs réservations à venir chez nous, je ne peux pas en ajouter une autre. Je peux en modifier ou en annuler une si vous le souhaitez.',
+  ),
+  tooManyAttempts: say(
+    'Désolé, trop de réservations ont été faites d’ici dans la dernière heure. Merci de réessayer plus tard, ou d’appeler le restaurant.',
+  ),
 
   noBookingFound: (phone) =>
     say(

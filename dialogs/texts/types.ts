@@ -98,6 +98,10 @@ export interface Texts {
   invalidName: Said;
   /** A number that cannot be a guest's (premium rate, satellite, invalid): another is asked for. */
   invalidPhone: Said;
+  /** The guest's number or email already has as many bookings to come as one guest may have. */
+  tooManyBookings: Said;
+  /** Too many bookings were made from this connection in the last hour. */
+  tooManyAttempts: Said;
 
   // Change and cancel
   noBookingFound(phone: string): Said;

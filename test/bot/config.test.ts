@@ -20,6 +20,12 @@ describe('configuration', () => {
     assert.equal(c.publicBaseUrl, 'http://localhost:3978');
     assert.equal(c.jwtTtlSeconds, 12 * 3600);
     assert.equal(c.trustProxy, 0);
+    assert.deepEqual(c.caps, {
+      messagesPerNumberPerDay: 5,
+      activeBookingsPerGuest: 3,
+      bookingsPerAddressPerHour: 20,
+      smsPerHour: 200,
+    });
   });
 
   it('reads token lifetimes in hours, minutes or seconds', () => {
@@ -90,6 +96,10 @@ describe('configuration', () => {
     ['a token lifetime that is not a duration', { JWT_TTL: 'forever' }, /^JWT_TTL: must be a duration like 12h/],
     ['a token lifetime over 30 days', { JWT_TTL: '31d' }, /^JWT_TTL: /],
     ['a proxy count that is not a number', { TRUST_PROXY: 'yes' }, /^TRUST_PROXY: must be a whole number/],
+    ['no message a day to a number', { MESSAGES_PER_NUMBER_PER_DAY: '0' }, /^MESSAGES_PER_NUMBER_PER_DAY: must be/],
+    ['a fraction of a booking', { ACTIVE_BOOKINGS_PER_GUEST: '2.5' }, /^ACTIVE_BOOKINGS_PER_GUEST: must be/],
+    ['a negative hourly limit', { BOOKINGS_PER_ADDRESS_PER_HOUR: '-1' }, /^BOOKINGS_PER_ADDRESS_PER_HOUR: must be/],
+    ['an SMS budget in words', { SMS_PER_HOUR: 'lots' }, /^SMS_PER_HOUR: must be/],
   ];
   for (const [name, env, message] of bad) {
     it(`stops on ${name}, naming the setting`, () => {

@@ -137,14 +137,22 @@ describe('public booking API', () => {
   it('keeps the original booking when a change collides', async () => {
     const date = '2026-11-26';
     const a = (
-      await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six A' }) })
+      await s.json('/api/reservations', {
+        body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six A', phoneNumber: '+33612345701' }),
+      })
     ).body;
     const b = (
-      await s.json('/api/reservations', { body: booking({ date, time: '21:00', partySize: 6, customerName: 'Six B' }) })
+      await s.json('/api/reservations', {
+        body: booking({ date, time: '21:00', partySize: 6, customerName: 'Six B', phoneNumber: '+33612345702' }),
+      })
     ).body;
-    await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six C' }) });
+    await s.json('/api/reservations', {
+      body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six C', phoneNumber: '+33612345703' }),
+    });
     // Both 6-tops are busy at 19:00 (A and C); the T3+T4 pair is the last 6-seat option.
-    await s.json('/api/reservations', { body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six D' }) });
+    await s.json('/api/reservations', {
+      body: booking({ date, time: '19:00', partySize: 6, customerName: 'Six D', phoneNumber: '+33612345704' }),
+    });
     const move = await s.json(`/api/reservations/${b.id}`, {
       method: 'PUT',
       headers: { 'X-Manage-Token': b.manageToken },

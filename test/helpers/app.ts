@@ -39,6 +39,8 @@ export async function startTestServer(
     TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Tests book many tables from one address; the limit has its own test (test/bot/security/caps).
+    BOOKINGS_PER_ADDRESS_PER_HOUR: '100000',
     NODE_ENV: 'test',
     ...options.env,
   });

@@ -119,6 +119,16 @@ export const en: NotificationTexts = {
   callbackSms: (c) =>
     `Maître: call back ${c.guestPhone ?? 'a caller (number withheld)'} (${c.language}), ` +
     `nobody answered their transfer (${missedEn(c.reason)}). ${c.dashboardLink}`,
+  smsBudgetSubject: (budget) => `Maître: the ${budget} SMS an hour are used up`,
+  smsBudgetEmail: (budget, link) =>
+    [
+      `The restaurant has sent ${budget} SMS in the last hour, as many as SMS_PER_HOUR allows.`,
+      'The next ones wait in the outbox and go out as the hour frees up; none is lost.',
+      'If you did not expect this many, someone may be making the restaurant text numbers: look at the outbox.',
+      '',
+      `Outbox: ${link}`,
+    ].join('\n'),
+  smsBudgetSms: (budget) => `Maitre: the ${budget} SMS an hour are used up; the next ones wait. See the outbox.`,
   channelName: (c) => channels[c] ?? c,
 };
 

@@ -122,6 +122,17 @@ export const fr: NotificationTexts = {
   callbackSms: (c) =>
     `Maître : rappeler ${c.guestPhone ?? 'un client (numéro masqué)'} (${c.language}), ` +
     `personne n'a répondu à son transfert (${missedFr(c.reason)}). ${c.dashboardLink}`,
+  smsBudgetSubject: (budget) => `Maître : les ${budget} SMS de l'heure sont épuisés`,
+  smsBudgetEmail: (budget, link) =>
+    [
+      `Le restaurant a envoyé ${budget} SMS dans la dernière heure, autant que SMS_PER_HOUR le permet.`,
+      "Les suivants attendent dans la file d'envoi et partent à mesure que l'heure se libère ; aucun n'est perdu.",
+      "Si vous n'en attendiez pas autant, quelqu'un fait peut-être envoyer des SMS par le restaurant : voyez la file d'envoi.",
+      '',
+      `File d'envoi : ${link}`,
+    ].join('\n'),
+  smsBudgetSms: (budget) =>
+    `Maitre : les ${budget} SMS de l'heure sont epuises ; les suivants attendent. Voir la file d'envoi.`,
   channelName: (c) => channels[c] ?? c,
 };
 

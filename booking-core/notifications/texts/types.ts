@@ -93,6 +93,10 @@ export interface NotificationTexts {
   callbackSubject(c: CallbackFacts): string;
   callbackEmail(c: CallbackFacts): string;
   callbackSms(c: CallbackFacts): string;
+  /** Staff alert: the hourly SMS budget is spent; messages wait until it frees up. */
+  smsBudgetSubject(budget: number): string;
+  smsBudgetEmail(budget: number, dashboardLink: string): string;
+  smsBudgetSms(budget: number): string;
   /** Channel names, for the manager's alert. */
   channelName(channel: string): string;
   /** Waitlist: the party's table is ready; the guest answers to say they come or give up. */

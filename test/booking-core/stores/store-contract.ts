@@ -215,6 +215,21 @@ export function runStoreContract(
       );
 
       it(
+        'finds reservations by email whatever its case, and only that email (no pattern matching)',
+        withStore(async ({ store }) => {
+          await seed(store, ['T1', 'T2']);
+          const r = reservation({ customerEmail: 'Anne.Martin@Example.test' });
+          await store.createReservation(r, claimsFor(r, 0), new Date());
+          const byEmail = (customerEmail: string) =>
+            store.findReservations({ restaurantId: RID, customerEmail }).then((rows) => rows.map((x) => x.id));
+          assert.deepEqual(await byEmail('anne.martin@example.TEST'), [r.id]);
+          assert.deepEqual(await byEmail('anne.martin@example'), []);
+          assert.deepEqual(await byEmail('anne.martin@example.tes.'), []);
+          assert.deepEqual(await byEmail('anne.martin@example.tes*'), []);
+        }),
+      );
+
+      it(
         'refuses a second claim of a table-slot with SlotTakenError and keeps nothing of it',
         withStore(async ({ store }) => {
           await seed(store, ['T1', 'T2']);

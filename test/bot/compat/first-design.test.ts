@@ -10,9 +10,11 @@ const clock = manualClock('2026-11-22T10:00:00Z');
 const DAY = '2026-11-24';
 
 /** Exactly what its website posted. */
+// A guest holds at most 3 bookings to come (ACTIVE_BOOKINGS_PER_GUEST): each booking here is another guest's.
+let guests = 0;
 const oldBooking = (over: Record<string, unknown> = {}) => ({
   customerName: 'Jean Dupont',
-  phoneNumber: '+33612345678',
+  phoneNumber: `+336123456${String(10 + (guests++ % 90))}`,
   numberOfPeople: 4,
   date: DAY,
   time: '19:30',
