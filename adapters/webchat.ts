@@ -31,6 +31,12 @@ export const WEBCHAT_PATHS = {
   messages: '/webchat/api/messages',
 } as const;
 
+/** What a web chat request does, for its rate limits. */
+export type WebchatRequestKind =
+  | { kind: 'open' }
+  | { kind: 'message'; conversationId: string }
+  | { kind: 'poll'; conversationId: string };
+
 /** What the server keeps of a web chat conversation, besides the bot's own dialog state. */
 export interface WebchatRecord {
   createdAt: string;
@@ -65,10 +71,10 @@ export interface WebchatAdapterOptions {
   widgetFiles: string[];
   restaurant: () => Promise<DemoRestaurant>;
   /**
-   * Budget for bot turns; false means "too many requests". Opening is asked per client
-   * (request), messages per conversation, so guests behind one proxy do not share a budget.
+   * Budget for requests; false means "too many requests". Asked for every opening, message
+   * and poll, with the request (its client) and the conversation it is about.
    */
-  allow?: (req: Request, what: { kind: 'open' } | { kind: 'message'; conversationId: string }) => Promise<boolean>;
+  allow?: (req: Request, what: WebchatRequestKind) => Promise<boolean>;
   onHandoff?: (notice: HandoffNotice) => Promise<void>;
   /** Told of each new conversation and the request that opened it (limits follow its client). */
   onOpened?: (conversationId: string, req: Request) => Promise<void>;
@@ -204,6 +210,7 @@ export class WebchatAdapter {
     const conversationId = query.get('conversationId');
     if (!conversationId || !CONVERSATION_ID.test(conversationId))
       return jsonError(400, 'invalid_input', 'conversationId is missing or malformed.');
+    if (!(await this.allowed(req, { kind: 'poll', conversationId }))) return tooMany();
     const after = Number.parseInt(query.get('after') ?? '0', 10) || 0;
     const record = await this.options.history.load(conversationId);
     if (!record) return jsonError(404, 'not_found', 'Unknown conversation.');
@@ -266,10 +273,7 @@ export class WebchatAdapter {
     return { channelId: 'webchat', conversationId, fromId: conversationId, locale };
   }
 
-  private async allowed(
-    req: Request,
-    what: { kind: 'open' } | { kind: 'message'; conversationId: string },
-  ): Promise<boolean> {
+  private async allowed(req: Request, what: WebchatRequestKind): Promise<boolean> {
     return this.options.allow ? this.options.allow(req, what) : true;
   }
 

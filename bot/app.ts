@@ -34,6 +34,7 @@ import {
 } from './http';
 import { startLiveRelay } from './live-relay';
 import { MODULES } from './modules';
+import { memoryLimiters } from './rate-limiters';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const HOLD_SWEEP_MS = 30_000;
@@ -197,6 +198,7 @@ export async function createApp(
     feed: relay.feed,
     instanceId: relay.instanceId,
     clock,
+    limiters: memoryLimiters,
     restaurantId,
     server,
     httpServer: server.server as unknown as http.Server,

@@ -6,8 +6,6 @@ import { inTurn } from './log-context';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Middleware, MiddlewareHandler } from 'botbuilder';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { Request } from 'restify';
 import { CollectingAdapter, type BotLogic } from '../adapters/activity-adapter';
 import { e164, type ChannelLocale } from '../adapters/locale';
 import { ReplayGuard, type ReplyCache, type WebhookReply } from '../adapters/replay-guard';
@@ -33,6 +31,7 @@ import { rememberWebchatClient } from './booking-gate';
 import { createBot } from './create-bot';
 import { storeLeases } from './store-leases';
 import { waitlistMiddleware } from './waitlist-texts';
+import { webchatLimits } from './webchat-limits';
 import type { HandoffAlert } from './maitre-bot';
 
 /** What the channels need from the bot: its turn logic, and middleware to run around it. */
@@ -56,9 +55,6 @@ export interface Channels {
 export const WEBHOOK_LEASE_COLLECTION = 'webhookLease';
 /** Web chat conversations as the widget redraws them. Key: "webchat:<uuid>". */
 export const WEBCHAT_COLLECTION = 'webchatConversation';
-
-/** Bot turns per web chat conversation per minute: a person types far fewer. */
-const WEBCHAT_TURNS_PER_MINUTE = 30;
 
 /** The server module: the bot, its staff alert, and every channel's routes. */
 export async function registerChannels(ctx: AppContext): Promise<void> {
@@ -193,8 +189,6 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
     onStatus: (receipt) => receipts.record(receipt),
   });
 
-  const perConversation = new RateLimiterMemory({ points: WEBCHAT_TURNS_PER_MINUTE, duration: 60 });
-  const perClient = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
   const webchat = new WebchatAdapter({
     runTurn,
     guard,
@@ -212,13 +206,7 @@ export function mountChannels(ctx: AppContext, bot: ChannelBot): Channels {
       return { name: r.name, address: r.address, phone: r.phone, services: r.services };
     },
     onOpened: (conversationId, req) => rememberWebchatClient(store, ctx.clock, conversationId, clientKey(req)),
-    allow: (req: Request, what) => {
-      const key = what.kind === 'message' ? what.conversationId : clientKey(req);
-      return (what.kind === 'message' ? perConversation : perClient).consume(key).then(
-        () => true,
-        () => false,
-      );
-    },
+    allow: webchatLimits(ctx.limiters, config.rateLimitPerMinute),
   });
 
   voice.register(ctx.server);

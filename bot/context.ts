@@ -1,6 +1,7 @@
 import type { BookingEventBus, Clock } from '../booking-core';
 import type { DashboardContext } from '../dashboard/context';
 import type { Config } from './config';
+import type { Limiters } from './rate-limiters';
 
 /** What every module of the server gets: the wired product (the dashboard's needs and more). */
 export interface AppContext extends DashboardContext {
@@ -9,6 +10,8 @@ export interface AppContext extends DashboardContext {
   events: BookingEventBus;
   instanceId: string;
   clock: Clock;
+  /** Rate limiters by name (shared by every instance when the store can hold them). */
+  limiters: Limiters;
 }
 
 export type AppModule = (ctx: AppContext) => Promise<void> | void;

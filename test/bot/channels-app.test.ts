@@ -282,7 +282,7 @@ describe('Channels through the whole server', () => {
     assert.ok(html.includes(`<script src="${s.base}/webchat/widget.js" async></script>`));
   });
 
-  it('limits web chat turns per conversation, not per client address', async () => {
+  it('limits web chat turns per conversation: another conversation from the same address goes on', async () => {
     const open = await s.json('/webchat/api/conversations', { body: { locale: 'fr-FR' } });
     const other = await s.json('/webchat/api/conversations', { body: { locale: 'fr-FR' } });
     const statuses: number[] = [];
