@@ -34,7 +34,7 @@ import {
 } from './http';
 import { startLiveRelay } from './live-relay';
 import { MODULES } from './modules';
-import { memoryLimiters } from './rate-limiters';
+import { memoryLimiters, mongoConnectionOf, mongoLimiters, sweepRateLimits } from './rate-limiters';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const HOLD_SWEEP_MS = 30_000;
@@ -187,6 +187,9 @@ export async function createApp(
     sendError(res, new BookingError('internal'));
   });
 
+  // Rate limits shared by every instance on MongoDB; this instance's own on the embedded store.
+  const mongo = mongoConnectionOf(store);
+  const limiters = mongo ? await mongoLimiters(mongo) : memoryLimiters;
   const closers: Array<() => Promise<void> | void> = [];
   const relay = startLiveRelay(events, store, log);
   closers.push(() => relay.close());
@@ -198,11 +201,18 @@ export async function createApp(
     feed: relay.feed,
     instanceId: relay.instanceId,
     clock,
-    limiters: memoryLimiters,
+    limiters,
     restaurantId,
     server,
     httpServer: server.server as unknown as http.Server,
-    http: { route, parseBody, parseQuery, rateLimit, sendError, clientKey },
+    http: {
+      route,
+      parseBody,
+      parseQuery,
+      rateLimit: (points) => rateLimit(points, clientKey, limiters(`requests-${points}-per-minute`, points, 60)),
+      sendError,
+      clientKey,
+    },
     auth,
     log,
     liveEventAliases: FIRST_DESIGN_EVENT_NAMES,
@@ -242,6 +252,7 @@ export async function createApp(
       .records()
       .sweep(clock())
       .catch((err: Error) => log(`[records] sweep failed: ${err.message}`));
+    if (mongo) sweepRateLimits(mongo, clock()).catch((err: Error) => log(`[limits] sweep failed: ${err.message}`));
   }, RECORD_SWEEP_MS);
   recordSweeper.unref();
 

@@ -2,7 +2,7 @@
 // validation, rate limits, security headers. The booking core's error table is mapped to
 // statuses here, once; dashboard/http-kit.ts is the part of it the dashboard's routes get.
 import type { Request, Response, Next } from 'restify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { BookingError, ERROR_CODES, type ErrorCode } from '../booking-core';
 
@@ -98,9 +98,15 @@ export function clientKey(req: Request): string {
   return clientAddresses.get(req) ?? req.socket?.remoteAddress ?? 'unknown';
 }
 
-/** Per-client request budget per minute; over it, 429 in the JSON error shape. */
-export function rateLimit(pointsPerMinute: number, keyOf: (req: Request) => string = clientKey) {
-  const limiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
+/**
+ * Per-client request budget per minute; over it, 429 in the JSON error shape. Counted by
+ * `limiter` when given (bot/rate-limiters.ts: shared by instances on MongoDB), else in memory.
+ */
+export function rateLimit(
+  pointsPerMinute: number,
+  keyOf: (req: Request) => string = clientKey,
+  limiter: RateLimiterAbstract = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 }),
+) {
   return (req: Request, res: Response, next: Next): void => {
     limiter.consume(keyOf(req)).then(
       () => next(),

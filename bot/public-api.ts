@@ -81,7 +81,11 @@ export function publicSettings(r: Restaurant) {
 
 export function registerPublicApi(ctx: AppContext): void {
   const { server, bookings, config, log } = ctx;
-  const limit = rateLimit(config.rateLimitPerMinute);
+  const limit = rateLimit(
+    config.rateLimitPerMinute,
+    clientKey,
+    ctx.limiters('public-api', config.rateLimitPerMinute, 60),
+  );
 
   server.get(
     '/api/availability',
