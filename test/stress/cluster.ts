@@ -48,6 +48,8 @@ export function startInstance(name: string, env: { MONGODB_URI: string; DATA_DIR
       TWILIO_PHONE_NUMBER: '+33100000000',
       NODE_ENV: 'production',
       RATE_LIMIT_PER_MINUTE: '100000',
+      // Every simulated guest books from this machine's one address.
+      BOOKINGS_PER_ADDRESS_PER_HOUR: '100000',
       PUBLIC_BASE_URL,
       OPENAI_API_KEY: '',
     },
