@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import {
   BookingService,
+  type GuestLimits,
   demoRestaurant,
   demoTables,
   type Clock,
@@ -29,7 +30,7 @@ export interface World {
 }
 
 export async function makeWorld(
-  options: { file?: string; now?: Date; clock?: Clock; tweak?: (r: Restaurant) => void } = {},
+  options: { file?: string; now?: Date; clock?: Clock; tweak?: (r: Restaurant) => void; limits?: GuestLimits } = {},
 ): Promise<World> {
   const store = new SqliteStore(options.file ?? ':memory:');
   await store.init();
@@ -42,7 +43,7 @@ export async function makeWorld(
   }
   const now = options.now ?? NOW;
   const clock: Clock = options.clock ?? (() => now);
-  const bookings = new BookingService(store, restaurant.id, { clock });
+  const bookings = new BookingService(store, restaurant.id, { clock, limits: options.limits });
   const handoffs: HandoffAlert[] = [];
   const created = createBot({
     store,
