@@ -27,7 +27,10 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** One sitting of the day, e.g. lunch 12:00–14:30. Times are local wall-clock "HH:mm". */
 export interface Service {
+  /** What the service is ("lunch", "dinner" or the restaurant's own word), stable across renames. */
   name: string;
+  /** The name staff read, per language, when the restaurant gave one (lunch and dinner have their own). */
+  label?: { fr: string; en: string };
   open: string;
   close: string;
   /** Minutes before `close` after which no new party is seated. */

@@ -101,6 +101,10 @@ const LATEST_CLOSE_AFTER_MIDNIGHT = '06:00';
 const service = z
   .object({
     name: z.string().min(1).max(40),
+    label: z
+      .object({ fr: z.string().trim().min(1).max(40), en: z.string().trim().min(1).max(40) })
+      .strict()
+      .optional(),
     open: time,
     close: time,
     lastSeatingMinutes: z.number().int().min(0).max(600),

@@ -185,7 +185,11 @@ function Shell() {
           <NavLinks items={items} active={item} onPick={() => setMenuOpen(false)} />
         </nav>
         <div class="topbar-right">
-          <span class={`live-dot live-${live}`} data-testid="live-state" title={live}>
+          <span
+            class={`live-dot live-${live}`}
+            data-testid="live-state"
+            title={live === 'connecting' ? t('live_connecting') : live === 'live' ? t('live') : t('reconnecting')}
+          >
             <i />
             <span class="live-text">{live === 'live' ? t('live') : t('reconnecting')}</span>
           </span>

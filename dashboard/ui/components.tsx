@@ -1,7 +1,7 @@
 // Small building blocks shared by the views.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t, tv } from './i18n';
+import { lang, t, tv } from './i18n';
 import type { Channel, Status } from './types';
 
 export function StatusPill({ status }: { status: Status }) {
@@ -9,19 +9,19 @@ export function StatusPill({ status }: { status: Status }) {
 }
 
 // Short badges rather than emoji: they read the same on every tablet and font.
-const CHANNEL_BADGE: Record<Channel, string> = {
-  voice: 'TEL',
-  sms: 'SMS',
-  whatsapp: 'WA',
-  webchat: 'CHAT',
-  website: 'WEB',
-  dashboard: 'DESK',
+const CHANNEL_BADGE: Record<Channel, [string, string]> = {
+  voice: ['TÉL', 'TEL'],
+  sms: ['SMS', 'SMS'],
+  whatsapp: ['WA', 'WA'],
+  webchat: ['CHAT', 'CHAT'],
+  website: ['WEB', 'WEB'],
+  dashboard: ['SALLE', 'DESK'],
 };
 
 export function ChannelTag({ channel, short }: { channel: Channel; short?: boolean }) {
   return (
     <span class={`chan chan-${channel}`} title={tv('channel', channel)}>
-      <span class="chan-badge">{CHANNEL_BADGE[channel] ?? channel}</span>
+      <span class="chan-badge">{CHANNEL_BADGE[channel]?.[lang.get() === 'fr' ? 0 : 1] ?? channel}</span>
       {short ? null : <span class="chan-name">{tv('channel', channel)}</span>}
     </span>
   );

@@ -2,7 +2,7 @@
 // localStorage; it starts from the browser's language.
 import { signal } from './signal';
 
-import type { Language } from './types';
+import type { Language, Service } from './types';
 
 export type Lang = Language;
 
@@ -54,10 +54,12 @@ const WORDS = {
   newBooking: ['Nouvelle réservation', 'New booking'],
   bookingChanged: ['Réservation modifiée', 'Booking changed'],
   bookingCancelled: ['Réservation annulée', 'Booking cancelled'],
-  timeline: ['Plan de salle', 'Timeline'],
+  timeline: ['Planning', 'Timeline'],
   list: ['Liste', 'List'],
   views: ['Affichage', 'View'],
   covers: ['couverts', 'covers'],
+  countsOf: ['Service compté :', 'Counting:'],
+  wholeDay: ['toute la journée', 'the whole day'],
   expected: ['attendus', 'expected'],
   seatedNow: ['à table', 'seated'],
   toCome: ['à venir', 'to come'],
@@ -317,6 +319,21 @@ const WORDS = {
     'This guest has no number that can receive a text.',
   ],
   seeMessages: ['Voir dans Messages', 'See in Messages'],
+  zone_main: ['Salle', 'Main room'],
+  zone_window: ['Fenêtre', 'Window'],
+  zone_back: ['Fond de salle', 'Back room'],
+  zone_terrace: ['Terrasse', 'Terrace'],
+  zone_bar: ['Bar', 'Bar'],
+  zone_private: ['Salon privé', 'Private room'],
+  zone_upstairs: ['Étage', 'Upstairs'],
+  outcome_booked: ['Réservé', 'Booked'],
+  outcome_cancelled: ['Annulé', 'Cancelled'],
+  outcome_modified: ['Modifié', 'Changed'],
+  outcome_handoff: ['Transmis à l’équipe', 'Handed to staff'],
+  outcome_nothing: ['Sans suite', 'Nothing done'],
+  serviceNameFr: ['Nom (FR)', 'Name (FR)'],
+  serviceNameEn: ['Nom (EN)', 'Name (EN)'],
+  live_connecting: ['Connexion…', 'Connecting…'],
   optedOutOf: ['Ne reçoit plus nos messages', 'No longer receives our messages'],
   optOut_sms: ['par SMS', 'by text'],
   optOut_whatsapp: ['sur WhatsApp', 'on WhatsApp'],
@@ -362,6 +379,22 @@ const WORDS = {
 
 export type WordKey = keyof typeof WORDS;
 
+/** Table zones the editor offers, in the order it offers them. */
+export const ZONES = ['main', 'window', 'back', 'terrace', 'bar', 'private', 'upstairs'] as const;
+
+/** A service's name in the staff member's language: lunch and dinner by the catalogue, others by their label. */
+export function serviceName(name: string, services: readonly Service[] = [], l: Lang = lang.get()): string {
+  if (name === 'lunch' || name === 'dinner' || name === 'other') return t(name, l);
+  const label = services.find((s) => s.name === name && s.label)?.label;
+  return label ? label[l] : name;
+}
+
+/** A table zone in the staff member's language (a zone the restaurant made up is shown as written). */
+export function zoneName(zone: string, l: Lang = lang.get()): string {
+  const key = `zone_${zone}`;
+  return key in WORDS ? t(key as WordKey, l) : zone;
+}
+
 export function t(key: WordKey, l: Lang = lang.get()): string {
   return WORDS[key][l === 'fr' ? 0 : 1];
 }
@@ -384,6 +417,12 @@ const ERRORS: Record<string, [string, string]> = {
   past_time: ['Ce moment est déjà passé.', 'That time has already passed.'],
   closed: ['Le restaurant est fermé à ce moment-là.', 'The restaurant is closed then.'],
 };
+
+/** Every text of the catalogue in one language (for the test that looks for untranslated words). */
+export function catalogue(l: Lang): string[] {
+  const i = l === 'fr' ? 0 : 1;
+  return [...Object.values(WORDS), ...Object.values(ERRORS)].map((pair) => pair[i]);
+}
 
 export function errorText(err: unknown): string {
   const e = err as { code?: string; message?: string };

@@ -1,5 +1,6 @@
 // The Messages page's pure rules: what a row says, which rows may be sent again, which
 // booking may get a reminder, and when to look again. No DOM here, so the tests run them bare.
+import { twilioErrorMeaning } from '../../booking-core/notifications/delivery';
 import { localOf, shortDate } from './time';
 import type { Language as Lang, OutboxItem, OutboxStatus, Reservation } from './types';
 
@@ -73,4 +74,47 @@ export function addressProblem(kind: 'email' | 'sms' | 'whatsapp', to: string): 
   if (!v) return null;
   if (kind === 'email') return /^[^\s@]+@[^\s@]+$/.test(v) ? null : 'email';
   return /^\+[1-9]\d{6,14}$/.test(v) ? null : 'phone';
+}
+
+const STATUS_FR: Record<string, string> = {
+  cancelled: 'annulée',
+  completed: 'terminée',
+  no_show: 'client absent',
+  seated: 'à table',
+  expired: 'option expirée',
+  gone: 'supprimée',
+};
+const KIND_FR: Record<string, string> = { sms: 'SMS', whatsapp: 'WhatsApp', email: 'e-mail' };
+
+/**
+ * Why a message was not sent, in the staff member's language. The server records these reasons
+ * in English (they are also log lines); the known ones are said here in French. Anything else
+ * (a provider's own words) is shown as it came, after a French lead.
+ */
+export function errorInWords(lastError: string, lang: Lang): string {
+  const twilio = lastError.match(/^Twilio (\d+|\?):/);
+  if (twilio) {
+    const code = twilio[1] === '?' ? null : twilio[1];
+    return `Twilio ${code ?? '?'}${lang === 'fr' ? ' : ' : ': '}${twilioErrorMeaning(code, lang) ?? ''}`.trim();
+  }
+  if (lang === 'en') return lastError;
+  const unset = lastError.match(/^([A-Z_]+)(?: (?:and|or) ([A-Z_]+))? (?:is|are) not set$/);
+  if (unset) return `Non configuré sur le serveur : ${[unset[1], unset[2]].filter(Boolean).join(' / ')} manquant`;
+  const noSender = lastError.match(/^no (sms|whatsapp|email) sender$/);
+  if (noSender) return `Aucun envoi ${KIND_FR[noSender[1]]} configuré sur le serveur`;
+  const optedOut = lastError.match(/ opted out of (sms|whatsapp|email)$/);
+  if (optedOut) return `Le client ne reçoit plus nos messages (${KIND_FR[optedOut[1]]})`;
+  const booking = lastError.match(/^the booking is (\w+); no reminder$/);
+  if (booking) return `Réservation ${STATUS_FR[booking[1]] ?? booking[1]} : pas de rappel`;
+  if (lastError === 'a landline: no SMS') return 'Ligne fixe : pas de SMS';
+  if (lastError.startsWith('a VoIP line')) return 'Ligne VoIP : ne reçoit pas les SMS';
+  const country = lastError.match(/^(.+) is not in SMS_COUNTRIES$/);
+  if (country) {
+    const where = country[1] === 'an international network' ? 'Réseau international' : country[1];
+    return `${where} : pays hors SMS_COUNTRIES`;
+  }
+  if (lastError.endsWith(': no SMS')) return 'Numéro ne pouvant pas recevoir de SMS';
+  if (/needs an approved template/.test(lastError))
+    return 'WhatsApp hors de la fenêtre de 24 h : il faut un modèle approuvé (WHATSAPP_TEMPLATES)';
+  return `Erreur du service d’envoi : ${lastError}`;
 }

@@ -35,6 +35,11 @@ export function validateSettings(r: Restaurant, l: Lang): Record<string, string>
     list.forEach((s, i) => {
       const p = `services.${day}.${i}`;
       if (!s.name.trim() || s.name.length > 40) e[`${p}.name`] = msg(l, 'Nom requis', 'Name required');
+      for (const lg of ['fr', 'en'] as const) {
+        const named = s.label?.[lg];
+        if (named !== undefined && (!named.trim() || named.length > 40))
+          e[`${p}.label.${lg}`] = msg(l, 'Nom requis (40 caractères max.)', 'Name required (at most 40 characters)');
+      }
       if (!TIME.test(s.open)) e[`${p}.open`] = msg(l, 'Heure HH:mm', 'Time HH:mm');
       if (!TIME.test(s.close)) e[`${p}.close`] = msg(l, 'Heure HH:mm', 'Time HH:mm');
       // As the API: after opening, or up to 06:00 for a service that ends after midnight.

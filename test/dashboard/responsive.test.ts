@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { api, loginAs, parisDate, startTestServer, type TestServer } from './server-harness';
+import { loginAs, parisDate, seedService, startTestServer, type TestServer } from './server-harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join('test-output', 'responsive');
@@ -66,28 +66,6 @@ after(async () => {
   await browser?.close();
   await s?.stop();
 });
-
-/** A lunch and a dinner with a few bookings each, tomorrow (always bookable whatever the hour). */
-export async function seedService(base: string, token: string): Promise<string> {
-  const day = parisDate(1);
-  const seed = [
-    ['Martin', 2, '12:15', 'T1'],
-    ['Dubois', 4, '12:30', 'T3'],
-    ['Smith', 6, '19:30', 'T7'],
-    ['Bernard', 3, '20:00', 'T5'],
-    ['Leroy', 2, '20:45', 'T2'],
-    ['Nguyen', 5, '20:15', 'T8'],
-  ] as const;
-  for (const [name, party, time, table] of seed) {
-    const r = await api(base, '/api/admin/reservations', {
-      method: 'POST',
-      token,
-      body: { customerName: name, phoneNumber: '+33612345678', partySize: party, date: day, time, tableIds: [table] },
-    });
-    assert.equal(r.status, 201, JSON.stringify(r.body));
-  }
-  return day;
-}
 
 async function openPage(nav: string, marker: string): Promise<void> {
   await page.evaluate((n) => {
@@ -182,6 +160,31 @@ test('a booking opened on a phone fills the screen', { skip }, async () => {
   });
   await page.screenshot({ path: join(OUT, 'phone-booking-detail.png') });
   await page.keyboard.press('Escape');
+});
+
+test('on a phone Today says which service it counts, with its hours, the next arrivals on one line', {
+  skip,
+}, async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate((d) => {
+    location.hash = `#/today?date=${d}`;
+  }, parisDate(1));
+  await page.waitForSelector('.seg-tabs');
+  const tabs = await page.locator('.seg-tabs [role=tab]').allInnerTexts();
+  assert.match(tabs.join(' | '), /Déjeuner\s+12:00–14:30.*Dîner\s+19:00–23:00/s, 'the tabs show the configured hours');
+  await page.click('.seg-tabs [data-seg=dinner]');
+  assert.match(await page.locator('[data-testid=summary-of]').innerText(), /Dîner 19:00–23:00/);
+  const chipTops = await page.locator('.next-chip').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().top));
+  assert.ok(chipTops.length >= 3, 'the dinner has its next arrivals');
+  assert.equal(new Set(chipTops).size, 1, 'the chips share one line');
+  await page.click('.seg-tabs [data-seg=lunch]');
+  assert.match(await page.locator('[data-testid=summary-of]').innerText(), /Déjeuner 12:00–14:30/);
+  await page.screenshot({ path: join(OUT, 'phone-today-dinner-counters.png') });
+  // The tab in the browser has the restaurant's mark.
+  const icon = await page.locator('link[rel=icon]').getAttribute('href');
+  const res = await fetch(new URL(icon ?? '', s.base));
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/svg+xml');
 });
 
 test('the pages ran without script errors', { skip }, () => {

@@ -1,4 +1,5 @@
 // Starts the real app (createApp) on a free port with a fresh data folder, for the dashboard tests.
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,4 +75,26 @@ export function parisDate(days = 0): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** A lunch and a dinner with a few bookings each, tomorrow (always bookable whatever the hour). */
+export async function seedService(base: string, token: string): Promise<string> {
+  const day = parisDate(1);
+  const seed = [
+    ['Martin', 2, '12:15', 'T1'],
+    ['Dubois', 4, '12:30', 'T3'],
+    ['Smith', 6, '19:30', 'T7'],
+    ['Bernard', 3, '20:00', 'T5'],
+    ['Leroy', 2, '20:45', 'T2'],
+    ['Nguyen', 5, '20:15', 'T8'],
+  ] as const;
+  for (const [name, party, time, table] of seed) {
+    const r = await api(base, '/api/admin/reservations', {
+      method: 'POST',
+      token,
+      body: { customerName: name, phoneNumber: '+33612345678', partySize: party, date: day, time, tableIds: [table] },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  return day;
 }

@@ -252,6 +252,32 @@ describe('staff API', () => {
     );
     assert.equal(slots.at(-1), '00:00', 'the last seating of a service ending at 01:30 is midnight');
   });
+
+  it('keeps a service the restaurant named itself in French and English', async () => {
+    const admin = await s.login();
+    const { services } = (await s.json('/api/admin/restaurant', { token: admin })).body;
+    const brunch = {
+      name: 'brunch',
+      label: { fr: 'Brunch du dimanche', en: 'Sunday brunch' },
+      open: '11:00',
+      close: '15:00',
+      lastSeatingMinutes: 60,
+    };
+    const saved = await s.json('/api/admin/restaurant', {
+      method: 'PUT',
+      token: admin,
+      body: { services: { ...services, 0: [brunch] } },
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.deepEqual((await s.json('/api/admin/restaurant', { token: admin })).body.services['0'], [brunch]);
+    const unnamed = await s.json('/api/admin/restaurant', {
+      method: 'PUT',
+      token: admin,
+      body: { services: { ...services, 0: [{ ...brunch, label: { fr: '', en: 'Sunday brunch' } }] } },
+    });
+    assert.equal(unnamed.status, 400);
+    assert.match(unnamed.body.message, /label/);
+  });
 });
 
 describe('restart', () => {

@@ -8,7 +8,7 @@ import { reminderAllowed } from '../outbox-logic';
 import { GuestMessagingNotes } from './guest-messaging';
 import { useSignal } from '../signal';
 import { restaurant, tables as tablesSignal } from '../store';
-import { localOf, longDate } from '../time';
+import { localOf, longDate, shortDate } from '../time';
 import type { Reservation, TranscriptEntry } from '../types';
 
 export function BookingDetail({
@@ -135,7 +135,9 @@ export function BookingDetail({
             </>
           ) : null}
           <dt>{t('created')}</dt>
-          <dd>{new Date(r.createdAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: zone })}</dd>
+          <dd>
+            {shortDate(localOf(r.createdAt, zone).date, l)} {localOf(r.createdAt, zone).time}
+          </dd>
         </dl>
 
         <GuestMessagingNotes reservationId={r.id} zone={zone} />
@@ -272,7 +274,9 @@ export function BookingDetail({
 }
 
 export function Transcript({ entries }: { entries: TranscriptEntry[] | null }) {
-  const l = useSignal(lang);
+  useSignal(lang);
+  // Times as the restaurant's clock shows them, wherever the device is.
+  const zone = useSignal(restaurant)?.timezone ?? 'Europe/Paris';
   if (entries === null) return <p class="muted">{t('loading')}</p>;
   if (!entries.length) return <p class="muted">{t('noTranscript')}</p>;
   return (
@@ -281,8 +285,7 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] | null }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: a transcript is append-only, its position is its identity
         <li key={i} class={`msg from-${e.from}`}>
           <span class="msg-who">
-            {e.from === 'guest' ? t('guest') : e.from === 'bot' ? t('bot') : t('system')} ·{' '}
-            {new Date(e.at).toLocaleTimeString(l === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}
+            {e.from === 'guest' ? t('guest') : e.from === 'bot' ? t('bot') : t('system')} · {localOf(e.at, zone).time}
           </span>
           <span class="msg-text">{e.text}</span>
         </li>

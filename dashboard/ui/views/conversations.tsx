@@ -5,11 +5,14 @@ import { Drawer } from '../components';
 import { lang, t, tv } from '../i18n';
 import { route } from '../router';
 import { useSignal } from '../signal';
+import { restaurant } from '../store';
+import { localOf, shortDate } from '../time';
 import type { ConversationSummary, TranscriptEntry } from '../types';
 import { Transcript } from './booking-detail';
 
 export function ConversationsView() {
   const l = useSignal(lang);
+  const zone = useSignal(restaurant)?.timezone ?? 'Europe/Paris';
   const [channel, setChannel] = useState('');
   const [list, setList] = useState<ConversationSummary[] | null>(null);
   const [open, setOpen] = useState<{ id: string; transcript: TranscriptEntry[] | null } | null>(null);
@@ -60,10 +63,10 @@ export function ConversationsView() {
             {(list ?? []).map((c) => (
               <tr key={c.id} onClick={() => show(c.id)}>
                 <td>
-                  {new Date(c.startedAt).toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', {
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
+                  {(() => {
+                    const at = localOf(c.startedAt, zone);
+                    return `${shortDate(at.date, l)} ${at.time}`;
+                  })()}
                 </td>
                 <td>{tv('channel', c.channel)}</td>
                 <td>{c.address}</td>
@@ -71,7 +74,9 @@ export function ConversationsView() {
                 <td>{c.turns}</td>
                 <td>
                   {c.outcome ? (
-                    <span class={`pill outcome-${c.outcome.split(':')[0]}`}>{c.outcome}</span>
+                    <span class={`pill outcome-${c.outcome.split(':')[0]}`}>
+                      {tv('outcome', c.outcome.split(':')[0])}
+                    </span>
                   ) : c.reservationIds.length ? (
                     '✓'
                   ) : (

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type InsightsData } from '../api';
 import { Field } from '../components';
-import { t, tv } from '../i18n';
+import { lang, serviceName, t, tv } from '../i18n';
 import { useSignal } from '../signal';
 import { restaurant } from '../store';
 import { addDays, todayIn } from '../time';
@@ -18,7 +18,10 @@ export function InsightsView() {
   useEffect(() => {
     api.insights(from, to).then(setData, () => setData(null));
   }, [from, to]);
-  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10} %`);
+  const l = useSignal(lang);
+  const percent = new Intl.NumberFormat(l === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 });
+  const pct = (v: number | null) => (v === null ? '—' : percent.format(v));
+  const allServices = Object.values(rest?.services ?? {}).flat();
 
   // Every day of the range, so quiet days show as gaps on a steady time axis.
   const days: string[] = [];
@@ -82,7 +85,7 @@ export function InsightsView() {
                           key={s}
                           class={`bar-part svc-${s}`}
                           style={{ height: `${(row.covers / total) * 100}%` }}
-                          title={`${s}: ${row.covers}`}
+                          title={`${serviceName(s, allServices)} : ${row.covers}`}
                         />
                       ) : null;
                     })}
@@ -96,7 +99,7 @@ export function InsightsView() {
             <div class="legend">
               {services.map((s) => (
                 <span class={`legend-swatch svc-${s}`} key={s}>
-                  {s === 'lunch' ? t('lunch') : s === 'dinner' ? t('dinner') : s === 'other' ? t('other') : s}
+                  {serviceName(s, allServices)}
                 </span>
               ))}
             </div>

@@ -12,6 +12,7 @@ import {
   addressProblem,
   awaitsReceipt,
   canRetry,
+  errorInWords,
   isInFlight,
   newestFirst,
   OUTBOX_STATUSES,
@@ -192,8 +193,8 @@ export function OutboxView() {
                       {e.errorMeaning ? ` · ${e.errorMeaning[l]}` : ''}
                     </span>
                   ) : e.lastError ? (
-                    <span class="last-error" title={e.lastError}>
-                      {e.lastError}
+                    <span class="last-error" title={errorInWords(e.lastError, l)}>
+                      {errorInWords(e.lastError, l)}
                     </span>
                   ) : null}
                   {e.steps.length ? (
@@ -241,6 +242,7 @@ function TestForm({
   list: OutboxItem[];
   onQueued: () => void;
 }) {
+  const l = useSignal(lang);
   const [kind, setKind] = useState<MessageKind>('email');
   const [to, setTo] = useState('');
   const [language, setLanguage] = useState<Language>(defaultLanguage);
@@ -333,7 +335,7 @@ function TestForm({
               <span class="test-line" key={e.id}>
                 {i ? ' · ' : ''}
                 {tv('kind', e.kind)} → {e.to}: <OutboxPill status={e.status} />
-                {e.lastError ? <small> {e.lastError}</small> : null}
+                {e.lastError ? <small> {errorInWords(e.lastError, l)}</small> : null}
               </span>
             ))}
           </span>

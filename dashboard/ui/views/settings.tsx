@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
 import { copyDraft, keyOf } from '../draft-keys';
-import { lang, t, type WordKey } from '../i18n';
+import { lang, serviceName, t, type WordKey } from '../i18n';
 import { SLOT_STEPS, validateSettings } from '../settings-rules';
 import { useSignal } from '../signal';
 import { restaurant } from '../store';
@@ -414,6 +414,15 @@ export function SettingsView() {
   );
 }
 
+/** A service named by staff in one language: both names kept, the other one as it showed. */
+function renamed(s: Service, l: 'fr' | 'en', value: string): Service {
+  const label = { fr: s.label?.fr ?? serviceName(s.name, [], 'fr'), en: s.label?.en ?? serviceName(s.name, [], 'en') };
+  label[l] = value;
+  // A service the restaurant made up gets a stable name from its first naming; lunch and dinner keep theirs.
+  const name = s.name || value.trim().toLowerCase();
+  return { ...s, name, label };
+}
+
 function ServiceRow({
   service: s,
   path,
@@ -429,9 +438,20 @@ function ServiceRow({
 }) {
   return (
     <div class="service-row">
-      <Field label={t('name')} error={errors[`${path}.name`]}>
-        <input class="svc-name" value={s.name} onInput={(e) => onChange({ ...s, name: e.currentTarget.value })} />
-      </Field>
+      {(['fr', 'en'] as const).map((l) => (
+        <Field
+          key={l}
+          label={l === 'fr' ? t('serviceNameFr') : t('serviceNameEn')}
+          error={errors[`${path}.label.${l}`] ?? (l === 'fr' ? errors[`${path}.name`] : undefined)}
+        >
+          <input
+            class="svc-name"
+            data-testid={`service-name-${l}`}
+            value={s.label?.[l] ?? serviceName(s.name, [], l)}
+            onInput={(e) => onChange(renamed(s, l, e.currentTarget.value))}
+          />
+        </Field>
+      ))}
       <Field label={t('open')} error={errors[`${path}.open`]}>
         <input type="time" value={s.open} onInput={(e) => onChange({ ...s, open: e.currentTarget.value })} />
       </Field>

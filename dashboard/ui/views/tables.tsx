@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner } from '../components';
-import { errorText, t } from '../i18n';
+import { errorText, t, ZONES, zoneName } from '../i18n';
 import { tables as tablesSignal } from '../store';
 import type { Table } from '../types';
 
@@ -91,7 +91,7 @@ export function TablesView() {
                   />
                 </td>
                 <td>
-                  <input value={x.zone} onInput={(e) => edit(x.id, { zone: e.currentTarget.value })} />
+                  <ZoneSelect value={x.zone} onPick={(zone) => edit(x.id, { zone })} />
                 </td>
                 <td>
                   <input
@@ -146,7 +146,7 @@ export function TablesView() {
                 />
               </td>
               <td>
-                <input value={draft.zone} onInput={(e) => setDraft({ ...draft, zone: e.currentTarget.value })} />
+                <ZoneSelect value={draft.zone} onPick={(zone) => setDraft({ ...draft, zone })} />
               </td>
               <td />
               <td>
@@ -175,5 +175,19 @@ export function TablesView() {
         </table>
       </div>
     </section>
+  );
+}
+
+/** The zones the room has, in the staff member's language; a zone stored under another word stays offered. */
+function ZoneSelect({ value, onPick }: { value: string; onPick: (zone: string) => void }) {
+  const zones: readonly string[] = ZONES.includes(value as (typeof ZONES)[number]) ? ZONES : [...ZONES, value];
+  return (
+    <select value={value} aria-label={t('zone')} onChange={(e) => onPick(e.currentTarget.value)}>
+      {zones.map((z) => (
+        <option key={z} value={z}>
+          {zoneName(z)}
+        </option>
+      ))}
+    </select>
   );
 }

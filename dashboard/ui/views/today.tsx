@@ -2,7 +2,7 @@
 // see at a glance who is coming, who is seated, and which tables are free.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
-import { errorText, lang, t } from '../i18n';
+import { errorText, lang, serviceName, t } from '../i18n';
 import { lastEvent, reconnects } from '../live';
 import { go, route } from '../router';
 import { useSignal } from '../signal';
@@ -201,7 +201,11 @@ export function TodayView() {
         </div>
       </div>
 
-      <div class="summary">
+      <p class="summary-of" data-testid="summary-of">
+        {t('countsOf')}{' '}
+        <b>{seg ? `${serviceName(seg.name, services, l)} ${hhmm(seg.start)}–${hhmm(seg.end)}` : t('wholeDay')}</b>
+      </p>
+      <div class="summary" aria-describedby="summary-of">
         <Stat value={covers(segRes.filter((x) => x.status !== 'no_show'))} label={`${t('covers')} ${t('expected')}`} />
         <Stat value={covers(segRes.filter((x) => x.status === 'seated'))} label={t('seatedNow')} tone="seated" />
         <Stat value={covers(segRes.filter((x) => x.status === 'confirmed'))} label={t('toCome')} tone="confirmed" />
@@ -235,13 +239,7 @@ export function TodayView() {
               class={i === idx ? 'active' : ''}
               onClick={() => setPick({ date, index: i, minutes: null })}
             >
-              {s.name === 'lunch'
-                ? t('lunch')
-                : s.name === 'dinner'
-                  ? t('dinner')
-                  : s.name === 'other'
-                    ? t('other')
-                    : s.name}{' '}
+              {serviceName(s.name, services, l)}{' '}
               <small>
                 {hhmm(s.start)}–{hhmm(s.end)}
               </small>
