@@ -2,7 +2,7 @@
 // what "table ready" sends, what a guest's answer does, and seating (the walk-in booking).
 import { randomUUID } from 'node:crypto';
 import type { BookingService } from './booking-service';
-import { type Clock, localDateOf, localToInstant, systemClock } from './clock';
+import { type Clock, localDateOf, localTimeOf, localToInstant, minutesOfDay, systemClock, weekdayOf } from './clock';
 import { BookingError } from './errors';
 import type { BookingEventBus } from './events';
 import { type Channel, type Language, type Reservation, turnMinutes } from './model';
@@ -43,7 +43,25 @@ export interface WaitlistAnswer {
   reply: string;
 }
 
-export class WaitlistService {
+/** What a conversation may ask of the waitlist: whether to offer it to a guest, and joining it. */
+export interface WaitlistDesk {
+  offerable(request: WaitlistOfferRequest): Promise<boolean>;
+  join(input: { phone: string; partySize: number; language: Language; name?: string; channel: Channel }): Promise<{
+    entry: WaitlistEntry;
+    reply: string;
+  }>;
+}
+
+export interface WaitlistOfferRequest {
+  /** The day the guest asked for ("YYYY-MM-DD", restaurant time). */
+  date: string;
+  partySize: number;
+  /** The number the guest writes from; null when the channel gives none. */
+  phone: string | null;
+  channel: string;
+}
+
+export class WaitlistService implements WaitlistDesk {
   private readonly clock: Clock;
 
   constructor(
@@ -142,6 +160,38 @@ export class WaitlistService {
     await this.store.addWaitlistEntry(entry);
     this.events.emit('waitlist:changed', entry);
     return entry;
+  }
+
+  /**
+   * Whether a guest who found no table may be offered the waitlist: they asked for today, write
+   * from a number the "table ready" text can reach (SMS or WhatsApp), the party is one the
+   * restaurant seats, a service is still to come or going on today, and they are not on the list.
+   */
+  async offerable(request: WaitlistOfferRequest): Promise<boolean> {
+    if ((request.channel !== 'sms' && request.channel !== 'whatsapp') || !request.phone) return false;
+    const restaurant = await this.bookings.restaurant();
+    const now = this.clock();
+    const today = localDateOf(now, restaurant.timezone);
+    if (request.date !== today || request.partySize > restaurant.rules.maxPartySize) return false;
+    if (restaurant.closures.some((c) => c.date === today)) return false;
+    const minutes = minutesOfDay(localTimeOf(now, restaurant.timezone));
+    const serving = (restaurant.services[String(weekdayOf(today))] ?? []).some((s) => {
+      const close = minutesOfDay(s.close);
+      // A service that ends after midnight runs until then.
+      return (close > minutesOfDay(s.open) ? close : close + 24 * 60) - s.lastSeatingMinutes > minutes;
+    });
+    if (!serving) return false;
+    let phone: string;
+    try {
+      phone = checkPhone(request.phone, 'phone', countryOf(restaurant.phone)).e164;
+    } catch {
+      return false;
+    }
+    const waiting = await this.store.listWaitlist(restaurant.id, {
+      since: await this.dayStart(),
+      statuses: WAITLIST_ACTIVE,
+    });
+    return !waiting.some((e) => e.phone === phone);
   }
 
   /** A guest who texted joins tonight's list; answers the text to send back. */

@@ -59,8 +59,10 @@ export const WEBCHAT_COLLECTION = 'webchatConversation';
 /** The server module: the bot, its staff alert, and every channel's routes. */
 export async function registerChannels(ctx: AppContext): Promise<void> {
   const { config } = ctx;
+  const waitlist = new WaitlistService(ctx.store, ctx.bookings, ctx.events, { clock: ctx.clock });
   const created = createBot({
     store: ctx.store,
+    waitlist,
     bookings: ctx.bookings,
     clock: ctx.clock,
     openai: config.openai
@@ -70,7 +72,6 @@ export async function registerChannels(ctx: AppContext): Promise<void> {
     onHandoff: (alert) => alertStaff(ctx, alert),
     log: ctx.log,
   });
-  const waitlist = new WaitlistService(ctx.store, ctx.bookings, ctx.events, { clock: ctx.clock });
   mountChannels(ctx, { logic: created.adapterLogic, middleware: [waitlistMiddleware(waitlist, ctx.log)] });
   // The start-up rehearsal is over before the server listens: the first guest does not share the CPU with it.
   await created.ready;

@@ -8,7 +8,7 @@
 // through the dialog path on a scratch store (bot/rehearsal.ts), so no guest's turn pays for
 // it: `await created.ready` before serving to be sure it is done.
 import type { Activity, TurnContext } from 'botbuilder';
-import { systemClock, type BookingService, type Clock, type Store } from '../booking-core';
+import { systemClock, type BookingService, type Clock, type Store, type WaitlistDesk } from '../booking-core';
 import { reminderAnswerer } from '../booking-core/notifications/answer';
 import { RestaurantSource, type LlmUnderstander } from '../dialogs';
 import { warmUp } from '../dialogs/understanding';
@@ -34,6 +34,8 @@ export interface CreateBotOptions {
   onHandoff?: (alert: HandoffAlert) => void | Promise<void>;
   /** Answer "1"/"9" replies to reminders (default: on, through the store). */
   reminders?: boolean;
+  /** Tonight's waitlist, offered by the booking dialog when a guest who writes finds no table today. */
+  waitlist?: WaitlistDesk;
   /** Rehearse FR and EN turns at start-up, on a scratch store (default: on). */
   rehearse?: boolean;
   log?: (line: string) => void;
@@ -65,6 +67,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
       restaurant: new RestaurantSource(options.bookings),
       llm,
       reminders: options.reminders === false ? undefined : reminderAnswerer(options.bookings, options.store),
+      waitlist: options.waitlist,
     },
     onHandoff: options.onHandoff,
     leases: storeLeases(options.store, CONVERSATION_LEASE_COLLECTION),

@@ -16,14 +16,14 @@ import { GoalDialog, type Absorbed, type GoalResult } from './goal-dialog';
 import { isNo, isYes, nameFrom, phoneFrom } from './guest-input';
 import { seatingHoursOn } from './info-dialog';
 import { recordOutcome } from './outcome';
-import { checkSlot, verdictOfError, type SlotVerdict } from './slot-check';
+import { checkSlot, joinSaid, verdictOfError, type SlotVerdict } from './slot-check';
 import type { Said } from './texts';
 import { ask, note, send, turnOf, type DialogDeps, type Turn } from './turn';
 import type { Expecting, Understanding } from './understanding';
 
 export const BOOK_TABLE_DIALOG = 'bookTable';
 
-type BookAsk = 'partySize' | 'date' | 'time' | 'name' | 'phone' | 'alternative' | 'readBack' | 'change';
+type BookAsk = 'partySize' | 'date' | 'time' | 'name' | 'phone' | 'alternative' | 'waitlist' | 'readBack' | 'change';
 
 export interface BookTableState {
   draft: BookingDraft;
@@ -39,6 +39,8 @@ export interface BookTableState {
   wantsChange?: boolean;
   /** The WhatsApp profile name offered as the booking's name ('' once declined: not offered again). */
   nameOffered?: string;
+  /** The guest said no to tonight's waitlist: it is not offered again. */
+  declinedWaitlist?: boolean;
 }
 
 type Step = WaterfallStepContext<BookTableState>;
@@ -195,6 +197,19 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
         }
         return this.absorbFacts(state, u, turn);
       }
+      case 'waitlist': {
+        if (hasAnyFact(u)) {
+          state.declinedWaitlist = true;
+          return this.absorbFacts(state, u, turn);
+        }
+        if (isYes(u)) return this.joinWaitlist(dc, state, turn);
+        if (isNo(u)) {
+          state.declinedWaitlist = true;
+          state.checked = false;
+          return { kind: 'rerun' };
+        }
+        return { kind: 'misunderstood' };
+      }
       case 'change': {
         const merged = await this.absorbFacts(state, u, turn);
         if (merged.kind === 'rerun') state.wantsChange = false;
@@ -320,6 +335,9 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
         delete state.draft.date;
         return this.ask(step, 'date', turn.texts.askDate, 'date');
       case 'offer':
+        if (verdict.full && (await this.waitlistOffered(step, verdict.offered))) {
+          return this.ask(step, 'waitlist', joinSaid(verdict.first, turn.texts.offerWaitlist), 'confirm');
+        }
         if (!verdict.offered.length) {
           note(step.context, verdict.said);
           delete state.draft.time;
@@ -328,6 +346,43 @@ export class BookTableDialog extends GoalDialog<BookTableState> {
         }
         state.offered = verdict.offered;
         return this.ask(step, 'alternative', verdict.said, 'choice');
+    }
+  }
+
+  /**
+   * Whether to offer tonight's waitlist: nothing left today (only other days, or nothing), and
+   * the booking core says this guest may join (it knows the channel, the day and the list).
+   */
+  private async waitlistOffered(step: Step, offered: Alternative[]): Promise<boolean> {
+    const state = step.options;
+    const { date, partySize } = state.draft;
+    const turn = turnOf(step.context);
+    if (!this.deps.waitlist || state.declinedWaitlist || !date || partySize === undefined) return false;
+    if (offered.some((a) => a.date === date)) return false;
+    return this.deps.waitlist.offerable({ date, partySize, phone: turn.channelPhone, channel: turn.channel });
+  }
+
+  /** Yes to the waitlist: the booking core adds the guest, and its answer (their place) is said. */
+  private async joinWaitlist(dc: DialogContext, state: BookTableState, turn: Turn): Promise<Absorbed> {
+    const { partySize } = state.draft;
+    if (!this.deps.waitlist || !turn.channelPhone || partySize === undefined) return { kind: 'misunderstood' };
+    try {
+      const { reply } = await this.deps.waitlist.join({
+        phone: turn.channelPhone,
+        partySize,
+        language: turn.lang,
+        name: state.draft.name ?? turn.profile.name ?? undefined,
+        channel: turn.channel === 'whatsapp' ? 'whatsapp' : 'sms',
+      });
+      recordOutcome(dc.context, { outcome: 'waitlisted' });
+      await send(dc.context, { text: reply });
+      return { kind: 'end', result: { kind: 'done', outcome: 'waitlisted' } };
+    } catch (err) {
+      // Joined meanwhile, or no longer possible: the nearest times are offered instead.
+      if (!(err instanceof BookingError)) throw err;
+      state.declinedWaitlist = true;
+      state.checked = false;
+      return { kind: 'rerun' };
     }
   }
 

@@ -22,7 +22,7 @@ const STEPS = 'steps';
 
 /** How a goal dialog ended, for the root dialog. */
 export type GoalResult =
-  | { kind: 'done'; outcome: 'booked' | 'modified' | 'cancelled' | 'nothing' }
+  | { kind: 'done'; outcome: 'booked' | 'modified' | 'cancelled' | 'waitlisted' | 'nothing' }
   | { kind: 'handoff'; reason: HandoffReason; summary: string }
   | { kind: 'aborted' }
   | { kind: 'restart' }

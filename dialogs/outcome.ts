@@ -2,7 +2,7 @@
 // alerts) without the dialogs knowing anything of transcripts or notifications.
 import type { TurnContext } from './turn-types';
 
-export type ConversationOutcome = 'booked' | 'modified' | 'cancelled' | 'handoff' | 'abandoned';
+export type ConversationOutcome = 'booked' | 'modified' | 'cancelled' | 'waitlisted' | 'handoff' | 'abandoned';
 export type HandoffReason = 'requested' | 'large_party' | 'misunderstood';
 
 export interface TurnOutcome {

@@ -17,7 +17,15 @@ export type SlotVerdict =
   /** The day itself is impossible: ask for another day. */
   | { kind: 'bad_day'; said: Said }
   /** The time is not possible: offer the nearest ones (or ask for another time when there are none). */
-  | { kind: 'offer'; said: Said; offered: Alternative[] };
+  | {
+      kind: 'offer';
+      said: Said;
+      offered: Alternative[];
+      /** No table at that time (rather than a time the restaurant does not take). */
+      full: boolean;
+      /** Why not, alone (what `said` starts with before the alternatives). */
+      first: Said;
+    };
 
 const MAX_SAME_DAY = 3;
 
@@ -118,8 +126,11 @@ async function offerVerdict(
   const sameDay = all.filter((a) => a.date === req.date).slice(0, MAX_SAME_DAY);
   const otherDay = all.find((a) => a.date !== req.date);
   const offered = otherDay ? [...sameDay, otherDay] : sameDay;
-  if (!offered.length) return { kind: 'offer', said: joinSaid(first, t.noAlternative), offered };
-  return { kind: 'offer', said: joinSaid(first, t.offer(offered, req.date, turn.today, turn.voice)), offered };
+  // Taken (not past, too soon or outside the hours): the day is full at that time.
+  const full = reason === null;
+  if (!offered.length) return { kind: 'offer', said: joinSaid(first, t.noAlternative), offered, full, first };
+  const said = joinSaid(first, t.offer(offered, req.date, turn.today, turn.voice));
+  return { kind: 'offer', said, offered, full, first };
 }
 
 export function joinSaid(a: Said, b: Said): Said {

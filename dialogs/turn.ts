@@ -8,6 +8,7 @@ import {
   type Clock,
   type Language,
   type Restaurant,
+  type WaitlistDesk,
 } from '../booking-core';
 import type { ReminderAnswerer } from '../booking-core/notifications/answer';
 import { nameFrom } from './guest-input';
@@ -31,6 +32,8 @@ export interface DialogDeps {
   llmTimeoutMs?: number;
   /** Answers "1"/"9" to a pending reminder (booking-core/notifications), asked before anything else. */
   reminders?: ReminderAnswerer;
+  /** Tonight's waitlist, offered to a guest who writes and finds no table today (when the core allows it). */
+  waitlist?: WaitlistDesk;
 }
 
 export interface Turn {

@@ -331,6 +331,7 @@ const WORDS = {
   outcome_modified: ['Modifié', 'Changed'],
   outcome_handoff: ['Transmis à l’équipe', 'Handed to staff'],
   outcome_nothing: ['Sans suite', 'Nothing done'],
+  outcome_waitlisted: ['Liste d’attente', 'Waitlisted'],
   serviceNameFr: ['Nom (FR)', 'Name (FR)'],
   serviceNameEn: ['Nom (EN)', 'Name (EN)'],
   live_connecting: ['Connexion…', 'Connecting…'],

@@ -230,6 +230,7 @@ export const en: Texts = {
     return say(`I can offer ${parts.join(', or ')}. Shall I book ${firstSaid}?`);
   },
   noAlternative: say('I have no other time to offer around then.'),
+  offerWaitlist: say('We can text you as soon as a table frees up today: would you like to be on the waitlist?'),
   largeParty: (max) => say(`For groups of more than ${max} people, our team takes care of the booking directly.`),
   holdLost: say('The table could not be kept any longer.'),
   invalidName: say('Sorry, I didn’t catch the name.'),

@@ -243,6 +243,9 @@ export const fr: Texts = {
     return say(text);
   },
   noAlternative: say('Je n’ai pas d’autre créneau à vous proposer ces jours-là.'),
+  offerWaitlist: say(
+    'Nous pouvons vous écrire dès qu’une table se libère aujourd’hui : voulez-vous être sur la liste d’attente ?',
+  ),
   largeParty: (max) => say(`Pour un groupe de plus de ${max} personnes, c’est l’équipe qui s’en occupe directement.`),
   holdLost: say('La table n’a pas pu être gardée plus longtemps.'),
   invalidName: say('Pardon, je n’ai pas saisi le nom.'),

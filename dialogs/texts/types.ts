@@ -93,6 +93,8 @@ export interface Texts {
   taken(f: { date: string; time: string }, today: string): Said;
   offer(alternatives: Alternative[], requestedDate: string, today: string, voice: boolean): Said;
   noAlternative: Said;
+  /** No table left today for a guest who writes: tonight's waitlist is offered (yes or no). */
+  offerWaitlist: Said;
   largeParty(max: number): Said;
   holdLost: Said;
   invalidName: Said;

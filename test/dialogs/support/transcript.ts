@@ -12,6 +12,7 @@ import {
   type Clock,
   type Reservation,
   type Restaurant,
+  WaitlistService,
 } from '../../../booking-core';
 import { SqliteStore } from '../../../booking-core/stores/sqlite-store';
 import { createBot, type CreatedBot } from '../../../bot/create-bot';
@@ -49,6 +50,7 @@ export async function makeWorld(
     store,
     bookings,
     clock,
+    waitlist: new WaitlistService(store, bookings, bookings.events, { clock }),
     onHandoff: (a) => {
       handoffs.push(a);
     },
