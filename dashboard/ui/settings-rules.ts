@@ -30,6 +30,21 @@ export function validateSettings(r: Restaurant, l: Lang): Record<string, string>
     e.defaultLanguage = msg(l, 'Doit être une des langues', 'Must be one of the languages');
   if (r.address.length > 300) e.address = msg(l, '300 caractères max.', 'At most 300 characters');
   if (r.phone.length > 30) e.phone = msg(l, '30 caractères max.', 'At most 30 characters');
+  const reminders = r.reminders;
+  if (reminders?.dayBeforeAt !== null && reminders?.dayBeforeAt !== undefined && !TIME.test(reminders.dayBeforeAt))
+    e['reminders.dayBeforeAt'] = msg(l, 'Heure HH:mm', 'Time HH:mm');
+  reminders?.minutesBefore.forEach((m, i) => {
+    if (!Number.isInteger(m) || m < 5 || m > 7 * 24 * 60)
+      e[`reminders.minutesBefore.${i}`] = msg(l, 'De 5 à 10080 minutes', 'From 5 to 10080 minutes');
+  });
+  (r.tableCombinations ?? []).forEach((c, i) => {
+    if (new Set(c.tableIds).size < 2)
+      e[`tableCombinations.${i}.tableIds`] = msg(l, 'Au moins deux tables', 'At least two tables');
+    if (!Number.isInteger(c.seatsMin) || c.seatsMin < 1)
+      e[`tableCombinations.${i}.seatsMin`] = msg(l, 'Au moins 1', 'At least 1');
+    if (!Number.isInteger(c.seatsMax) || c.seatsMax < c.seatsMin)
+      e[`tableCombinations.${i}.seatsMax`] = msg(l, 'Pas moins que le minimum', 'Not below the minimum');
+  });
   for (const [day, list] of Object.entries(r.services)) {
     if (list.length > 6) e[`services.${day}`] = msg(l, '6 services max.', 'At most 6 services');
     list.forEach((s, i) => {

@@ -39,7 +39,9 @@ export type {
 export type Status = ReservationStatus;
 export type Reservation = PublicReservation;
 export type Table = Omit<CoreTable, 'restaurantId'>;
-export type Restaurant = Omit<CoreRestaurant, 'tableCombinations' | 'reminders'>;
+/** The restaurant as the staff API gives it; combinations and reminders are only edited in Settings. */
+export type Restaurant = Omit<CoreRestaurant, 'tableCombinations' | 'reminders'> &
+  Partial<Pick<CoreRestaurant, 'tableCombinations' | 'reminders'>>;
 export type Rules = CoreRestaurant['rules'];
 export type Dish = MenuDish;
 export type User = Omit<CoreUser, 'passwordHash'>;

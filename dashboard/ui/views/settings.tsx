@@ -1,4 +1,5 @@
-// Restaurant settings (admin): general info, services per weekday, closures, booking rules.
+// Restaurant settings (admin): general info, services per weekday, closures, booking rules,
+// reminders and table combinations.
 // Checked here as the API checks them; the API's answer is shown on the field it names.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
@@ -9,6 +10,7 @@ import { SLOT_STEPS, validateSettings } from '../settings-rules';
 import { useSignal } from '../signal';
 import { restaurant } from '../store';
 import type { Restaurant, Service } from '../types';
+import { CombinationsCard, RemindersCard } from './settings-more';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -47,6 +49,7 @@ export function SettingsView() {
     setBusy(true);
     try {
       const { name, address, phone, email, languages, defaultLanguage, services, closures, rules } = draft;
+      const { tableCombinations, reminders } = draft;
       const saved = await api.saveRestaurant({
         name,
         address,
@@ -57,6 +60,8 @@ export function SettingsView() {
         services,
         closures,
         rules,
+        ...(tableCombinations ? { tableCombinations } : {}),
+        ...(reminders ? { reminders } : {}),
       });
       restaurant.set(saved);
       setDraft(structuredClone(saved));
@@ -410,6 +415,9 @@ export function SettingsView() {
           + {t('add')}
         </button>
       </div>
+
+      <RemindersCard draft={draft} update={update} err={err} />
+      <CombinationsCard draft={draft} update={update} err={err} />
     </section>
   );
 }
