@@ -12,4 +12,5 @@ export type * from './store';
 export type * from './records';
 export * from './waitlist';
 export * from './waitlist-service';
+export * from './money';
 export * from './callbacks';

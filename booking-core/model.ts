@@ -121,6 +121,8 @@ export interface Restaurant {
   rules: BookingRules;
   tableCombinations: TableCombination[];
   menu: MenuSection[];
+  /** ISO 4217 code of the menu's prices; "EUR" when not set. */
+  currency?: string;
   /** Reminder times before a booking, in minutes (e.g. 120 = two hours before). */
   reminders?: { dayBeforeAt: string | null; minutesBefore: number[] };
 }

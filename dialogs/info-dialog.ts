@@ -1,6 +1,6 @@
 // Opening hours, address and menu, answered from the restaurant's settings in one turn.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { formatMinutes, minutesOfDay, type Restaurant } from '../booking-core';
+import { formatMinutes, formatPrice, minutesOfDay, type Restaurant } from '../booking-core';
 import { countryOf, phoneForReader } from '../booking-core/phone';
 import type { DayHours, Said, ServiceHours, Texts } from './texts';
 import { send, turnOf, type Turn } from './turn';
@@ -65,7 +65,7 @@ export function infoAnswer(topic: InfoTopic, turn: Turn, onBooking = false): Sai
       return texts.menu(
         restaurant.menu.map((s) => ({
           section: s.title[lang],
-          dishes: s.dishes.map((d) => ({ name: d.name[lang], price: d.price })),
+          dishes: s.dishes.map((d) => ({ name: d.name[lang], price: formatPrice(d.price, lang, restaurant.currency) })),
         })),
         voice,
       );

@@ -9,6 +9,7 @@ import {
   PUBLIC_STATUSES,
   addDays,
   isValidDate,
+  isKnownCurrency,
   isValidZone,
   localToInstant,
   toPublic,
@@ -122,6 +123,7 @@ export const restaurantBody = z
     defaultLanguage: z.enum(LANGUAGES as [string, ...string[]]),
     address: z.string().max(300),
     phone: z.string().max(30),
+    currency: z.string().refine(isKnownCurrency, 'is not an ISO 4217 currency code').optional(),
     email: z.string().max(200).optional(),
     services: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(service).max(6)),
     closures: z

@@ -161,7 +161,8 @@ const WORDS = {
   // Menu
   section: ['Rubrique', 'Section'],
   dish: ['Plat', 'Dish'],
-  price: ['Prix (€)', 'Price (€)'],
+  price: ['Prix', 'Price'],
+  currency: ['Devise des prix', 'Currency of prices'],
   description: ['Description', 'Description'],
   allergens: ['Allergènes', 'Allergens'],
   diets: ['Régimes', 'Diets'],

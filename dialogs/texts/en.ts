@@ -312,7 +312,7 @@ export const en: Texts = {
     say(`We are at ${address}. Phone: ${phone}.`, voice ? `We are at ${address}.` : undefined),
   menu: (lines, voice) =>
     say(
-      `Our menu: ${lines.map((l: MenuLine) => `${l.section}: ${l.dishes.map((d) => `${d.name} (€${d.price})`).join(', ')}`).join('. ')}.`,
+      `Our menu: ${lines.map((l: MenuLine) => `${l.section}: ${l.dishes.map((d) => `${d.name} (${d.price})`).join(', ')}`).join('. ')}.`,
       voice
         ? `Our menu. ${lines
             .map(

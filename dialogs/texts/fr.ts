@@ -332,7 +332,7 @@ export const fr: Texts = {
     say(`Nous sommes au ${address}. Téléphone : ${phone}.`, voice ? `Nous sommes au ${address}.` : undefined),
   menu: (lines, voice) =>
     say(
-      `Notre carte : ${lines.map((l: MenuLine) => `${l.section} : ${l.dishes.map((d) => `${d.name} (${d.price} €)`).join(', ')}`).join('. ')}.`,
+      `Notre carte : ${lines.map((l: MenuLine) => `${l.section} : ${l.dishes.map((d) => `${d.name} (${d.price})`).join(', ')}`).join('. ')}.`,
       voice
         ? `Notre carte. ${lines.map((l) => `En ${l.section.toLowerCase()}, ${list(l.dishes.map((d) => d.name)).replace(' ou ', ' et ')}`).join('. ')}.`
         : undefined,

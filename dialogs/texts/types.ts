@@ -31,7 +31,8 @@ export interface DayHours {
 
 export interface MenuLine {
   section: string;
-  dishes: Array<{ name: string; price: number }>;
+  /** Prices already written for the reader ("22 €", "€22"). */
+  dishes: Array<{ name: string; price: string }>;
 }
 
 export type Refusal =

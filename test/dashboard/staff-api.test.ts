@@ -253,6 +253,18 @@ describe('staff API', () => {
     assert.equal(slots.at(-1), '00:00', 'the last seating of a service ending at 01:30 is midnight');
   });
 
+  it('keeps the currency of the prices, and refuses one that is not a currency', async () => {
+    const admin = await s.login();
+    const put = (currency: string) =>
+      s.json('/api/admin/restaurant', { method: 'PUT', token: admin, body: { currency } });
+    assert.equal((await put('CHF')).status, 200);
+    assert.equal((await s.json('/api/admin/restaurant', { token: admin })).body.currency, 'CHF');
+    const bad = await put('Euros');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /currency/);
+    assert.equal((await put('EUR')).status, 200);
+  });
+
   it('keeps a service the restaurant named itself in French and English', async () => {
     const admin = await s.login();
     const { services } = (await s.json('/api/admin/restaurant', { token: admin })).body;

@@ -81,7 +81,7 @@ for (const t of [fr, en]) {
       t.help,
       t.greeting('Le Petit Bistro'),
       t.disclosure,
-      t.menu([{ section: 'Plats', dishes: [{ name: 'Bœuf', price: 22 }] }], true),
+      t.menu([{ section: 'Plats', dishes: [{ name: 'Bœuf', price: '22 €' }] }], true),
     ];
     for (const s of said) assert.doesNotMatch(forTheEar(s.voice ?? s.text), /[€:;()«»"]/);
   });

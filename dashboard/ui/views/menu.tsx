@@ -4,7 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
 import { copyDraft, keyOf } from '../draft-keys';
-import { t, tv } from '../i18n';
+import { formatPrice } from '../../../booking-core/money';
+import { lang, t, tv } from '../i18n';
+import { useSignal } from '../signal';
+import { restaurant } from '../store';
 import type { Diet, Dish, MenuSection } from '../types';
 
 const blank = () => ({ fr: '', en: '' });
@@ -167,6 +170,8 @@ function DishRow({
   onRemove: () => void;
 }) {
   const desc = d.description ?? blank();
+  const l = useSignal(lang);
+  const currency = useSignal(restaurant)?.currency;
   return (
     <div class="dish">
       <div class="dish-grid">
@@ -190,6 +195,9 @@ function DishRow({
             value={d.price}
             onInput={(e) => onChange({ ...d, price: Number(e.currentTarget.value) })}
           />
+          <small class="muted price-shown" data-testid="price-shown">
+            {Number.isFinite(d.price) ? formatPrice(d.price, l, currency) : ''}
+          </small>
         </Field>
         <button type="button" class="icon-btn danger" aria-label={t('remove')} onClick={onRemove}>
           ✕

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Field } from '../components';
+import { formatPrice } from '../../../booking-core/money';
 import { copyDraft, keyOf } from '../draft-keys';
 import { lang, serviceName, t, type WordKey } from '../i18n';
 import { SLOT_STEPS, validateSettings } from '../settings-rules';
@@ -13,6 +14,8 @@ import type { Restaurant, Service } from '../types';
 import { CombinationsCard, RemindersCard } from './settings-more';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
+/** The currencies of the countries the restaurant may be in and its guests come from. */
+const CURRENCIES = ['EUR', 'GBP', 'CHF', 'USD', 'CAD'];
 
 export function SettingsView() {
   const l = useSignal(lang);
@@ -49,7 +52,7 @@ export function SettingsView() {
     setBusy(true);
     try {
       const { name, address, phone, email, languages, defaultLanguage, services, closures, rules } = draft;
-      const { tableCombinations, reminders } = draft;
+      const { tableCombinations, reminders, currency } = draft;
       const saved = await api.saveRestaurant({
         name,
         address,
@@ -62,6 +65,7 @@ export function SettingsView() {
         rules,
         ...(tableCombinations ? { tableCombinations } : {}),
         ...(reminders ? { reminders } : {}),
+        ...(currency ? { currency } : {}),
       });
       restaurant.set(saved);
       setDraft(structuredClone(saved));
@@ -160,6 +164,23 @@ export function SettingsView() {
             >
               <option value="fr">Français</option>
               <option value="en">English</option>
+            </select>
+          </Field>
+          <Field label={t('currency')} error={err('currency')}>
+            <select
+              data-testid="currency"
+              value={draft.currency ?? 'EUR'}
+              onChange={(e) =>
+                update((d) => {
+                  d.currency = e.currentTarget.value;
+                })
+              }
+            >
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c} ({formatPrice(9.5, l, c)})
+                </option>
+              ))}
             </select>
           </Field>
           <Field label={t('timezone')}>
