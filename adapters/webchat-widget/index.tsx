@@ -4,7 +4,7 @@
 // data-color="#5a1e1b" (the accent colour). Renders into a shadow root on its own element.
 import { render } from 'preact';
 import { ChatApi } from './api';
-import { pickLang, textsFor } from './i18n';
+import { pickLang } from './i18n';
 import { STYLES } from './styles';
 import { ChatWidget } from './widget';
 
@@ -34,10 +34,7 @@ function mount(script: HTMLScriptElement | null): void {
   root.appendChild(style);
   const container = document.createElement('div');
   root.appendChild(container);
-  render(
-    <ChatWidget api={new ChatApi(base)} t={textsFor(lang)} locale={lang === 'fr' ? 'fr-FR' : 'en-US'} />,
-    container,
-  );
+  render(<ChatWidget api={new ChatApi(base)} locale={lang === 'fr' ? 'fr-FR' : 'en-US'} />, container);
 }
 
 // currentScript is only set while this file first runs; read it now, mount when the body exists.

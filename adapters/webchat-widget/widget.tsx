@@ -5,11 +5,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessage } from '../webchat-protocol';
 import { WEBCHAT_MAX_TEXT } from '../webchat-protocol';
 import { ApiError, type ChatApi, messageId } from './api';
-import type { WidgetTexts } from './i18n';
+import { textsFor } from './i18n';
 
 export interface WidgetProps {
   api: ChatApi;
-  t: WidgetTexts;
+  /** The page's language: the widget's words until the conversation has one of its own. */
   locale: 'fr-FR' | 'en-US';
 }
 
@@ -42,7 +42,7 @@ const storage = {
   },
 };
 
-export function ChatWidget({ api, t, locale }: WidgetProps) {
+export function ChatWidget({ api, locale: pageLocale }: WidgetProps) {
   const [open, setOpen] = useState(storage.get('session', STORE_OPEN) === '1');
   const [conversationId, setConversationId] = useState<string | null>(storage.get('local', STORE_ID));
   const [loaded, setLoaded] = useState(false);
@@ -59,6 +59,11 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
 
   const root = useRef<HTMLDivElement>(null);
   const opening = useRef(false);
+  // The chat's own words follow the conversation: a guest who switches language mid-way gets
+  // the title, the field and the buttons in that language too, and their messages go with it.
+  const lastSaid = [...messages].reverse().find((m) => m.from === 'bot');
+  const locale = lastSaid?.locale ?? pageLocale;
+  const t = textsFor(locale === 'fr-FR' ? 'fr' : 'en');
 
   const merge = useCallback(
     (incoming: ChatMessage[]) =>
@@ -192,12 +197,11 @@ export function ChatWidget({ api, t, locale }: WidgetProps) {
     void start(null);
   };
 
-  const lastBot = [...messages].reverse().find((m) => m.from === 'bot');
   const suggestions =
-    !busy && !pending && lastBot === messages[messages.length - 1] ? (lastBot?.suggestions ?? []) : [];
+    !busy && !pending && lastSaid === messages[messages.length - 1] ? (lastSaid?.suggestions ?? []) : [];
 
   return (
-    <div class="maitre-root" ref={root}>
+    <div class="maitre-root" ref={root} lang={locale.slice(0, 2)}>
       {open && (
         <section
           class="panel"

@@ -189,3 +189,28 @@ test('the widget speaks English on an English page', { skip }, async () => {
     site?.close();
   }
 });
+
+test("a guest who switches to English gets the chat's own words in English too", { skip }, async () => {
+  const guest = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  try {
+    await guest.goto(`${s.base}/webchat/demo`);
+    await guest.getByRole('button', { name: 'Ouvrir la discussion pour réserver une table' }).click();
+    await guest.getByRole('dialog', { name: /réservations/ }).waitFor();
+    assert.equal(
+      await guest.locator('#maitre-chat-input').getAttribute('placeholder'),
+      'Ex. : une table pour 2 demain à 20h',
+    );
+    const reply = await say(guest, 'Do you speak English? A table for 2 tomorrow at 8pm please');
+    assert.match(reply, /name/i, 'the bot answers in English');
+    await guest.getByRole('dialog', { name: /Le Petit Bistro — reservations/ }).waitFor();
+    assert.equal(
+      await guest.locator('#maitre-chat-input').getAttribute('placeholder'),
+      'E.g. a table for 2 tomorrow at 8pm',
+    );
+    assert.ok(await guest.getByLabel('Your message').isVisible());
+    assert.ok(await guest.getByRole('button', { name: 'Close the chat' }).first().isVisible());
+    await guest.screenshot({ path: join(OUT, 'webchat-switched-to-english.png') });
+  } finally {
+    await guest.close();
+  }
+});
