@@ -24,7 +24,8 @@ export function registerWaitlistApi(ctx: DashboardContext): void {
   const { server, bookings, store, auth, log } = ctx;
   const { route, parseBody, parseQuery } = ctx.http;
   const staff = auth.require();
-  const waitlist = new WaitlistService(store, bookings, bookings.events);
+  // The booking core's clock, as the conversations' waitlist uses: both see the same "tonight".
+  const waitlist = new WaitlistService(store, bookings, bookings.events, { clock: () => bookings.now() });
 
   server.get(
     '/api/admin/waitlist',
