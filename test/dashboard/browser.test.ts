@@ -209,12 +209,12 @@ test('a booking is moved to another table and time, and a refused move says why'
   await page.waitForSelector('[data-testid=booking-detail]');
   // T7 is Smith's at 19:30: the booking core refuses, the panel says so and nothing moves.
   await page.selectOption('[data-testid=move-table]', 'T7');
-  await page.fill('.move input[type=time]', '19:30');
+  await page.fill('.move input[name=time]', '19:30');
   await page.click('[data-action=move]');
   await page.waitForSelector('.detail .banner-error');
   await shot('04b-move-refused');
   await page.selectOption('[data-testid=move-table]', 'T6');
-  await page.fill('.move input[type=time]', '21:30');
+  await page.fill('.move input[name=time]', '21:30');
   await page.click('[data-action=move]');
   await page.waitForFunction(() => !document.querySelector('.detail .banner-error'));
   const moved = await api<{ tableIds: string[]; startAt: string }>(s.base, `/api/admin/reservations/${leroy.id}`, {

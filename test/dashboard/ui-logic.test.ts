@@ -1,5 +1,6 @@
 // The dashboard's pure logic, without a browser: the Today timeline's geometry and the
 // settings form's rules (which must refuse what the API refuses), the Messages page's rows.
+import { readTime } from '../../dashboard/ui/time-field';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { demoRestaurant } from '../../booking-core';
@@ -184,4 +185,21 @@ test('an edited list keeps each row’s key through copies, removals and moves',
   const again = copyDraft(copy);
   [again.closures[0], again.closures[1]] = [again.closures[1], again.closures[0]];
   assert.deepEqual(again.closures.slice(0, 2).map(keyOf), [third, second]);
+});
+
+test('times are read as people type them in 24 hours, whatever the browser speaks', () => {
+  const cases: Array<[string, string | null]> = [
+    ['20:30', '20:30'],
+    ['20h30', '20:30'],
+    ['20h', '20:00'],
+    ['9:05', '09:05'],
+    ['2030', '20:30'],
+    ['0930', '09:30'],
+    ['20.30', '20:30'],
+    ['24:00', null],
+    ['20:75', null],
+    ['8 PM', null],
+    ['', null],
+  ];
+  for (const [typed, expected] of cases) assert.equal(readTime(typed), expected, typed);
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, ChannelTag, Drawer, Field, StatusPill } from '../components';
 import { errorText, lang, t, tv } from '../i18n';
+import { TimeField } from '../time-field';
 import { reminderAllowed } from '../outbox-logic';
 import { GuestMessagingNotes } from './guest-messaging';
 import { useSignal } from '../signal';
@@ -235,7 +236,7 @@ export function BookingDetail({
                 <input type="date" value={moveDate} onInput={(e) => setMoveDate(e.currentTarget.value)} />
               </Field>
               <Field label={t('time')}>
-                <input type="time" step={300} value={moveTime} onInput={(e) => setMoveTime(e.currentTarget.value)} />
+                <TimeField name="time" value={moveTime} onChange={setMoveTime} />
               </Field>
               <Field label={t('table')}>
                 <select

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { Banner, Drawer, Field } from '../components';
 import { errorText, t } from '../i18n';
+import { TimeField } from '../time-field';
 import { useSignal } from '../signal';
 import { restaurant, tables as tablesSignal } from '../store';
 import { hhmm, localOf, todayIn } from '../time';
@@ -122,14 +123,7 @@ export function NewBookingForm(props: {
             </Field>
           ) : null}
           <Field label={t('time')} error={bad('time')}>
-            <input
-              name="time"
-              type="time"
-              step={300}
-              required
-              value={time}
-              onInput={(e) => setTime(e.currentTarget.value)}
-            />
+            <TimeField name="time" required value={time} onChange={setTime} />
           </Field>
         </div>
         <Field label={t('notes')} wide>

@@ -3,6 +3,7 @@
 import { Field } from '../components';
 import { keyOf } from '../draft-keys';
 import { t } from '../i18n';
+import { TimeField } from '../time-field';
 import { useSignal } from '../signal';
 import { tables as tablesSignal } from '../store';
 import type { Restaurant } from '../types';
@@ -43,13 +44,12 @@ export function RemindersCard({ draft, update, err }: CardProps) {
         </label>
         {reminders.dayBeforeAt !== null ? (
           <Field label={t('at')} error={err('reminders.dayBeforeAt')}>
-            <input
-              type="time"
-              data-testid="day-before-at"
+            <TimeField
+              testId="day-before-at"
               value={reminders.dayBeforeAt}
-              onInput={(e) =>
+              onChange={(time) =>
                 set((r) => {
-                  r.dayBeforeAt = e.currentTarget.value;
+                  r.dayBeforeAt = time;
                 })
               }
             />

@@ -7,6 +7,7 @@ import { Banner, Field } from '../components';
 import { formatPrice } from '../../../booking-core/money';
 import { copyDraft, keyOf } from '../draft-keys';
 import { lang, serviceName, t, type WordKey } from '../i18n';
+import { TimeField } from '../time-field';
 import { SLOT_STEPS, validateSettings } from '../settings-rules';
 import { useSignal } from '../signal';
 import { restaurant } from '../store';
@@ -482,10 +483,10 @@ function ServiceRow({
         </Field>
       ))}
       <Field label={t('open')} error={errors[`${path}.open`]}>
-        <input type="time" value={s.open} onInput={(e) => onChange({ ...s, open: e.currentTarget.value })} />
+        <TimeField value={s.open} onChange={(open) => onChange({ ...s, open })} />
       </Field>
       <Field label={t('closeAt')} error={errors[`${path}.close`]}>
-        <input type="time" value={s.close} onInput={(e) => onChange({ ...s, close: e.currentTarget.value })} />
+        <TimeField value={s.close} onChange={(close) => onChange({ ...s, close })} />
       </Field>
       <Field label={t('lastSeating')} error={errors[`${path}.lastSeatingMinutes`]}>
         <input
