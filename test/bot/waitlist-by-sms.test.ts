@@ -76,7 +76,7 @@ test('a guest who finds tonight full joins the waitlist by answering the bot', a
   assert.match(offer, /c'est complet/);
   assert.match(offer, /voulez-vous être sur la liste d'attente \?/);
   const joined = await text('oui');
-  assert.match(joined, /vous êtes sur la liste d'attente pour 2 personnes \(position 1\)/);
+  assert.match(joined, /liste d'attente pour 2 personnes \(position 1\)/);
   const list = (await s.json('/api/admin/waitlist', { token })).body as Array<{
     phone: string;
     partySize: number;

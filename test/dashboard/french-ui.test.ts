@@ -99,6 +99,7 @@ test('every page reads in French, with no word from the English catalogue', { sk
     [`bookings?date=${day}`, '[data-testid=booking-list]'],
     ['waitlist', '[data-testid=waitlist-list]'],
     ['conversations', 'main .page table.list'],
+    ['callbacks', '[data-testid=callbacks]'],
     ['outbox', '[data-testid=outbox-row]'],
     ['menu', '.menu-editor .card'],
     ['tables', 'table.list.editable'],

@@ -35,7 +35,7 @@ describe('liste d’attente proposée quand il n’y a plus de table aujourd’h
       bot:  c'est complet
       bot:  voulez-vous être sur la liste d'attente \\?
       user: oui
-      bot:  vous êtes sur la liste d'attente pour 2 personnes \\(position 1\\)
+      bot:  liste d'attente pour 2 personnes \\(position 1\\)
     `,
     );
     const [entry] = await waiting(ch.from);
