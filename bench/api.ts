@@ -16,7 +16,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'maitre-bench-')),
-    JWT_SECRET: 'bench-secret-0123456789abcdef',
+    JWT_SECRET: 'bench-secret-0123456789abcdef-0123456789abcdef',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '10000000',
