@@ -62,6 +62,11 @@ export function infoAnswer(topic: InfoTopic, turn: Turn, onBooking = false): Sai
       // A yes/no about a dish or a diet gets its answer from the menu's data, not the whole menu.
       if (turn.u.diet && (turn.u.diet.diets.length || turn.u.diet.allergens.length))
         return dietAnswer(turn.u.diet, turn, onBooking);
+      if (turn.u.ingredient)
+        return texts.ingredientUnknown(
+          turn.u.ingredient,
+          phoneForReader(restaurant.phone, countryOf(turn.channelPhone) ?? countryOf(restaurant.phone)),
+        );
       return texts.menu(
         restaurant.menu.map((s) => ({
           section: s.title[lang],

@@ -310,6 +310,11 @@ export const en: Texts = {
   },
   address: (address, phone, voice) =>
     say(`We are at ${address}. Phone: ${phone}.`, voice ? `We are at ${address}.` : undefined),
+  ingredientUnknown: (ingredient, phone) =>
+    heard(
+      `I don't have every dish's ingredients to check "${ingredient}": the team will tell you on ${phone} or ` +
+        `at the restaurant. I can tell you which dishes are vegetarian, vegan or gluten-free, and their allergens.`,
+    ),
   menu: (lines, voice) =>
     say(
       `Our menu: ${lines.map((l: MenuLine) => `${l.section}: ${l.dishes.map((d) => `${d.name} (${d.price})`).join(', ')}`).join('. ')}.`,

@@ -330,6 +330,11 @@ export const fr: Texts = {
   },
   address: (address, phone, voice) =>
     say(`Nous sommes au ${address}. Téléphone : ${phone}.`, voice ? `Nous sommes au ${address}.` : undefined),
+  ingredientUnknown: (ingredient, phone) =>
+    heard(
+      `Je n’ai pas le détail des ingrédients de chaque plat pour « ${ingredient} » : l’équipe vous le dira au ` +
+        `${phone} ou sur place. Je peux vous dire quels plats sont végétariens, vegan ou sans gluten, et leurs allergènes.`,
+    ),
   menu: (lines, voice) =>
     say(
       `Notre carte : ${lines.map((l: MenuLine) => `${l.section} : ${l.dishes.map((d) => `${d.name} (${d.price})`).join(', ')}`).join('. ')}.`,

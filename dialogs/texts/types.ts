@@ -126,6 +126,8 @@ export interface Texts {
   hours(days: DayHours[], voice: boolean): Said;
   address(address: string, phone: string, voice: boolean): Said;
   menu(lines: MenuLine[], voice: boolean): Said;
+  /** A question about an ingredient the menu's data does not track: who can answer it. */
+  ingredientUnknown(ingredient: string, phone: string): Said;
   /** A dish asked about: yes or no for each diet asked, contains or not for each allergen asked. */
   dishFacts(
     dish: string,

@@ -100,3 +100,26 @@ export function dietNeedOf(low: string, original: string): DietNeed | undefined 
   }
   return need;
 }
+
+// "vous avez des plats sans porc ?", "anything without onions?", "is it pork-free?", "y a-t-il du porc ?":
+// a question about an ingredient the menu's data does not track (diets and allergens are read above).
+const INGREDIENT = rx(
+  `${WB}(?:sans|without|pas\\s+de|contien(?:t|nent)|contains?)\\s+` +
+    `(?:du\\s+|de\\s+la\\s+|de\\s+l'|des\\s+|de\\s+|d'|any\\s+|some\\s+)?(\\p{L}{3,30})${WE}|` +
+    `${WB}(\\p{L}{3,30})[\\s-]free${WE}|` +
+    `${WB}(?:y\\s+a[-\\s]t[-\\s]il|is\\s+there|are\\s+there)\\s+` +
+    `(?:du\\s+|de\\s+la\\s+|de\\s+l'|des\\s+|d'|any\\s+|some\\s+)?` +
+    `(\\p{L}{3,30})\\s+(?:dans|in)${WE}`,
+);
+const NOT_INGREDIENT =
+  /^(?:menu|carte|plats?|dishes|options?|réservation|reservation|table|place|room|souci|problème|problem|worries)$/u;
+
+/** The ingredient a menu question names when no diet or allergen is named ("sans porc ?" → "porc"). */
+export function ingredientAsked(low: string): string | undefined {
+  if (first(QUESTION, low) === null) return undefined;
+  const m = first(INGREDIENT, low);
+  const word = (m?.[1] ?? m?.[2] ?? m?.[3])?.toLowerCase();
+  // An allergen or a diet is the menu's own data: not an unknown ingredient.
+  const known = [...DIETS, ...ALLERGENS].some(([, re]) => first(re, word ?? '') !== null);
+  return word && !known && !NOT_INGREDIENT.test(word) ? word : undefined;
+}

@@ -84,6 +84,8 @@ export interface Understanding {
   reference?: BookingReference;
   /** A question or a statement about diets and allergies ("vous avez des plats végétariens ?"). */
   diet?: DietNeed;
+  /** A menu question about an ingredient the menu does not track ("sans porc ?" → "porc"). */
+  ingredient?: string;
 }
 
 export interface BookingReference {

@@ -13,7 +13,7 @@ import { DATE_CUES, TIME_CUES, recognizeNumber, recognizeWhen, recognizeYesNo, w
 import { choiceOf, goalOf, isBookingWords, isGreeting, isThanks, yesNoOf } from './intent';
 import { prepare } from './prepare';
 import { CHANGE_VERB, DESCRIBED, oldValueAt } from './change';
-import { dietNeedOf } from './diet';
+import { dietNeedOf, ingredientAsked } from './diet';
 import { wordToNumber } from './numbers';
 
 const NOT_CUES =
@@ -167,6 +167,9 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   const booking = isBookingWords(words);
   if (diet && goal === 'menu' && diet.kind === 'statement' && (facts || booking)) goal = null;
   else if (diet && !goal && !facts && (!booking || (diet.kind === 'question' && diet.dish))) goal = 'menu';
+  // "anything without onions?", "y a-t-il du porc dans le bourguignon ?": a menu question too.
+  const ingredient = diet ? undefined : ingredientAsked(w.low);
+  if (ingredient && !goal && !facts && !booking) goal = 'menu';
 
   if (goal) out.intent = goal;
   // "the 8pm one", "celle de samedi": a booking described, not a new request.
@@ -195,6 +198,7 @@ function read(text: string, ctx: UnderstandContext): Understanding {
   }
   if (Object.keys(reference).length) out.reference = reference;
   if (diet) out.diet = diet;
+  else if (ingredient && out.intent === 'menu') out.ingredient = ingredient;
   return out;
 }
 

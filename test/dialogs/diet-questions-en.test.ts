@@ -208,3 +208,24 @@ describe('an allergy told to the restaurant', () => {
     assert.equal(r.notes, 'Allergies et régime : sans gluten');
   });
 });
+
+describe('an ingredient the menu does not detail', () => {
+  for (const question of [
+    'any dishes without garlic?',
+    'do you have anything pork-free?',
+    'is there pork in the stew?',
+  ]) {
+    test(`"${question}": who can answer, never the whole menu`, async () => {
+      await play(
+        w,
+        en(),
+        `
+        user: ${question}
+        bot:  I don't have every dish's ingredients to check "(garlic|pork)": the team will tell you on
+        bot:  I can tell you which dishes are vegetarian, vegan or gluten-free, and their allergens\\.
+        bot!: ${WHOLE_MENU}
+      `,
+      );
+    });
+  }
+});

@@ -194,3 +194,24 @@ describe('une allergie dite au restaurant', () => {
     assert.equal(r.notes, 'Allergies et régime : sans gluten');
   });
 });
+
+describe('un ingrédient que la carte ne détaille pas', () => {
+  for (const question of [
+    'vous avez des plats sans porc ?',
+    'y a-t-il du porc dans le bourguignon ?',
+    'des plats sans ail svp ?',
+  ]) {
+    test(`« ${question} » : qui peut répondre, jamais toute la carte`, async () => {
+      await play(
+        w,
+        sms(),
+        `
+        user: ${question}
+        bot:  Je n'ai pas le détail des ingrédients de chaque plat pour « (porc|ail) » : l'équipe vous le dira au 01
+        bot:  Je peux vous dire quels plats sont végétariens, vegan ou sans gluten, et leurs allergènes\\.
+        bot!: ${WHOLE_MENU}
+      `,
+      );
+    });
+  }
+});
