@@ -8,16 +8,7 @@ import { DateTime } from 'luxon';
 import { twilioPost } from '../adapters/adapter-harness';
 import { SmtpSink, TwilioApiDouble } from '../bot/outbox/fakes';
 import { startTestServer, type TestServer } from '../helpers/app';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../helpers/until';
 
 const ACCOUNT = `AC${'0'.repeat(32)}`;
 const OUR_NUMBER = '+33900000000';

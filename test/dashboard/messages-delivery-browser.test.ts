@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { twilioPost } from '../adapters/adapter-harness';
 import { TwilioApiDouble, type TwilioMessage } from '../bot/outbox/fakes';
 import { ADMIN, startTestServer, type TestServer } from '../helpers/app';
+import { until } from '../helpers/until';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join('test-output', 'dashboard');
@@ -32,16 +33,6 @@ const date = DateTime.now().setZone('Europe/Paris').plus({ days: 2 }).toISODate(
 
 /** The booking drawer slides in: a screenshot waits for it to stand still. */
 const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const receipt = (sms: TwilioMessage, status: string, errorCode?: string) =>
   twilioPost(s.base, '/twilio/messaging/status', {

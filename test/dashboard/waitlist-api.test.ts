@@ -10,6 +10,7 @@ import { sid, twilioPost, twimlTexts } from '../adapters/adapter-harness';
 import { smsSegments } from '../../booking-core/notifications/sms-encoding';
 import { TwilioApiDouble } from '../bot/outbox/fakes';
 import { startTestServer, type TestServer } from '../helpers/app';
+import { until } from '../helpers/until';
 
 const OWN = '+33900000000';
 const sms = (from: string, body: string) => ({
@@ -20,16 +21,6 @@ const sms = (from: string, body: string) => ({
   Body: body,
   NumMedia: '0',
 });
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Entry {
   id: string;

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { sid, twilioPost, twimlTexts } from '../adapters/adapter-harness';
 import { TwilioApiDouble } from '../bot/outbox/fakes';
 import { ADMIN, startTestServer, type TestServer } from '../helpers/app';
+import { until } from '../helpers/until';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join('test-output', 'waitlist');
@@ -25,16 +26,6 @@ const sms = (from: string, body: string) => ({
   Body: body,
   NumMedia: '0',
 });
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const twilio = new TwilioApiDouble();
 let s: TestServer;

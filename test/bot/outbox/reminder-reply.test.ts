@@ -7,16 +7,7 @@ import { DateTime } from 'luxon';
 import { startTestServer, type TestServer } from '../../helpers/app';
 import { sid, twilioPost, twimlTexts } from '../../adapters/adapter-harness';
 import { TwilioApiDouble } from './fakes';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../../helpers/until';
 
 const sms = (from: string, body: string) => ({
   MessageSid: sid('SM'),

@@ -9,16 +9,7 @@ import { DateTime } from 'luxon';
 import { twilioPost } from '../../adapters/adapter-harness';
 import { startTestServer, type TestServer } from '../../helpers/app';
 import { SmtpSink, TwilioApiDouble } from './fakes';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../../helpers/until';
 
 const ACCOUNT = `AC${'0'.repeat(32)}`;
 const SERVICE = `MG${'1'.repeat(32)}`;

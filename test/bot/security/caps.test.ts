@@ -9,16 +9,7 @@ import { DateTime } from 'luxon';
 import { sid, twilioPost } from '../../adapters/adapter-harness';
 import { manualClock, startTestServer, type TestServer } from '../../helpers/app';
 import { SmtpSink, TwilioApiDouble } from '../outbox/fakes';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../../helpers/until';
 
 interface Entry {
   kind: string;

@@ -6,16 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { startTestServer, type TestServer } from '../../helpers/app';
 import { SmtpSink, TwilioApiDouble } from '../outbox/fakes';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../../helpers/until';
 
 describe('texting only numbers that should be texted', () => {
   const smtp = new SmtpSink();
